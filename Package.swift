@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// Kraft: a decentralized energy-grid simulator. Module map and layering: ../shared/DESIGN.md.
+import PackageDescription
+
+/// Release builds of the numeric core skip exclusivity checks in hot loops; correctness of those
+/// loops is covered by the debug-build test suite, which keeps the checks.
+let fastMath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "Kraft",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kraft", targets: ["kraft"]),
+        .library(name: "KraftCore", targets: ["KraftCore"]),
+        .library(name: "KraftIO", targets: ["KraftIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
+                       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(name: "CKLU", path: "Sources/CKLU", providers: [.apt(["libsuitesparse-dev"])]),
+        .systemLibrary(name: "CClp", path: "Sources/CClp", providers: [.apt(["coinor-libclp-dev"])]),
+        .target(name: "KraftCore", dependencies: ["COpenBLAS", "CKLU"], swiftSettings: fastMath),
+        .target(name: "KraftIO", dependencies: ["KraftCore"], swiftSettings: fastMath),
+        .target(name: "KraftReport", dependencies: ["KraftCore", "KraftIO"]),
+        .executableTarget(name: "kraft", dependencies: [
+            "KraftCore", "KraftIO", "KraftReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "KraftCoreTests", dependencies: ["KraftCore", "KraftIO"]),
+        .testTarget(name: "KraftIOTests", dependencies: ["KraftIO", "KraftCore"]),
+        .testTarget(name: "KraftReportTests", dependencies: ["KraftReport", "KraftIO", "KraftCore"]),
+        .testTarget(name: "KraftCLITests", dependencies: ["KraftCore"]),
+    ]
+)

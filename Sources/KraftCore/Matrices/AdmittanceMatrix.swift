@@ -1,0 +1,113 @@
+/// The bus admittance matrix `Ybus = G + jB` in compressed-column form, as MATPOWER's `makeYbus`.
+///
+/// The pattern holds every branch, in service or not, so that switching a branch changes values
+/// only and the symbolic factorizations built on this pattern stay valid. Each branch remembers
+/// where its four entries live, so values can be refilled in O(branches).
+public struct AdmittanceMatrix: Sendable {
+    public let pattern: SparsePattern
+    public private(set) var g: [Double]
+    public private(set) var b: [Double]
+    /// Position of each bus's diagonal entry.
+    public let diagonal: [Int32]
+    /// Positions of each branch's (from, from), (from, to), (to, from) and (to, to) entries.
+    let branchFF: [Int32], branchFT: [Int32], branchTF: [Int32], branchTT: [Int32]
+
+    public var busCount: Int { pattern.columns }
+
+    /// Builds the matrix for `network` (branch statuses and shunts as they stand).
+    public init(network: Network) {
+        let shunt = network.busShunt()
+        self.init(busCount: network.buses.count, branches: network.branches, shuntG: shunt.g, shuntB: shunt.b)
+    }
+
+    /// Builds the matrix from explicit branch data and bus shunts (p.u.), for the modified copies
+    /// the fast-decoupled method needs.
+    public init(busCount n: Int, branches: BranchTable, shuntG: [Double], shuntB: [Double]) {
+        var entries = [(row: Int, column: Int)]()
+        entries.reserveCapacity(n + 4 * branches.count)
+        for i in 0..<n { entries.append((i, i)) }
+        for l in 0..<branches.count {
+            let f = branches.from[l], t = branches.to[l]
+            entries.append((f, t))
+            entries.append((t, f))
+        }
+        let pattern = SparsePattern(rows: n, columns: n, entries: entries)
+        self.pattern = pattern
+        diagonal = (0..<n).map { Int32(pattern.position(row: $0, column: $0)!) }
+        var ff = [Int32](), ft = [Int32](), tf = [Int32](), tt = [Int32]()
+        ff.reserveCapacity(branches.count); ft.reserveCapacity(branches.count)
+        tf.reserveCapacity(branches.count); tt.reserveCapacity(branches.count)
+        for l in 0..<branches.count {
+            let f = branches.from[l], t = branches.to[l]
+            ff.append(diagonal[f])
+            tt.append(diagonal[t])
+            ft.append(Int32(pattern.position(row: f, column: t)!))
+            tf.append(Int32(pattern.position(row: t, column: f)!))
+        }
+        branchFF = ff; branchFT = ft; branchTF = tf; branchTT = tt
+        g = [Double](repeating: 0, count: pattern.nonzeros)
+        b = [Double](repeating: 0, count: pattern.nonzeros)
+        refill(branches: branches, shuntG: shuntG, shuntB: shuntB)
+    }
+
+    /// Recomputes every value for new branch data or statuses on the same topology.
+    public mutating func refill(branches: BranchTable, shuntG: [Double], shuntB: [Double]) {
+        for p in 0..<g.count { g[p] = 0; b[p] = 0 }
+        for i in 0..<busCount {
+            g[Int(diagonal[i])] += shuntG[i]
+            b[Int(diagonal[i])] += shuntB[i]
+        }
+        for l in 0..<branches.count where branches.status[l] {
+            let y = BranchAdmittance(branches, l)
+            add(y.ff, at: branchFF[l]); add(y.ft, at: branchFT[l])
+            add(y.tf, at: branchTF[l]); add(y.tt, at: branchTT[l])
+        }
+    }
+
+    private mutating func add(_ y: Complex, at p: Int32) {
+        g[Int(p)] += y.re
+        b[Int(p)] += y.im
+    }
+
+    /// Complex current injections `I = Ybus · V` (V given by real and imaginary parts).
+    public func multiply(vr: UnsafeMutableBufferPointer<Double>, vi: UnsafeMutableBufferPointer<Double>,
+                         ir: UnsafeMutableBufferPointer<Double>, ii: UnsafeMutableBufferPointer<Double>) {
+        let n = busCount
+        pattern.columnStart.withUnsafeBufferPointer { cs in
+        pattern.rowIndex.withUnsafeBufferPointer { ri in
+        g.withUnsafeBufferPointer { g in
+        b.withUnsafeBufferPointer { b in
+            for i in 0..<n { ir[i] = 0; ii[i] = 0 }
+            for k in 0..<n {
+                let vrk = vr[k], vik = vi[k]
+                for p in Int(cs[k])..<Int(cs[k + 1]) {
+                    let i = Int(ri[p])
+                    ir[i] += g[p] * vrk - b[p] * vik
+                    ii[i] += g[p] * vik + b[p] * vrk
+                }
+            }
+        }}}}
+    }
+
+    /// Computed injections `S = V ∘ conj(Ybus V)` for voltages in polar form, p.u.
+    public func injections(vm: [Double], va: [Double]) -> (p: [Double], q: [Double]) {
+        let n = busCount
+        let vr = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * max(n, 1))
+        defer { vr.deallocate() }
+        let vi = UnsafeMutableBufferPointer(rebasing: vr[n..<2 * n])
+        let ir = UnsafeMutableBufferPointer(rebasing: vr[2 * n..<3 * n])
+        let ii = UnsafeMutableBufferPointer(rebasing: vr[3 * n..<4 * n])
+        let vrr = UnsafeMutableBufferPointer(rebasing: vr[0..<n])
+        for k in 0..<n {
+            vrr[k] = vm[k] * _cos(va[k])
+            vi[k] = vm[k] * _sin(va[k])
+        }
+        multiply(vr: vrr, vi: vi, ir: ir, ii: ii)
+        var p = [Double](repeating: 0, count: n), q = p
+        for i in 0..<n {
+            p[i] = vrr[i] * ir[i] + vi[i] * ii[i]
+            q[i] = vi[i] * ir[i] - vrr[i] * ii[i]
+        }
+        return (p, q)
+    }
+}

@@ -1,0 +1,24 @@
+/// Complex power flowing into each branch at both ends, `S_f = V_f conj(Yff V_f + Yft V_t)` and
+/// `S_t = V_t conj(Ytf V_f + Ytt V_t)`, p.u.; zero for branches out of service.
+public struct BranchFlows: Sendable {
+    public var pf: [Double], qf: [Double], pt: [Double], qt: [Double]
+
+    public init(pf: [Double], qf: [Double], pt: [Double], qt: [Double]) {
+        self.pf = pf; self.qf = qf; self.pt = pt; self.qt = qt
+    }
+
+    public init(network: Network, vm: [Double], va: [Double]) {
+        let br = network.branches
+        let m = br.count
+        pf = [Double](repeating: 0, count: m); qf = pf; pt = pf; qt = pf
+        for l in 0..<m where br.status[l] {
+            let y = BranchAdmittance(br, l)
+            let vf = Complex.polar(vm[br.from[l]], va[br.from[l]])
+            let vt = Complex.polar(vm[br.to[l]], va[br.to[l]])
+            let sf = vf * (y.ff * vf + y.ft * vt).conjugate
+            let st = vt * (y.tf * vf + y.tt * vt).conjugate
+            pf[l] = sf.re; qf[l] = sf.im
+            pt[l] = st.re; qt[l] = st.im
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// The sparsity pattern of the polar Newton–Raphson Jacobian for one bus classification, and where
+/// each admittance entry's derivatives land in its value array.
+///
+/// Rows are active-power equations (PV and PQ buses, plus reference buses under distributed
+/// slack) followed by reactive-power equations (PQ buses). Columns are angles (PV and PQ buses),
+/// then magnitudes (PQ buses), then one slack-share variable per island under distributed slack.
+/// The admittance entry (i, k) affects at most four Jacobian entries — ∂P_i/∂θ_k, ∂Q_i/∂θ_k,
+/// ∂P_i/∂|V_k|, ∂Q_i/∂|V_k| — whose positions are stored per admittance entry, pointing at a
+/// spare slot past the end when the entry does not exist. The refill loop is then branch-free.
+struct JacobianStructure {
+    let pattern: SparsePattern
+    /// Row of bus i's P and Q equation, −1 when it has none.
+    let pRow: [Int32], qRow: [Int32]
+    /// Column of bus k's angle and magnitude, −1 when fixed.
+    let angleColumn: [Int32], magnitudeColumn: [Int32]
+    /// Column of the slack-share variable of each island under distributed slack, else empty.
+    let slackColumn: [Int32]
+    /// Per admittance entry: positions of ∂P/∂θ, ∂Q/∂θ, ∂P/∂|V|, ∂Q/∂|V| in the value array.
+    let pa: [Int32], qa: [Int32], pm: [Int32], qm: [Int32]
+    /// Positions of the constant slack-share entries and their values (−participation).
+    let slackEntries: [(position: Int32, value: Double)]
+
+    var size: Int { pattern.columns }
+    /// Value-array length: the pattern's entries plus one spare slot for absent derivatives.
+    var valueCount: Int { pattern.nonzeros + 1 }
+
+    /// - Parameter participation: per bus, its share of its island's slack (summing to 1 per
+    ///   island), or nil for a single slack per island.
+    init(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?) {
+        let n = ybus.busCount
+        var pRow = [Int32](repeating: -1, count: n), qRow = pRow, aCol = pRow, mCol = pRow
+        let pvpq = (buses.pv + buses.pq).sorted()
+        // Under distributed slack the first reference bus of each island gets its P equation back;
+        // further reference buses of an island keep a free injection, as without it.
+        var pBuses = pvpq
+        if participation != nil {
+            var seen = Set<Int>()
+            for r in buses.ref where seen.insert(buses.island[r]).inserted { pBuses.append(r) }
+            pBuses.sort()
+        }
+        for (r, i) in pBuses.enumerated() { pRow[i] = Int32(r) }
+        for (r, i) in buses.pq.enumerated() { qRow[i] = Int32(pBuses.count + r) }
+        for (c, k) in pvpq.enumerated() { aCol[k] = Int32(c) }
+        for (c, k) in buses.pq.enumerated() { mCol[k] = Int32(pvpq.count + c) }
+        var slackColumn = [Int32]()
+        if participation != nil {
+            slackColumn = (0..<buses.islandCount).map { Int32(pvpq.count + buses.pq.count + $0) }
+        }
+        let size = pBuses.count + buses.pq.count
+
+        var entries = [(row: Int, column: Int)]()
+        entries.reserveCapacity(4 * ybus.pattern.nonzeros)
+        let cs = ybus.pattern.columnStart, ri = ybus.pattern.rowIndex
+        for k in 0..<n where aCol[k] >= 0 || mCol[k] >= 0 {
+            for p in Int(cs[k])..<Int(cs[k + 1]) {
+                let i = Int(ri[p])
+                for row in [pRow[i], qRow[i]] where row >= 0 {
+                    if aCol[k] >= 0 { entries.append((Int(row), Int(aCol[k]))) }
+                    if mCol[k] >= 0 { entries.append((Int(row), Int(mCol[k]))) }
+                }
+            }
+        }
+        if let participation {
+            for i in 0..<n where participation[i] != 0 && buses.island[i] >= 0 && pRow[i] >= 0 {
+                entries.append((Int(pRow[i]), Int(slackColumn[buses.island[i]])))
+            }
+        }
+        let pattern = SparsePattern(rows: size, columns: size, entries: entries)
+        let spare = Int32(pattern.nonzeros)
+        func at(_ row: Int32, _ column: Int32) -> Int32 {
+            row < 0 || column < 0 ? spare : Int32(pattern.position(row: Int(row), column: Int(column))!)
+        }
+        var pa = [Int32](), qa = [Int32](), pm = [Int32](), qm = [Int32]()
+        let nnzY = ybus.pattern.nonzeros
+        pa.reserveCapacity(nnzY); qa.reserveCapacity(nnzY); pm.reserveCapacity(nnzY); qm.reserveCapacity(nnzY)
+        for k in 0..<n {
+            for p in Int(cs[k])..<Int(cs[k + 1]) {
+                let i = Int(ri[p])
+                pa.append(at(pRow[i], aCol[k])); qa.append(at(qRow[i], aCol[k]))
+                pm.append(at(pRow[i], mCol[k])); qm.append(at(qRow[i], mCol[k]))
+            }
+        }
+        var slackEntries = [(position: Int32, value: Double)]()
+        if let participation {
+            for i in 0..<n where participation[i] != 0 && buses.island[i] >= 0 && pRow[i] >= 0 {
+                slackEntries.append((at(pRow[i], slackColumn[buses.island[i]]), -participation[i]))
+            }
+        }
+        self.pattern = pattern
+        self.pRow = pRow; self.qRow = qRow
+        self.angleColumn = aCol; self.magnitudeColumn = mCol
+        self.slackColumn = slackColumn
+        self.pa = pa; self.qa = qa; self.pm = pm; self.qm = qm
+        self.slackEntries = slackEntries
+        precondition(pattern.columns == size)
+    }
+}

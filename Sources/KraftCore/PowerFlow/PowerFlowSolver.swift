@@ -1,0 +1,259 @@
+/// Solves the power flow of one network, as MATPOWER's `runpf` does, and keeps what can be
+/// reused between solves: the admittance matrix and the Newton–Raphson kernel (Jacobian pattern
+/// and symbolic factorization) of the last bus classification. Every `solve()` starts again from
+/// the configured initial point, so repeated solves do the same work minus the reused parts.
+public final class PowerFlowSolver {
+    public let network: Network
+    public let options: PowerFlowOptions
+    private var ybus: AdmittanceMatrix?
+    private var kernel: NewtonRaphsonKernel?
+    private var kernelKey: (BusClassification, [Double]?)?
+
+    public init(network: Network, options: PowerFlowOptions = PowerFlowOptions()) {
+        self.network = network
+        self.options = options
+    }
+
+    /// The state that changes between the re-solves of Q-limit enforcement.
+    private struct Dispatch {
+        var types: [BusType]
+        var generatorOn: [Bool]
+        var demandP: [Double], demandQ: [Double]
+        var pg: [Double], qg: [Double]
+    }
+
+    public func solve() -> PowerFlowResult {
+        var timings = PhaseTimings()
+        let wall = Stopwatch()
+        var clock = Stopwatch()
+        if ybus == nil { ybus = AdmittanceMatrix(network: network) }
+        let ybus = ybus!
+        timings.ybus = clock.lap()
+
+        let gens = network.generators
+        let demand = network.busDemand()
+        var state = Dispatch(types: network.buses.type, generatorOn: gens.status,
+                             demandP: demand.p, demandQ: demand.q, pg: gens.pg, qg: gens.qg)
+        var notes = [String]()
+        var switches = [QLimitSwitch]()
+        var limited = [Int]()
+        var fixedQ = [Double](repeating: 0, count: gens.count)
+        let reference0 = BusClassification(network: network).ref
+        var vm = [Double](), va = [Double]()
+        var buses = BusClassification(network: network)
+        var iterations = 0
+        var outcome = NewtonRaphsonKernel.Outcome(converged: false, iterations: 0, maxMismatch: .nan, failure: nil)
+        var slackShare = [Double]()
+        var linearSolverName = options.linearSolver.rawValue
+        var round = 0
+
+        while true {
+            round += 1
+            buses = BusClassification(network: network, types: state.types, generatorOn: state.generatorOn)
+            if round == 1 { notes += buses.notes }
+            let participation = participationPerBus(buses: buses, generatorOn: state.generatorOn)
+            var pSpec = [Double](repeating: 0, count: network.buses.count)
+            var qSpec = pSpec
+            for g in 0..<gens.count where state.generatorOn[g] {
+                pSpec[gens.bus[g]] += state.pg[g]
+                qSpec[gens.bus[g]] += state.qg[g]
+            }
+            for i in 0..<pSpec.count { pSpec[i] -= state.demandP[i]; qSpec[i] -= state.demandQ[i] }
+            let dcAngles = { [network, options] in
+                (try? DCPowerFlow.angles(network: network, ybus: ybus, buses: buses, pSpec: pSpec,
+                                         va0: network.buses.va, linearSolver: options.linearSolver).va)
+                    ?? network.buses.va
+            }
+            if round == 1 {
+                (vm, va) = InitialVoltages.make(options.initialPoint, network: network, buses: buses,
+                                                generatorOn: state.generatorOn, dcAngles: dcAngles)
+            }
+
+            switch options.method {
+            case .nr:
+                let kernel = nrKernel(ybus: ybus, buses: buses, participation: participation)
+                linearSolverName = kernel.linearSolverName
+                var s = NewtonRaphsonKernel.State(vm: vm, va: va, slack: slackShare)
+                let start = s
+                outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, tolerance: options.tolerance,
+                                       maxIterations: options.iterationLimit)
+                if !outcome.converged && options.fallback {
+                    var attempts: [(String, InitialPoint?, Bool)] = []
+                    if options.initialPoint != .dc { attempts.append(("a DC start", .dc, false)) }
+                    attempts.append(("damped steps from a DC start", .dc, true))
+                    attempts.append(("damped steps from the first start", nil, true))
+                    for (label, point, damped) in attempts where !outcome.converged {
+                        notes.append("Newton–Raphson failed (\(outcome.failure?.reason ?? "?")) after \(outcome.iterations) iterations; retrying with \(label)")
+                        timings += outcome.timings
+                        s = start
+                        if let point {
+                            let v = InitialVoltages.make(point, network: network, buses: buses,
+                                                         generatorOn: state.generatorOn, dcAngles: dcAngles)
+                            s.vm = v.vm; s.va = v.va
+                        }
+                        outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, tolerance: options.tolerance,
+                                               maxIterations: damped ? 4 * options.iterationLimit : options.iterationLimit,
+                                               damped: damped)
+                    }
+                    if outcome.converged { notes.append("converged after the fallback") }
+                }
+                vm = s.vm; va = s.va; slackShare = s.slack
+                timings += outcome.timings
+            case .fdxb, .fdbx:
+                let fd = FastDecoupled.solve(network: network, ybus: ybus, buses: buses, xb: options.method == .fdxb,
+                                             pSpec: pSpec, qSpec: qSpec, vm: vm, va: va, tolerance: options.tolerance,
+                                             maxIterations: options.iterationLimit, linearSolver: options.linearSolver)
+                vm = fd.vm; va = fd.va
+                outcome = .init(converged: fd.converged, iterations: fd.iterations, maxMismatch: .nan, failure: fd.failure)
+                timings += fd.timings
+            case .dc:
+                do {
+                    let dc = try DCPowerFlow.angles(network: network, ybus: ybus, buses: buses, pSpec: pSpec,
+                                                    va0: network.buses.va, linearSolver: options.linearSolver)
+                    va = dc.va
+                    vm = [Double](repeating: 1, count: network.buses.count)
+                    for i in buses.dead { vm[i] = 0 }
+                    for r in buses.ref {
+                        if let g = (0..<gens.count).first(where: { state.generatorOn[$0] && gens.bus[$0] == r }) {
+                            state.pg[g] += dc.injection[r] - pSpec[r]
+                        }
+                    }
+                    outcome = .init(converged: true, iterations: 1, maxMismatch: 0, failure: nil)
+                    timings += dc.timings
+                } catch {
+                    outcome = .init(converged: false, iterations: 0, maxMismatch: .nan, failure: .singularJacobian(worstBuses: []))
+                }
+            }
+            iterations += outcome.iterations
+            guard options.method != .dc else { break }
+
+            let injection = ybus.injections(vm: vm, va: va)
+            var balanceBuses = buses.ref
+            if participation != nil {
+                var seen = Set<Int>()
+                balanceBuses = buses.ref.filter { !seen.insert(buses.island[$0]).inserted }
+                for g in 0..<gens.count where state.generatorOn[g] && buses.island[gens.bus[g]] >= 0 {
+                    state.pg[g] += slackShare[buses.island[gens.bus[g]]] * generatorWeight(g)
+                }
+            }
+            GeneratorDispatch.assign(network: network, types: state.types, generatorOn: state.generatorOn, injection: injection,
+                                     demand: (state.demandP, state.demandQ), referenceBuses: balanceBuses,
+                                     pg: &state.pg, qg: &state.qg)
+            guard options.enforceQLimits && outcome.converged else { break }
+
+            // MATPOWER `runpf`, enforce_q_lims = 1: every violating generator is fixed at its limit at once.
+            let violation = 5e-6 / network.baseMVA
+            let over = (0..<gens.count).filter { state.generatorOn[$0] && state.qg[$0] > gens.qmax[$0] + violation }
+            let under = (0..<gens.count).filter { state.generatorOn[$0] && state.qg[$0] < gens.qmin[$0] - violation }
+            if over.isEmpty && under.isEmpty { break }
+            let remaining = (0..<gens.count).filter {
+                state.generatorOn[$0] && (state.types[gens.bus[$0]] == .pv || state.types[gens.bus[$0]] == .ref)
+            }
+            if (over + under).sorted() == remaining && (over.isEmpty || under.isEmpty) {
+                outcome.converged = false
+                outcome.failure = .iterationLimit(worstBuses: [])
+                notes.append("every remaining voltage-controlling generator violates the same reactive limit: no feasible solution with Q limits enforced")
+                break
+            }
+            for g in over { fixedQ[g] = gens.qmax[g] }
+            for g in under { fixedQ[g] = gens.qmin[g] }
+            for g in over + under {
+                switches.append(QLimitSwitch(generator: g, bus: gens.bus[g], limit: over.contains(g) ? .max : .min,
+                                             value: fixedQ[g], round: round))
+                state.qg[g] = fixedQ[g]
+                state.generatorOn[g] = false
+                state.demandP[gens.bus[g]] -= state.pg[g]
+                state.demandQ[gens.bus[g]] -= state.qg[g]
+                state.types[gens.bus[g]] = .pq
+            }
+            limited += over + under
+        }
+
+        let maxMismatch = options.method == .dc ? outcome.maxMismatch
+            : residual(ybus: ybus, buses: buses, vm: vm, va: va, state: state)
+        if !limited.isEmpty {
+            for g in limited { state.qg[g] = fixedQ[g]; state.generatorOn[g] = true }
+            if buses.ref != reference0, let r0 = reference0.first {
+                notes.append("reference moved from bus \(network.buses.id[r0]) to bus \(buses.ref.map { String(network.buses.id[$0]) }.joined(separator: ", ")) by Q-limit enforcement; angles shifted back to the original reference")
+                let shift = network.buses.va[r0] - va[r0]
+                for i in 0..<va.count where buses.island[i] >= 0 { va[i] += shift }
+            }
+        }
+        for g in 0..<gens.count where !gens.status[g] { state.pg[g] = 0; state.qg[g] = 0 }
+        for i in buses.dead { vm[i] = 0; va[i] = 0 }
+        if options.method != .dc {
+            // MATPOWER reports AC angles as angle(V), in (−180°, 180°].
+            for i in 0..<va.count where va[i] > .pi || va[i] <= -.pi {
+                va[i] -= 2 * .pi * ((va[i] + .pi) / (2 * .pi)).rounded(.down)
+                if va[i] <= -.pi { va[i] += 2 * .pi }
+            }
+        }
+
+        let flows = options.method == .dc ? DCPowerFlow.flows(network: network, ybus: ybus, va: va)
+            : BranchFlows(network: network, vm: vm, va: va)
+        timings.iterate += max(0, wall.elapsed - timings.total)
+        var result = PowerFlowResult(
+            method: options.method, converged: outcome.converged, failure: outcome.failure, iterations: iterations,
+            maxMismatch: maxMismatch, vm: vm, va: va, busType: buses.types(count: network.buses.count),
+            pg: state.pg, qg: state.qg, pf: flows.pf, qf: flows.qf, pt: flows.pt, qt: flows.qt,
+            timings: timings, linearSolver: linearSolverName)
+        result.qLimitSwitches = switches
+        result.deadBuses = buses.dead
+        result.islandCount = buses.islandCount
+        result.slackShare = slackShare
+        result.notes = notes
+        return result
+    }
+
+    /// The kernel for this classification, reused when it has not changed since the last solve.
+    private func nrKernel(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?) -> NewtonRaphsonKernel {
+        if let kernel, let key = kernelKey, key.0 == buses, key.1 == participation { return kernel }
+        let k = NewtonRaphsonKernel(ybus: ybus, buses: buses, participation: participation,
+                                    linearSolver: options.linearSolver)
+        kernel = k
+        kernelKey = (buses, participation)
+        return k
+    }
+
+    /// A generator's unnormalised share of its island's slack.
+    private func generatorWeight(_ g: Int) -> Double {
+        switch options.slack {
+        case .single: 0
+        case .distributedByPmax: network.generators.pmax[g].isFinite ? max(network.generators.pmax[g], 0) : 0
+        case .distributed(let weights): g < weights.count ? max(weights[g], 0) : 0
+        }
+    }
+
+    /// Per-bus participation normalised to 1 per island, or nil under a single slack. Generators
+    /// fixed by Q-limit enforcement keep participating through `generatorOn` only while in service.
+    private func participationPerBus(buses: BusClassification, generatorOn: [Bool]) -> [Double]? {
+        guard options.slack != .single else { return nil }
+        let gens = network.generators
+        var perBus = [Double](repeating: 0, count: network.buses.count)
+        var perIsland = [Double](repeating: 0, count: buses.islandCount)
+        for g in 0..<gens.count where generatorOn[g] && buses.island[gens.bus[g]] >= 0 {
+            perBus[gens.bus[g]] += generatorWeight(g)
+            perIsland[buses.island[gens.bus[g]]] += generatorWeight(g)
+        }
+        for i in 0..<perBus.count where buses.island[i] >= 0 {
+            let total = perIsland[buses.island[i]]
+            perBus[i] = total > 0 ? perBus[i] / total : 0
+        }
+        return perBus
+    }
+
+    /// ‖F‖∞ of the final classification's equations at the returned voltages, p.u.
+    private func residual(ybus: AdmittanceMatrix, buses: BusClassification, vm: [Double], va: [Double],
+                          state: Dispatch) -> Double {
+        let s = ybus.injections(vm: vm, va: va)
+        var pSpec = state.demandP.map { -$0 }, qSpec = state.demandQ.map { -$0 }
+        for g in 0..<network.generators.count where state.generatorOn[g] {
+            pSpec[network.generators.bus[g]] += state.pg[g]
+            qSpec[network.generators.bus[g]] += state.qg[g]
+        }
+        var norm = 0.0
+        for i in buses.pv + buses.pq { norm = max(norm, abs(s.p[i] - pSpec[i])) }
+        for i in buses.pq { norm = max(norm, abs(s.q[i] - qSpec[i])) }
+        return norm
+    }
+}

@@ -1,0 +1,27 @@
+import KraftCore
+
+/// A grid read from a case file of any supported format, with what the reader wants the user to
+/// know about parts the solver does not model.
+public struct CaseFile: Sendable {
+    public var name: String
+    public var network: Network
+    public var notes: [String]
+    /// Milliseconds spent reading and checking the file.
+    public var readMilliseconds: Double
+
+    /// Reads `path`, choosing the format by its extension (`.m`: MATPOWER).
+    public static func load(path: String) throws(InputError) -> CaseFile {
+        var clock = Stopwatch()
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".m") else {
+            throw InputError(file: path, line: nil, message: "unsupported case format (expected a MATPOWER .m file)")
+        }
+        let mpc = try MatpowerReader.read(path: path)
+        let network = try mpc.network()
+        var notes = [String]()
+        if let dc = mpc.dcline, dc.rows > 0 {
+            notes.append("\(dc.rows) DC line(s) in mpc.dcline read but not modelled in the AC solve (as MATPOWER's runpf without toggle_dcline)")
+        }
+        return CaseFile(name: mpc.name, network: network, notes: notes, readMilliseconds: clock.lap())
+    }
+}

@@ -1,0 +1,39 @@
+/// A small, fast JSON text builder for result files: numbers in their shortest round-trip form,
+/// non-finite numbers as `null` (JSON has no NaN), strings escaped.
+public struct JSONText {
+    public private(set) var text = ""
+
+    public init(capacity: Int = 1 << 16) { text.reserveCapacity(capacity) }
+
+    public mutating func raw(_ s: String) { text += s }
+
+    public mutating func number(_ x: Double) {
+        if x.isFinite { text += x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) } else { text += "null" }
+    }
+
+    public mutating func number(_ x: Int) { text += String(x) }
+
+    public mutating func bool(_ b: Bool) { text += b ? "true" : "false" }
+
+    public mutating func string(_ s: String) {
+        text += "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where c.value < 0x20: text += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
+            default: text.unicodeScalars.append(c)
+            }
+        }
+        text += "\""
+    }
+
+    /// `"key":` — the caller writes the value next.
+    public mutating func key(_ k: String) {
+        string(k)
+        text += ":"
+    }
+}

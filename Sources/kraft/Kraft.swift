@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `kraft`: the command-line front of the simulator. Each subcommand lives in its own file.
+@main
+struct Kraft: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kraft",
+        abstract: "Kraft, a decentralized energy-grid simulator: load flow, benchmarks and Swedish grid studies.",
+        subcommands: [PowerFlowCommand.self, BenchCommand.self]
+    )
+}

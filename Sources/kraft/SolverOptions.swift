@@ -1,0 +1,47 @@
+import ArgumentParser
+import KraftCore
+
+extension PowerFlowMethod: ExpressibleByArgument {}
+extension InitialPoint: ExpressibleByArgument {}
+extension LinearSolverChoice: ExpressibleByArgument {}
+
+/// The solver options `pf` and `bench` share.
+struct SolverOptions: ParsableArguments {
+    @Option(help: "Solution method: nr (Newton–Raphson), fdxb, fdbx (fast-decoupled) or dc.")
+    var method: PowerFlowMethod = .nr
+
+    @Option(name: .customLong("init"), help: "Initial point: case (stored voltages, MATPOWER's default), flat or dc.")
+    var initialPoint: InitialPoint = .case
+
+    @Flag(help: "Enforce generator reactive limits (PV→PQ switching, as MATPOWER's pf.enforce_q_lims = 1).")
+    var enforceQLimits = false
+
+    @Flag(help: "Share the slack among generators in service in proportion to their Pmax.")
+    var distributedSlack = false
+
+    @Option(help: "Convergence tolerance on the largest mismatch, p.u.")
+    var tol: Double = 1e-8
+
+    @Option(help: "Iteration limit (default: 10 for nr, 30 for fdxb/fdbx).")
+    var maxIter: Int?
+
+    @Option(help: "Linear solver: auto (dense up to \(LinearSolverChoice.denseCrossover) unknowns, KLU above), klu or dense.")
+    var linearSolver: LinearSolverChoice = .auto
+
+    func validate() throws {
+        guard tol > 0, tol.isFinite else { throw ValidationError("--tol must be a positive number, got \(tol)") }
+        if let maxIter, maxIter < 1 { throw ValidationError("--max-iter must be at least 1, got \(maxIter)") }
+    }
+
+    var powerFlowOptions: PowerFlowOptions {
+        var o = PowerFlowOptions()
+        o.method = method
+        o.initialPoint = initialPoint
+        o.enforceQLimits = enforceQLimits
+        o.slack = distributedSlack ? .distributedByPmax : .single
+        o.tolerance = tol
+        o.maxIterations = maxIter
+        o.linearSolver = linearSolver
+        return o
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import KraftIO
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Reads a case, or prints the reader's `FILE:LINE: message` and exits with status 2.
+func loadCase(_ path: String) throws -> CaseFile {
+    do {
+        return try CaseFile.load(path: path)
+    } catch {
+        printError(error.description)
+        throw ExitStatus.badInput
+    }
+}

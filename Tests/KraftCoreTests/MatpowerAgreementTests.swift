@@ -1,0 +1,38 @@
+import Foundation
+import KraftCore
+import Testing
+
+/// Kraft's solutions against MATPOWER 8.1's own (legacy core, under Octave), every method and
+/// variant for the cases that ship; the large cases when `../shared/cases` is present.
+@Suite("Agreement with MATPOWER")
+struct MatpowerAgreementTests {
+    static let shippedVariants: [(String, String)] = Paths.shippedCases.flatMap { c in
+        ["nr", "nr_flat", "nr_qlim", "fdxb", "fdbx", "dc"].map { (c, $0) }
+    }
+
+    @Test("shipped cases", arguments: shippedVariants)
+    func shipped(caseName: String, variant: String) throws {
+        let network = try Paths.network(caseName)
+        let reference = try ReferenceSolution.load(caseName, variant)
+        let result = PowerFlowSolver(network: network, options: options(for: variant)).solve()
+        expectMatches(result, network, reference)
+        if variant == "nr", let iterations = reference.iterations {
+            #expect(result.iterations == iterations, "same Newton iterations as MATPOWER")
+        }
+    }
+
+    static let largeVariants: [(String, String)] = Paths.largeCases.flatMap { c in
+        var variants = ["nr", "dc"]
+        if c == "case1354pegase" || c == "case2383wp" { variants += ["nr_qlim", "fdxb", "fdbx"] }
+        return variants.map { (c, $0) }
+    }
+
+    @Test("large cases from ../shared/cases", .enabled(if: Paths.sharedCasesPresent, "../shared/cases is absent: large-case agreement skipped"),
+          arguments: largeVariants)
+    func large(caseName: String, variant: String) throws {
+        let network = try Paths.network(caseName)
+        let reference = try ReferenceSolution.load(caseName, variant)
+        let result = PowerFlowSolver(network: network, options: options(for: variant)).solve()
+        expectMatches(result, network, reference)
+    }
+}
