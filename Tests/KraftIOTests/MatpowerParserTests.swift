@@ -37,6 +37,23 @@ import Testing
         #expect(matpower.bus[1, 0] == 2)
     }
 
+    @Test func blockCommentsHideWholeStatementsAndNest() throws {
+        let extra = """
+            %{
+            mpc.bus = [9 3 0 0 0 0 1 1 0 345 1 1.1 0.9];
+              %{
+              nested
+              %}
+            mpc.baseMVA = 1;
+            %}
+            mpc.gencost = [1 2 %{ not a block: a line comment
+            ];
+            """
+        let matpower = try parse(oneBus(extra: extra))
+        #expect(matpower.bus[0, 0] == 1 && matpower.baseMVA == 100)
+        #expect(matpower.gencost?.lines == [14])
+    }
+
     @Test func continuationsRowSeparatorsAndValueSeparators() throws {
         let text = oneBus("""
             1, 3, 0, 0, 0, 0, 1, 1, 0, 345, 1, 1.1, 0.9; 2 1 0 0 0 0 1 ...  continued

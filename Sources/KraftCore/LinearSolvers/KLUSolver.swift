@@ -1,4 +1,5 @@
 import CKLU
+import Glibc
 
 /// Sparse LU on SuiteSparse KLU. The symbolic analysis (AMD ordering, block triangular form) is
 /// kept until the next `analyze`; numeric factors are refreshed with `klu_refactor` when the
@@ -16,6 +17,10 @@ public final class KLUSolver: LinearSolver {
 
     public init() {
         klu_defaults(&common)
+        if let v = getenv("KRAFT_KLU_BTF") { common.btf = Int32(atoi(v)) }
+        if let v = getenv("KRAFT_KLU_ORDERING") { common.ordering = Int32(atoi(v)) }
+        if let v = getenv("KRAFT_KLU_SCALE") { common.scale = Int32(atoi(v)) }
+        if let v = getenv("KRAFT_KLU_TOL") { common.tol = atof(v) }
     }
 
     deinit {

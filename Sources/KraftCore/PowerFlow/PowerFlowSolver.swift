@@ -132,8 +132,10 @@ public final class PowerFlowSolver {
             if participation != nil {
                 var seen = Set<Int>()
                 balanceBuses = buses.ref.filter { !seen.insert(buses.island[$0]).inserted }
+                let islandWeight = islandWeights(buses: buses, generatorOn: state.generatorOn)
                 for g in 0..<gens.count where state.generatorOn[g] && buses.island[gens.bus[g]] >= 0 {
-                    state.pg[g] += slackShare[buses.island[gens.bus[g]]] * generatorWeight(g)
+                    let k = buses.island[gens.bus[g]]
+                    if islandWeight[k] > 0 { state.pg[g] += slackShare[k] * generatorWeight(g) / islandWeight[k] }
                 }
             }
             GeneratorDispatch.assign(network: network, types: state.types, generatorOn: state.generatorOn, injection: injection,
@@ -230,16 +232,25 @@ public final class PowerFlowSolver {
         guard options.slack != .single else { return nil }
         let gens = network.generators
         var perBus = [Double](repeating: 0, count: network.buses.count)
-        var perIsland = [Double](repeating: 0, count: buses.islandCount)
         for g in 0..<gens.count where generatorOn[g] && buses.island[gens.bus[g]] >= 0 {
             perBus[gens.bus[g]] += generatorWeight(g)
-            perIsland[buses.island[gens.bus[g]]] += generatorWeight(g)
         }
+        let perIsland = islandWeights(buses: buses, generatorOn: generatorOn)
         for i in 0..<perBus.count where buses.island[i] >= 0 {
             let total = perIsland[buses.island[i]]
             perBus[i] = total > 0 ? perBus[i] / total : 0
         }
         return perBus
+    }
+
+    /// Sum of the unnormalised weights of the generators in service per island.
+    private func islandWeights(buses: BusClassification, generatorOn: [Bool]) -> [Double] {
+        let gens = network.generators
+        var perIsland = [Double](repeating: 0, count: buses.islandCount)
+        for g in 0..<gens.count where generatorOn[g] && buses.island[gens.bus[g]] >= 0 {
+            perIsland[buses.island[gens.bus[g]]] += generatorWeight(g)
+        }
+        return perIsland
     }
 
     /// ‖F‖∞ of the final classification's equations at the returned voltages, p.u.

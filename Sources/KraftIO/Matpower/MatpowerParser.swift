@@ -128,7 +128,7 @@ struct MatpowerParser {
         case .newline, .carriageReturn, .percent: return
         case .dot where isContinuation(): return
         case .quote:
-            throw error(line, "mpc.\(name) is transposed (']'') here; Kraft reads matrices as written, "
+            throw error(line, "mpc.\(name) is transposed (a quote after the value); Kraft reads data as written: "
                 + "expected one row per bus, generator or branch and no transpose")
         default:
             throw error(line, "unexpected '\(describe(text[pos]))' after the value of mpc.\(name); expected ';'")
@@ -208,8 +208,8 @@ struct MatpowerParser {
             case .dot where isContinuation():
                 skipContinuation()
             default:
-                let end = tokenEnd(from: pos)
-                guard let value = DecimalNumber.parse(text, from: pos, to: end) else {
+                guard let (value, end) = DecimalNumber.scan(text, from: pos), end == text.count || isDelimiter(text[end]) else {
+                    let end = tokenEnd(from: pos)
                     if text[pos..<end].starts(with: output), end - pos > output.count, text[pos + output.count] == .dot {
                         throw error(start, "the mpc.\(name) matrix that starts here is not closed before "
                             + "'\(token(pos, end))' at line \(line); expected '];'")
@@ -344,8 +344,48 @@ struct MatpowerParser {
         while pos < text.count, text[pos] == .space || text[pos] == .tab { pos += 1 }
     }
 
-    /// Skips a `%` comment up to, not including, the line break.
+    /// Skips a `%` comment up to, not including, the line break. A `%{` alone on its line opens
+    /// a block comment that ends with a line holding only `%}`; blocks nest, as in MATLAB.
     private mutating func skipComment() {
+        if peek(1) == .openBrace, isAloneOnLine(pos) {
+            return skipBlockComment()
+        }
+        skipToEndOfLine()
+    }
+
+    private mutating func skipBlockComment() {
+        var depth = 0
+        while pos < text.count {
+            while pos < text.count, text[pos] == .space || text[pos] == .tab { pos += 1 }
+            if peek(0) == .percent, peek(1) == .openBrace || peek(1) == .closeBrace, isAloneOnLine(pos) {
+                depth += peek(1) == .openBrace ? 1 : -1
+                if depth == 0 { return skipToEndOfLine() }
+            }
+            skipToEndOfLine()
+            if pos < text.count {
+                line += 1
+                pos += 1
+            }
+        }
+    }
+
+    /// Whether the two-byte marker at `start` (`%{` or `%}`) is the only thing on its line.
+    private func isAloneOnLine(_ start: Int) -> Bool {
+        func blank(_ byte: UInt8) -> Bool { byte == .space || byte == .tab || byte == .carriageReturn }
+        var before = start - 1
+        while before >= 0, text[before] != .newline {
+            guard blank(text[before]) else { return false }
+            before -= 1
+        }
+        var after = start + 2
+        while after < text.count, text[after] != .newline {
+            guard blank(text[after]) else { return false }
+            after += 1
+        }
+        return true
+    }
+
+    private mutating func skipToEndOfLine() {
         while pos < text.count, text[pos] != .newline { pos += 1 }
     }
 
@@ -355,7 +395,7 @@ struct MatpowerParser {
     }
 
     private mutating func skipContinuation() {
-        skipComment()
+        skipToEndOfLine()
         if pos < text.count {
             line += 1
             pos += 1
@@ -381,19 +421,20 @@ struct MatpowerParser {
         text[range].elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
-    /// The end of the value token at `start`: the first blank, separator, `]`, `}` or `%`.
-    @inline(__always)
+    /// The end of the value token at `start`: the first delimiter or the end of the file.
     private func tokenEnd(from start: Int) -> Int {
         var end = start
-        while end < text.count {
-            switch text[end] {
-            case .space, .tab, .newline, .carriageReturn, .comma, .semicolon, .closeBracket, .closeBrace, .percent:
-                return end
-            default:
-                end += 1
-            }
-        }
+        while end < text.count, !isDelimiter(text[end]) { end += 1 }
         return end
+    }
+
+    /// Whether `byte` ends a value: a blank, a separator, `]`, `}` or `%`.
+    @inline(__always)
+    private func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case .space, .tab, .newline, .carriageReturn, .comma, .semicolon, .closeBracket, .closeBrace, .percent: true
+        default: false
+        }
     }
 
     /// The token text for a message, shortened when long.
