@@ -162,3 +162,32 @@ struct BenchCommandTests {
         #expect(rows[1]["buses"] as? Int == 57)
     }
 }
+
+/// Output to a device must not replace it (atomic writes rename; a device is written in place).
+/// The device is a private null-device node made with mknod, so a regression cannot damage the
+/// machine's own /dev/null; without the privilege to make one, the test is skipped.
+@Suite("kraft pf --output to a device")
+struct OutputDeviceTests {
+    static func makeNullDevice() -> String? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-null-\(UUID().uuidString)").path
+        let mknod = Process()
+        mknod.executableURL = URL(fileURLWithPath: "/usr/bin/mknod")
+        mknod.arguments = [path, "c", "1", "3"]
+        guard (try? mknod.run()) != nil else { return nil }
+        mknod.waitUntilExit()
+        return mknod.terminationStatus == 0 ? path : nil
+    }
+
+    @Test("--output to a character device leaves it a device")
+    func device() throws {
+        guard let device = Self.makeNullDevice() else {
+            print("skipped: cannot make a device node here (needs root)")
+            return
+        }
+        defer { try? FileManager.default.removeItem(atPath: device) }
+        let run = try KraftProcess.run(["pf", KraftProcess.fixture("case9.m"), "--format", "json", "--output", device])
+        #expect(run.status == 0)
+        let type = try FileManager.default.attributesOfItem(atPath: device)[.type] as? FileAttributeType
+        #expect(type == .typeCharacterSpecial)
+    }
+}

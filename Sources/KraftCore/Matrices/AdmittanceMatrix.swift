@@ -57,8 +57,9 @@ public struct AdmittanceMatrix: Sendable {
             g[Int(diagonal[i])] += shuntG[i]
             b[Int(diagonal[i])] += shuntB[i]
         }
+        let r = branches.r, x = branches.x, b = branches.b, ratio = branches.ratio, shift = branches.shift
         for l in 0..<branches.count where branches.status[l] {
-            let y = BranchAdmittance(branches, l)
+            let y = BranchAdmittance(r: r[l], x: x[l], b: b[l], ratio: ratio[l], shift: shift[l], inService: true)
             add(y.ff, at: branchFF[l]); add(y.ft, at: branchFT[l])
             add(y.tf, at: branchTF[l]); add(y.tt, at: branchTT[l])
         }

@@ -22,9 +22,4 @@ struct BranchAdmittance: Sendable {
         ft = -ys / t.conjugate
         tf = -ys / t
     }
-
-    init(_ branches: BranchTable, _ l: Int) {
-        self.init(r: branches.r[l], x: branches.x[l], b: branches.b[l], ratio: branches.ratio[l],
-                  shift: branches.shift[l], inService: branches.status[l])
-    }
 }

@@ -11,10 +11,11 @@ public struct BranchFlows: Sendable {
         let br = network.branches
         let m = br.count
         pf = [Double](repeating: 0, count: m); qf = pf; pt = pf; qt = pf
+        let from = br.from, to = br.to, r = br.r, x = br.x, b = br.b, ratio = br.ratio, shift = br.shift
         for l in 0..<m where br.status[l] {
-            let y = BranchAdmittance(br, l)
-            let vf = Complex.polar(vm[br.from[l]], va[br.from[l]])
-            let vt = Complex.polar(vm[br.to[l]], va[br.to[l]])
+            let y = BranchAdmittance(r: r[l], x: x[l], b: b[l], ratio: ratio[l], shift: shift[l], inService: true)
+            let vf = Complex.polar(vm[from[l]], va[from[l]])
+            let vt = Complex.polar(vm[to[l]], va[to[l]])
             let sf = vf * (y.ff * vf + y.ft * vt).conjugate
             let st = vt * (y.tf * vf + y.tt * vt).conjugate
             pf[l] = sf.re; qf[l] = sf.im

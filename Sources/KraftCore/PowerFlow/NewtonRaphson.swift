@@ -160,11 +160,14 @@ public final class NewtonRaphsonKernel {
 
     /// Takes `alpha` times the current step from the current point.
     private func update(alpha: Double) {
-        let aCol = structure.angleColumn, mCol = structure.magnitudeColumn
-        for k in 0..<ybus.busCount {
-            if aCol[k] >= 0 { va[k] += alpha * step[Int(aCol[k])] }
-            if mCol[k] >= 0 { vm[k] += alpha * step[Int(mCol[k])] }
-        }
+        let va = self.va, vm = self.vm, step = self.step
+        structure.angleColumn.withUnsafeBufferPointer { aCol in
+        structure.magnitudeColumn.withUnsafeBufferPointer { mCol in
+            for k in 0..<aCol.count {
+                if aCol[k] >= 0 { va[k] += alpha * step[Int(aCol[k])] }
+                if mCol[k] >= 0 { vm[k] += alpha * step[Int(mCol[k])] }
+            }
+        }}
         for (s, c) in structure.slackColumn.enumerated() { slack[s] += alpha * step[Int(c)] }
         refreshRectangular()
     }
@@ -182,7 +185,8 @@ public final class NewtonRaphsonKernel {
     }
 
     private func refreshRectangular() {
-        for k in 0..<ybus.busCount {
+        let vr = self.vr, vi = self.vi, vm = self.vm, va = self.va
+        for k in 0..<vm.count {
             vr[k] = vm[k] * cos(va[k])
             vi[k] = vm[k] * sin(va[k])
         }
@@ -191,26 +195,33 @@ public final class NewtonRaphsonKernel {
     /// Computes `I = Ybus V`, `S = V conj(I)` into `p`, `q`, the mismatch vector, and returns ‖F‖∞.
     private func evaluateMismatch(pSpec: [Double], qSpec: [Double]) -> Double {
         ybus.multiply(vr: vr, vi: vi, ir: ir, ii: ii)
-        let pRow = structure.pRow, qRow = structure.qRow
+        let vr = self.vr, vi = self.vi, ir = self.ir, ii = self.ii, p = self.p, q = self.q
+        let mismatch = self.mismatch, slack = self.slack
+        let island = buses.island
         var norm = 0.0, sawNaN = false
-        for i in 0..<ybus.busCount {
-            p[i] = vr[i] * ir[i] + vi[i] * ii[i]
-            q[i] = vi[i] * ir[i] - vr[i] * ii[i]
-            if pRow[i] >= 0 {
-                var spec = pSpec[i]
-                if let participation, participation[i] != 0 { spec += slack[buses.island[i]] * participation[i] }
-                let f = p[i] - spec
-                mismatch[Int(pRow[i])] = f
-                norm = Swift.max(norm, Swift.abs(f))
-                sawNaN = sawNaN || f.isNaN
+        structure.pRow.withUnsafeBufferPointer { pRow in
+        structure.qRow.withUnsafeBufferPointer { qRow in
+        pSpec.withUnsafeBufferPointer { pSpec in
+        qSpec.withUnsafeBufferPointer { qSpec in
+            for i in 0..<pRow.count {
+                p[i] = vr[i] * ir[i] + vi[i] * ii[i]
+                q[i] = vi[i] * ir[i] - vr[i] * ii[i]
+                if pRow[i] >= 0 {
+                    var spec = pSpec[i]
+                    if let participation, participation[i] != 0 { spec += slack[island[i]] * participation[i] }
+                    let f = p[i] - spec
+                    mismatch[Int(pRow[i])] = f
+                    norm = Swift.max(norm, Swift.abs(f))
+                    sawNaN = sawNaN || f.isNaN
+                }
+                if qRow[i] >= 0 {
+                    let f = q[i] - qSpec[i]
+                    mismatch[Int(qRow[i])] = f
+                    norm = Swift.max(norm, Swift.abs(f))
+                    sawNaN = sawNaN || f.isNaN
+                }
             }
-            if qRow[i] >= 0 {
-                let f = q[i] - qSpec[i]
-                mismatch[Int(qRow[i])] = f
-                norm = Swift.max(norm, Swift.abs(f))
-                sawNaN = sawNaN || f.isNaN
-            }
-        }
+        }}}}
         return sawNaN ? .nan : norm
     }
 

@@ -8,6 +8,7 @@ public final class PowerFlowSolver {
     private var ybus: AdmittanceMatrix?
     private var kernel: NewtonRaphsonKernel?
     private var kernelKey: (BusClassification, [Double]?)?
+    private var classification: BusClassification?
 
     public init(network: Network, options: PowerFlowOptions = PowerFlowOptions()) {
         self.network = network
@@ -38,9 +39,9 @@ public final class PowerFlowSolver {
         var switches = [QLimitSwitch]()
         var limited = [Int]()
         var fixedQ = [Double](repeating: 0, count: gens.count)
-        let reference0 = BusClassification(network: network).ref
         var vm = [Double](), va = [Double]()
-        var buses = BusClassification(network: network)
+        var buses = baseClassification()
+        let reference0 = buses.ref
         var iterations = 0
         var outcome = NewtonRaphsonKernel.Outcome(converged: false, iterations: 0, maxMismatch: .nan, failure: nil)
         var slackShare = [Double]()
@@ -49,7 +50,7 @@ public final class PowerFlowSolver {
 
         while true {
             round += 1
-            buses = BusClassification(network: network, types: state.types, generatorOn: state.generatorOn)
+            if round > 1 { buses = BusClassification(network: network, types: state.types, generatorOn: state.generatorOn) }
             if round == 1 { notes += buses.notes }
             let participation = participationPerBus(buses: buses, generatorOn: state.generatorOn)
             var pSpec = [Double](repeating: 0, count: network.buses.count)
@@ -205,6 +206,14 @@ public final class PowerFlowSolver {
         result.slackShare = slackShare
         result.notes = notes
         return result
+    }
+
+    /// The classification of the network as given, computed once.
+    private func baseClassification() -> BusClassification {
+        if let classification { return classification }
+        let c = BusClassification(network: network)
+        classification = c
+        return c
     }
 
     /// The kernel for this classification, reused when it has not changed since the last solve.
