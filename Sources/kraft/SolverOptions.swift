@@ -25,7 +25,7 @@ struct SolverOptions: ParsableArguments {
     @Option(help: "Iteration limit (default: 10 for nr, 30 for fdxb/fdbx).")
     var maxIter: Int?
 
-    @Option(help: "Linear solver: auto (dense up to \(LinearSolverChoice.denseCrossover) unknowns, KLU above), klu or dense.")
+    @Option(help: "Linear solver: auto (dense up to \(LinearSolverChoice.denseCrossover) unknowns, block LU above; KLU for distributed slack), klu, dense or block.")
     var linearSolver: LinearSolverChoice = .auto
 
     func validate() throws {

@@ -30,7 +30,7 @@ struct PowerFlowCommandTests {
     func table() throws {
         let run = try KraftProcess.run(["pf", KraftProcess.fixture("case118.m")])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("Newton–Raphson (klu) converged in"))
+        #expect(run.stdout.contains("Newton–Raphson (block) converged in"))
         #expect(run.stdout.contains("voltage: lowest"))
         #expect(run.stdout.contains("... 98 more (use --all)"), "118 buses shortened to 20")
     }
@@ -130,9 +130,10 @@ struct PowerFlowCommandTests {
               --max-iter <max-iter>   Iteration limit (default: 10 for nr, 30 for
                                       fdxb/fdbx).
               --linear-solver <linear-solver>
-                                      Linear solver: auto (dense up to 60 unknowns, KLU
-                                      above), klu or dense. (values: auto, klu, dense;
-                                      default: auto)
+                                      Linear solver: auto (dense up to 60 unknowns, block
+                                      LU above; KLU for distributed slack), klu, dense or
+                                      block. (values: auto, klu, dense, block; default:
+                                      auto)
               --format <format>       Output format: table, json or csv. (values: table,
                                       json, csv; default: table)
               --output <output>       Write the output to this file (atomically) instead of

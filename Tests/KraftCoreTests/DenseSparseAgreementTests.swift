@@ -1,8 +1,8 @@
 import KraftCore
 import Testing
 
-/// The two linear back-ends check each other: dense LAPACK and sparse KLU must give the same
-/// solution to 1e-9 on every shipped case (up to 300 buses), for each method.
+/// The linear back-ends check each other: dense LAPACK, sparse KLU and the block LU must give the
+/// same solution to 1e-9 on every shipped case (up to 300 buses), for each method.
 @Suite("Dense LAPACK and sparse KLU agree")
 struct DenseSparseAgreementTests {
     @Test(arguments: Paths.shippedCases, ["nr", "nr_qlim", "fdxb", "fdbx", "dc"])
@@ -18,5 +18,11 @@ struct DenseSparseAgreementTests {
         #expect(maxDifference(dense.pg, sparse.pg) < 1e-9)
         #expect(maxDifference(dense.qg, sparse.qg) < 1e-9)
         #expect(maxDifference(dense.pf, sparse.pf) < 1e-9)
+        let block = PowerFlowSolver(network: network, options: options(for: variant, linearSolver: .block)).solve()
+        #expect(block.linearSolver == "block" || variant != "nr")
+        #expect(block.converged)
+        #expect(maxDifference(dense.vm, block.vm) < 1e-9)
+        #expect(maxDifference(dense.va, block.va) < 1e-9)
+        #expect(maxDifference(dense.qg, block.qg) < 1e-9)
     }
 }

@@ -34,5 +34,12 @@ struct MatpowerAgreementTests {
         let reference = try ReferenceSolution.load(caseName, variant)
         let result = PowerFlowSolver(network: network, options: options(for: variant)).solve()
         expectMatches(result, network, reference)
+        if variant == "nr" {
+            // The default (block LU) and KLU paths, each against MATPOWER.
+            #expect(result.linearSolver == "block")
+            let klu = PowerFlowSolver(network: network, options: options(for: variant, linearSolver: .klu)).solve()
+            #expect(klu.linearSolver == "klu")
+            expectMatches(klu, network, reference)
+        }
     }
 }

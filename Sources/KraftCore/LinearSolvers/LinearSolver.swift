@@ -35,19 +35,22 @@ public enum LinearSolverError: Error, Equatable, Sendable, CustomStringConvertib
     }
 }
 
-/// Which linear back-end to use; `auto` picks dense LAPACK for small systems and KLU otherwise.
+/// Which linear back-end to use. For Newton–Raphson `auto` picks dense LAPACK for small systems
+/// and the block LU otherwise (KLU under distributed slack); for the constant matrices of the
+/// fast-decoupled and DC methods it picks dense or KLU.
 public enum LinearSolverChoice: String, Sendable, CaseIterable, Codable {
-    case auto, klu, dense
+    case auto, klu, dense, block
 
     /// Systems with at most this many unknowns go to dense LAPACK under `auto`. Measured on the
     /// project's 2-core machines (see Benchmarks/RESULTS.md): below it, dense LU beats KLU's
     /// per-call overhead; above it KLU wins and the gap grows as n².
     public static let denseCrossover = 60
 
-    /// A fresh back-end for a system of `size` unknowns.
+    /// A fresh back-end for a system of `size` unknowns in the reduced layout (`block` needs the
+    /// bus-block layout, so here it means KLU).
     public func make(size: Int) -> any LinearSolver {
         switch self {
-        case .klu: KLUSolver()
+        case .klu, .block: KLUSolver()
         case .dense: DenseLUSolver()
         case .auto: size <= Self.denseCrossover ? DenseLUSolver() : KLUSolver()
         }

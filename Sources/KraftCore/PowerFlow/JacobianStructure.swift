@@ -4,6 +4,10 @@
 /// Rows are active-power equations (PV and PQ buses, plus reference buses under distributed
 /// slack) followed by reactive-power equations (PQ buses). Columns are angles (PV and PQ buses),
 /// then magnitudes (PQ buses), then one slack-share variable per island under distributed slack.
+/// In the bus-block layout (for the block LU) every bus has both unknowns and both equations, at
+/// `2i` and `2i + 1`, so each admittance entry is one 2×2 block; an unknown that is fixed (the
+/// angle of a reference bus, the magnitude of a PV bus) keeps an identity row and column.
+///
 /// The admittance entry (i, k) affects at most four Jacobian entries — ∂P_i/∂θ_k, ∂Q_i/∂θ_k,
 /// ∂P_i/∂|V_k|, ∂Q_i/∂|V_k| — whose positions are stored per admittance entry, pointing at a
 /// spare slot past the end when the entry does not exist. The refill loop is then branch-free.
@@ -17,8 +21,9 @@ struct JacobianStructure {
     let slackColumn: [Int32]
     /// Per admittance entry: positions of ∂P/∂θ, ∂Q/∂θ, ∂P/∂|V|, ∂Q/∂|V| in the value array.
     let pa: [Int32], qa: [Int32], pm: [Int32], qm: [Int32]
-    /// Positions of the constant slack-share entries and their values (−participation).
-    let slackEntries: [(position: Int32, value: Double)]
+    /// Positions and values of constant entries: slack shares (−participation) and the identity
+    /// entries of fixed unknowns in the bus-block layout.
+    let constantEntries: [(position: Int32, value: Double)]
 
     var size: Int { pattern.columns }
     /// Value-array length: the pattern's entries plus one spare slot for absent derivatives.
@@ -26,7 +31,9 @@ struct JacobianStructure {
 
     /// - Parameter participation: per bus, its share of its island's slack (summing to 1 per
     ///   island), or nil for a single slack per island.
-    init(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?) {
+    /// - Parameter busBlocks: use the bus-block layout (single slack only).
+    init(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?, busBlocks: Bool = false) {
+        precondition(!busBlocks || participation == nil, "the bus-block layout has no slack-share unknowns")
         let n = ybus.busCount
         var pRow = [Int32](repeating: -1, count: n), qRow = pRow, aCol = pRow, mCol = pRow
         let pvpq = (buses.pv + buses.pq).sorted()
@@ -38,25 +45,39 @@ struct JacobianStructure {
             for r in buses.ref where seen.insert(buses.island[r]).inserted { pBuses.append(r) }
             pBuses.sort()
         }
-        for (r, i) in pBuses.enumerated() { pRow[i] = Int32(r) }
-        for (r, i) in buses.pq.enumerated() { qRow[i] = Int32(pBuses.count + r) }
-        for (c, k) in pvpq.enumerated() { aCol[k] = Int32(c) }
-        for (c, k) in buses.pq.enumerated() { mCol[k] = Int32(pvpq.count + c) }
+        if busBlocks {
+            for i in pvpq { pRow[i] = Int32(2 * i); aCol[i] = Int32(2 * i) }
+            for i in buses.pq { qRow[i] = Int32(2 * i + 1); mCol[i] = Int32(2 * i + 1) }
+        } else {
+            for (r, i) in pBuses.enumerated() { pRow[i] = Int32(r) }
+            for (r, i) in buses.pq.enumerated() { qRow[i] = Int32(pBuses.count + r) }
+            for (c, k) in pvpq.enumerated() { aCol[k] = Int32(c) }
+            for (c, k) in buses.pq.enumerated() { mCol[k] = Int32(pvpq.count + c) }
+        }
         var slackColumn = [Int32]()
         if participation != nil {
             slackColumn = (0..<buses.islandCount).map { Int32(pvpq.count + buses.pq.count + $0) }
         }
-        let size = pBuses.count + buses.pq.count
+        let size = busBlocks ? 2 * n : pBuses.count + buses.pq.count
 
         var entries = [(row: Int, column: Int)]()
         entries.reserveCapacity(4 * ybus.pattern.nonzeros)
         let cs = ybus.pattern.columnStart, ri = ybus.pattern.rowIndex
-        for k in 0..<n where aCol[k] >= 0 || mCol[k] >= 0 {
-            for p in Int(cs[k])..<Int(cs[k + 1]) {
-                let i = Int(ri[p])
-                for row in [pRow[i], qRow[i]] where row >= 0 {
-                    if aCol[k] >= 0 { entries.append((Int(row), Int(aCol[k]))) }
-                    if mCol[k] >= 0 { entries.append((Int(row), Int(mCol[k]))) }
+        if busBlocks {
+            for k in 0..<n {
+                for p in Int(cs[k])..<Int(cs[k + 1]) {
+                    let i = Int(ri[p])
+                    entries += [(2 * i, 2 * k), (2 * i + 1, 2 * k), (2 * i, 2 * k + 1), (2 * i + 1, 2 * k + 1)]
+                }
+            }
+        } else {
+            for k in 0..<n where aCol[k] >= 0 || mCol[k] >= 0 {
+                for p in Int(cs[k])..<Int(cs[k + 1]) {
+                    let i = Int(ri[p])
+                    for row in [pRow[i], qRow[i]] where row >= 0 {
+                        if aCol[k] >= 0 { entries.append((Int(row), Int(aCol[k]))) }
+                        if mCol[k] >= 0 { entries.append((Int(row), Int(mCol[k]))) }
+                    }
                 }
             }
         }
@@ -80,10 +101,16 @@ struct JacobianStructure {
                 pm.append(at(pRow[i], mCol[k])); qm.append(at(qRow[i], mCol[k]))
             }
         }
-        var slackEntries = [(position: Int32, value: Double)]()
+        var constantEntries = [(position: Int32, value: Double)]()
         if let participation {
             for i in 0..<n where participation[i] != 0 && buses.island[i] >= 0 && pRow[i] >= 0 {
-                slackEntries.append((at(pRow[i], slackColumn[buses.island[i]]), -participation[i]))
+                constantEntries.append((at(pRow[i], slackColumn[buses.island[i]]), -participation[i]))
+            }
+        }
+        if busBlocks {
+            for i in 0..<n {
+                if pRow[i] < 0 { constantEntries.append((at(Int32(2 * i), Int32(2 * i)), 1)) }
+                if qRow[i] < 0 { constantEntries.append((at(Int32(2 * i + 1), Int32(2 * i + 1)), 1)) }
             }
         }
         self.pattern = pattern
@@ -91,7 +118,7 @@ struct JacobianStructure {
         self.angleColumn = aCol; self.magnitudeColumn = mCol
         self.slackColumn = slackColumn
         self.pa = pa; self.qa = qa; self.pm = pm; self.qm = qm
-        self.slackEntries = slackEntries
+        self.constantEntries = constantEntries
         precondition(pattern.columns == size)
     }
 }

@@ -20,6 +20,10 @@ import Darwin
 /// island one more unknown, its slack `λ`, shared as `S_spec,i += λ w_i` with participation `w`;
 /// the Jacobian gains the constant column `∂ΔP_i/∂λ = −w_i`.
 ///
+/// The linear system is written in one of two layouts (`JacobianStructure`): MATPOWER's reduced
+/// one for KLU and dense LAPACK, or bus by bus in 2×2 blocks for the block LU, which `auto`
+/// picks for all but small systems (and which cannot carry distributed-slack unknowns).
+///
 /// The kernel owns its buffers: one Jacobian pattern per bus classification, values refilled in
 /// place, no allocation inside the iteration loop. The linear solver's symbolic analysis is kept
 /// for as long as the kernel lives, so repeated solves (time series, contingencies, benchmarks)
@@ -48,9 +52,12 @@ public final class NewtonRaphsonKernel {
         self.ybus = ybus
         self.buses = buses
         self.participation = participation
-        let structure = JacobianStructure(ybus: ybus, buses: buses, participation: participation)
+        let reducedSize = buses.pv.count + 2 * buses.pq.count
+        let busBlocks = participation == nil
+            && (linearSolver == .block || (linearSolver == .auto && reducedSize > LinearSolverChoice.denseCrossover))
+        let structure = JacobianStructure(ybus: ybus, buses: buses, participation: participation, busBlocks: busBlocks)
         self.structure = structure
-        solver = linearSolver.make(size: structure.size)
+        solver = busBlocks ? BlockSparseLU() : (linearSolver == .block ? .klu : linearSolver).make(size: structure.size)
         let n = ybus.busCount
         func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
             let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(count, 1))
@@ -64,7 +71,7 @@ public final class NewtonRaphsonKernel {
         vm = buffer(n); va = buffer(n)
         slack = UnsafeMutableBufferPointer<Double>.allocate(capacity: structure.slackColumn.count)
         slack.initialize(repeating: 0)
-        for e in structure.slackEntries { jacobian[Int(e.position)] = e.value }
+        for e in structure.constantEntries { jacobian[Int(e.position)] = e.value }
     }
 
     deinit {

@@ -7,7 +7,7 @@ public final class PowerFlowSolver {
     public let options: PowerFlowOptions
     private var ybus: AdmittanceMatrix?
     private var kernel: NewtonRaphsonKernel?
-    private var kernelKey: (BusClassification, [Double]?)?
+    private var kernelKey: (BusClassification, [Double]?, LinearSolverChoice)?
     private var classification: BusClassification?
 
     public init(network: Network, options: PowerFlowOptions = PowerFlowOptions()) {
@@ -72,12 +72,21 @@ public final class PowerFlowSolver {
 
             switch options.method {
             case .nr:
-                let kernel = nrKernel(ybus: ybus, buses: buses, participation: participation)
-                linearSolverName = kernel.linearSolverName
+                var kernel = nrKernel(ybus: ybus, buses: buses, participation: participation, choice: options.linearSolver)
                 var s = NewtonRaphsonKernel.State(vm: vm, va: va, slack: slackShare)
                 let start = s
                 outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, tolerance: options.tolerance,
                                        maxIterations: options.iterationLimit)
+                if case .singularJacobian = outcome.failure, kernel.linearSolverName == "block" {
+                    // The block LU does not pivot between buses; KLU does.
+                    notes.append("block LU met a singular pivot block; solved again with KLU")
+                    timings += outcome.timings
+                    kernel = nrKernel(ybus: ybus, buses: buses, participation: participation, choice: .klu)
+                    s = start
+                    outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, tolerance: options.tolerance,
+                                           maxIterations: options.iterationLimit)
+                }
+                linearSolverName = kernel.linearSolverName
                 if !outcome.converged && options.fallback {
                     var attempts: [(String, InitialPoint?, Bool)] = []
                     if options.initialPoint != .dc { attempts.append(("a DC start", .dc, false)) }
@@ -217,12 +226,12 @@ public final class PowerFlowSolver {
     }
 
     /// The kernel for this classification, reused when it has not changed since the last solve.
-    private func nrKernel(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?) -> NewtonRaphsonKernel {
-        if let kernel, let key = kernelKey, key.0 == buses, key.1 == participation { return kernel }
-        let k = NewtonRaphsonKernel(ybus: ybus, buses: buses, participation: participation,
-                                    linearSolver: options.linearSolver)
+    private func nrKernel(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?,
+                          choice: LinearSolverChoice) -> NewtonRaphsonKernel {
+        if let kernel, let key = kernelKey, key.0 == buses, key.1 == participation, key.2 == choice { return kernel }
+        let k = NewtonRaphsonKernel(ybus: ybus, buses: buses, participation: participation, linearSolver: choice)
         kernel = k
-        kernelKey = (buses, participation)
+        kernelKey = (buses, participation, choice)
         return k
     }
 
