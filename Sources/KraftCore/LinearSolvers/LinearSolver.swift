@@ -41,10 +41,11 @@ public enum LinearSolverError: Error, Equatable, Sendable, CustomStringConvertib
 public enum LinearSolverChoice: String, Sendable, CaseIterable, Codable {
     case auto, klu, dense, block
 
-    /// Systems with at most this many unknowns go to dense LAPACK under `auto`. Measured on the
-    /// project's 2-core machines (see Benchmarks/RESULTS.md): below it, dense LU beats KLU's
-    /// per-call overhead; above it KLU wins and the gap grows as n².
-    public static let denseCrossover = 60
+    /// Systems with at most this many unknowns go to dense LAPACK under `auto`. Measured with
+    /// `kraft bench --linear-solver dense|block|klu` on the IEEE cases (Benchmarks/RESULTS.md):
+    /// dense LU ties the sparse back-ends on case9 (14 unknowns) and loses from case14 (22) on,
+    /// by 3× on case30 and 100× on case300.
+    public static let denseCrossover = 14
 
     /// A fresh back-end for a system of `size` unknowns in the reduced layout (`block` needs the
     /// bus-block layout, so here it means KLU).

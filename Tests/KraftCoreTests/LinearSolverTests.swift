@@ -1,0 +1,104 @@
+import KraftCore
+import Testing
+
+/// The linear back-ends on matrices built for the purpose: each solves `A x = b` for a known `x`,
+/// and they agree with one another.
+@Suite("Linear solvers")
+struct LinearSolverTests {
+    /// A deterministic pseudo-random sequence (a 64-bit LCG), so failures reproduce.
+    struct Sequence {
+        var state: UInt64
+        mutating func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53) - 0.5
+        }
+    }
+
+    /// A 2×2-block matrix on a ring of `n` buses with chords, strongly weighted diagonal blocks,
+    /// as the scalar pattern and values (`columnStart`-ordered). With `pendantZeroBlock`, one more
+    /// bus hangs off bus 0 with an all-zero diagonal block: AMD eliminates such a leaf first, so
+    /// elimination without pivoting meets the zero block, while the matrix stays nonsingular.
+    static func blockMatrix(n: Int, seed: UInt64, pendantZeroBlock: Bool = false) -> (SparsePattern, [Double]) {
+        var blockEntries = Set<[Int]>()
+        for i in 0..<n {
+            blockEntries.insert([i, i])
+            blockEntries.insert([i, (i + 1) % n]); blockEntries.insert([(i + 1) % n, i])
+            if i % 5 == 0 { blockEntries.insert([i, (i * 7 + 3) % n]); blockEntries.insert([(i * 7 + 3) % n, i]) }
+        }
+        let zeroDiagonalBlock: Int? = pendantZeroBlock ? n : nil
+        if pendantZeroBlock { blockEntries.formUnion([[n, n], [n, 0], [0, n]]) }
+        let n = pendantZeroBlock ? n + 1 : n
+        var entries = [(row: Int, column: Int)]()
+        for e in blockEntries {
+            for a in 0..<2 { for b in 0..<2 { entries.append((2 * e[0] + a, 2 * e[1] + b)) } }
+        }
+        let pattern = SparsePattern(rows: 2 * n, columns: 2 * n, entries: entries)
+        var random = Sequence(state: seed)
+        var values = [Double](repeating: 0, count: pattern.nonzeros)
+        for j in 0..<2 * n {
+            for p in Int(pattern.columnStart[j])..<Int(pattern.columnStart[j + 1]) {
+                let i = Int(pattern.rowIndex[p])
+                values[p] = random.next()
+                if i / 2 == j / 2 { values[p] += i == j ? 8 : 1 }
+                if let z = zeroDiagonalBlock, i / 2 == z, j / 2 == z { values[p] = 0 }
+            }
+        }
+        return (pattern, values)
+    }
+
+    static func multiply(_ pattern: SparsePattern, _ values: [Double], _ x: [Double]) -> [Double] {
+        var y = [Double](repeating: 0, count: pattern.rows)
+        for j in 0..<pattern.columns {
+            for p in Int(pattern.columnStart[j])..<Int(pattern.columnStart[j + 1]) { y[Int(pattern.rowIndex[p])] += values[p] * x[j] }
+        }
+        return y
+    }
+
+    static func solve(_ solver: any LinearSolver, _ pattern: SparsePattern, _ values: [Double], _ b: [Double]) throws -> [Double] {
+        try solver.analyze(pattern)
+        try values.withUnsafeBufferPointer { try solver.factor($0) }
+        var x = b
+        try x.withUnsafeMutableBufferPointer { try solver.solve($0) }
+        return x
+    }
+
+    @Test("block LU, KLU and dense LAPACK recover a known solution", arguments: [3, 40, 400])
+    func knownSolution(n: Int) throws {
+        let (pattern, values) = Self.blockMatrix(n: n, seed: UInt64(n))
+        var random = Sequence(state: 99)
+        let x = (0..<2 * n).map { _ in random.next() }
+        let b = Self.multiply(pattern, values, x)
+        for solver in [BlockSparseLU(), KLUSolver(), DenseLUSolver()] as [any LinearSolver] {
+            let solved = try Self.solve(solver, pattern, values, b)
+            #expect(maxDifference(solved, x) < 1e-10, "\(solver.name)")
+        }
+    }
+
+    @Test("refactor with new values reuses the analysis and stays exact")
+    func refactor() throws {
+        let (pattern, values) = Self.blockMatrix(n: 60, seed: 5)
+        let solver = BlockSparseLU()
+        _ = try Self.solve(solver, pattern, values, [Double](repeating: 1, count: 120))
+        let scaled = values.enumerated().map { $0.element * (1 + 0.01 * Double($0.offset % 7)) }
+        let x = (0..<120).map { Double($0) / 120 }
+        var b = Self.multiply(pattern, scaled, x)
+        try scaled.withUnsafeBufferPointer { try solver.refactor($0) }
+        try b.withUnsafeMutableBufferPointer { try solver.solve($0) }
+        #expect(maxDifference(b, x) < 1e-10)
+    }
+
+    @Test("a singular diagonal block stops the block LU; KLU pivots past it")
+    func singularBlock() throws {
+        let (pattern, values) = Self.blockMatrix(n: 30, seed: 11, pendantZeroBlock: true)
+        let x = (0..<62).map { Double($0 % 5) }
+        let b = Self.multiply(pattern, values, x)
+        #expect(throws: LinearSolverError.singular) { try Self.solve(BlockSparseLU(), pattern, values, b) }
+        #expect(maxDifference(try Self.solve(KLUSolver(), pattern, values, b), x) < 1e-9)
+    }
+
+    @Test("a pattern that is not made of 2×2 blocks is refused")
+    func notBlocks() {
+        let pattern = SparsePattern(rows: 3, columns: 3, entries: [(0, 0), (1, 1), (2, 2)])
+        #expect(throws: LinearSolverError.self) { try BlockSparseLU().analyze(pattern) }
+    }
+}
