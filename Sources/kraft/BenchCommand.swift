@@ -36,7 +36,7 @@ struct BenchCommand: ParsableCommand {
         var rows = [BenchmarkRow]()
         for path in cases {
             let file = try loadCase(path)
-            rows.append(BenchmarkRow.measure(file: file, options: solver.powerFlowOptions, repeats: `repeat`))
+            rows.append(BenchmarkRow.measure(file: file, options: try solver.powerFlowOptions(for: file.network), repeats: `repeat`))
             if !rows.last!.converged { printError("\(path): power flow did not converge") }
         }
         print(format == .json ? BenchmarkRow.json(rows) : BenchmarkRow.table(rows), terminator: "")

@@ -29,7 +29,7 @@ struct PowerFlowCommand: ParsableCommand {
 
     func run() throws {
         let file = try loadCase(casePath)
-        let options = solver.powerFlowOptions
+        let options = try solver.powerFlowOptions(for: file.network)
         let result = PowerFlowSolver(network: file.network, options: options).solve()
         let report = PowerFlowReport(caseName: file.name, network: file.network, result: result, options: options,
                                      parseMilliseconds: file.readMilliseconds, inputNotes: file.notes)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KraftCore
+import KraftIO
 
 extension PowerFlowMethod: ExpressibleByArgument {}
 extension InitialPoint: ExpressibleByArgument {}
@@ -19,6 +20,9 @@ struct SolverOptions: ParsableArguments {
     @Flag(help: "Share the slack among generators in service in proportion to their Pmax.")
     var distributedSlack = false
 
+    @Option(help: ArgumentHelp("Share the slack by the weights in FILE (lines 'GEN,WEIGHT', GEN the 1-based generator row).", valueName: "file"))
+    var slackWeights: String?
+
     @Option(help: "Convergence tolerance on the largest mismatch, p.u.")
     var tol: Double = 1e-8
 
@@ -31,9 +35,26 @@ struct SolverOptions: ParsableArguments {
     func validate() throws {
         guard tol > 0, tol.isFinite else { throw ValidationError("--tol must be a positive number, got \(tol)") }
         if let maxIter, maxIter < 1 { throw ValidationError("--max-iter must be at least 1, got \(maxIter)") }
+        if distributedSlack && slackWeights != nil {
+            throw ValidationError("--distributed-slack (by Pmax) and --slack-weights are alternatives; give one")
+        }
     }
 
-    var powerFlowOptions: PowerFlowOptions {
+    /// The options for `network`, reading the slack-weights file when one is named.
+    func powerFlowOptions(for network: Network) throws -> PowerFlowOptions {
+        var o = powerFlowOptions
+        if let slackWeights {
+            do {
+                o.slack = .distributed(weights: try SlackWeightsFile.read(path: slackWeights, generatorCount: network.generators.count))
+            } catch {
+                printError(error.description)
+                throw ExitStatus.badInput
+            }
+        }
+        return o
+    }
+
+    private var powerFlowOptions: PowerFlowOptions {
         var o = PowerFlowOptions()
         o.method = method
         o.initialPoint = initialPoint

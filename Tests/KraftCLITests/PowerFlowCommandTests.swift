@@ -109,7 +109,7 @@ struct PowerFlowCommandTests {
 
             Exit status: 0 converged, 1 did not converge, 2 bad input.
 
-            USAGE: kraft pf <case-path> [--method <method>] [--init <init>] [--enforce-q-limits] [--distributed-slack] [--tol <tol>] [--max-iter <max-iter>] [--linear-solver <linear-solver>] [--format <format>] [--output <output>] [--all]
+            USAGE: kraft pf <case-path> [--method <method>] [--init <init>] [--enforce-q-limits] [--distributed-slack] [--slack-weights <file>] [--tol <tol>] [--max-iter <max-iter>] [--linear-solver <linear-solver>] [--format <format>] [--output <output>] [--all]
 
             ARGUMENTS:
               <case-path>             The case file.
@@ -125,12 +125,14 @@ struct PowerFlowCommandTests {
                                       as MATPOWER's pf.enforce_q_lims = 1).
               --distributed-slack     Share the slack among generators in service in
                                       proportion to their Pmax.
+              --slack-weights <file>  Share the slack by the weights in FILE (lines
+                                      'GEN,WEIGHT', GEN the 1-based generator row).
               --tol <tol>             Convergence tolerance on the largest mismatch, p.u.
                                       (default: 1e-08)
               --max-iter <max-iter>   Iteration limit (default: 10 for nr, 30 for
                                       fdxb/fdbx).
               --linear-solver <linear-solver>
-                                      Linear solver: auto (dense up to 60 unknowns, block
+                                      Linear solver: auto (dense up to 14 unknowns, block
                                       LU above; KLU for distributed slack), klu, dense or
                                       block. (values: auto, klu, dense, block; default:
                                       auto)
@@ -190,5 +192,45 @@ struct OutputDeviceTests {
         #expect(run.status == 0)
         let type = try FileManager.default.attributesOfItem(atPath: device)[.type] as? FileAttributeType
         #expect(type == .typeCharacterSpecial)
+    }
+}
+
+/// Distributed slack from the command line.
+@Suite("kraft pf distributed slack")
+struct DistributedSlackCommandTests {
+    static func generatorsPg(_ run: KraftProcess) throws -> [Double] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let gens = try #require(object["generators"] as? [[String: Any]])
+        return gens.compactMap { $0["pg_mw"] as? Double }
+    }
+
+    @Test("--slack-weights shares the slack by the given weights")
+    func weights() throws {
+        let file = try KraftProcess.temporaryFile(named: "w.csv", "# gen,weight\n2,1\n3,3\n")
+        let run = try KraftProcess.run(["pf", KraftProcess.fixture("case9.m"), "--format", "json", "--slack-weights", file])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pg = try Self.generatorsPg(run)
+        // case9 set-points: gen 2 at 163 MW, gen 3 at 85 MW; gen 1 (the reference) takes no share.
+        let share2 = pg[1] - 163, share3 = pg[2] - 85
+        #expect(abs(share2) > 0.1, "case9 set-points exceed load plus losses by about 0.7 MW: a real share to split")
+        #expect(abs(share3 - 3 * share2) < 1e-6)
+        #expect(abs(pg[0] - 72.3) < 1e-6, "the reference generator (weight 0) keeps its set-point, 72.3 MW")
+    }
+
+    @Test("--distributed-slack shares by Pmax; both at once is a usage error; a bad weights file is bad input")
+    func pmaxAndErrors() throws {
+        let run = try KraftProcess.run(["pf", KraftProcess.fixture("case9.m"), "--format", "json", "--distributed-slack"])
+        #expect(run.status == 0)
+        let pg = try Self.generatorsPg(run)
+        // case9 Pmax: 250, 300, 270 MW; set-points 72.3, 163, 85.
+        let shares = [pg[0] - 72.3, pg[1] - 163, pg[2] - 85]
+        #expect(abs(shares[0] / 250 - shares[1] / 300) < 1e-9 && abs(shares[1] / 300 - shares[2] / 270) < 1e-9)
+        let file = try KraftProcess.temporaryFile(named: "w.csv", "1,1\n")
+        let both = try KraftProcess.run(["pf", KraftProcess.fixture("case9.m"), "--distributed-slack", "--slack-weights", file])
+        #expect(both.status == 64)
+        let bad = try KraftProcess.temporaryFile(named: "bad.csv", "9,1\n")
+        let badRun = try KraftProcess.run(["pf", KraftProcess.fixture("case9.m"), "--slack-weights", bad])
+        #expect(badRun.status == 2)
+        #expect(badRun.stderr.hasPrefix("\(bad):1: generator '9'"))
     }
 }
