@@ -111,4 +111,20 @@ struct SlackAndIslandTests {
         #expect(switched.map { $0.generator + 1 } == reference.q_limits.gen_rows)
         #expect(switched.map(\.limit.rawValue) == reference.q_limits.limit)
     }
+
+    @Test("Q limits that no operating point can meet are reported as such")
+    func infeasibleQLimits() throws {
+        var network = try Paths.network("case9")
+        // Every generator must absorb at least 50 MVAr: all three violate Qmax at the first solve.
+        for g in 0..<network.generators.count {
+            network.generators.qmax[g] = -0.5
+            network.generators.qmin[g] = -1.0
+        }
+        var o = PowerFlowOptions()
+        o.enforceQLimits = true
+        let r = PowerFlowSolver(network: network, options: o).solve()
+        #expect(!r.converged)
+        #expect(r.failure == .reactiveLimitsInfeasible)
+        #expect(r.notes.contains { $0.contains("no feasible solution with Q limits enforced") })
+    }
 }

@@ -7,6 +7,7 @@ enum DCPowerFlow {
         /// Net injection the angles imply at every bus, p.u. (`Bbus θ + Pbus,inj + Gs`).
         var injection: [Double]
         var timings = PhaseTimings()
+        var linearSolver = ""
     }
 
     /// Solves for angles; `va0` gives the reference angles. Throws when B is singular.
@@ -21,6 +22,7 @@ enum DCPowerFlow {
         for r in buses.ref { va[r] = va0[r] }
         var timings = PhaseTimings()
         timings.ybus = clock.lap()
+        let solver = linearSolver.make(size: pvpq.count)
         if !pvpq.isEmpty {
             let sub = PrincipalSubmatrix(of: dc.pattern, keep: pvpq)
             var rhs = pvpq.map { pSpec[$0] - dc.busInjection[$0] - gs[$0] }
@@ -33,7 +35,6 @@ enum DCPowerFlow {
                     if r >= 0 { rhs[r] -= dc.bbus[p] * va[ref] }
                 }
             }
-            let solver = linearSolver.make(size: pvpq.count)
             try solver.analyze(sub.pattern)
             timings.analyze = clock.lap()
             let values = sub.gather(dc.bbus)
@@ -50,7 +51,7 @@ enum DCPowerFlow {
         }
         for i in 0..<n { injection[i] += dc.busInjection[i] + gs[i] }
         timings.iterate = clock.lap()
-        return Solution(va: va, injection: injection, timings: timings)
+        return Solution(va: va, injection: injection, timings: timings, linearSolver: solver.name)
     }
 
     /// Branch flows for DC angles: `Pf = b (θ_f − θ_t) + Pf,inj`, `Pt = −Pf`, no reactive flow.

@@ -18,6 +18,7 @@ enum FastDecoupled {
         var iterations: Int
         var failure: PowerFlowFailure?
         var timings = PhaseTimings()
+        var linearSolver = ""
     }
 
     static func solve(network: Network, ybus: AdmittanceMatrix, buses: BusClassification, xb: Bool,
@@ -43,11 +44,12 @@ enum FastDecoupled {
         timings.ybus = clock.lap()
 
         var vm = vm0, va = va0
+        let solverP = linearSolver.make(size: pvpq.count), solverQ = linearSolver.make(size: pq.count)
         func fail(_ failure: PowerFlowFailure, _ iterations: Int) -> Outcome {
             timings.iterate += clock.lap()
-            return Outcome(vm: vm, va: va, converged: false, iterations: iterations, failure: failure, timings: timings)
+            return Outcome(vm: vm, va: va, converged: false, iterations: iterations, failure: failure, timings: timings,
+                           linearSolver: solverP.name)
         }
-        let solverP = linearSolver.make(size: pvpq.count), solverQ = linearSolver.make(size: pq.count)
         do {
             try solverP.analyze(subP.pattern)
             try solverQ.analyze(subQ.pattern)
@@ -99,6 +101,6 @@ enum FastDecoupled {
             return fail(.singularJacobian(worstBuses: worst()), iterations)
         }
         timings.iterate += clock.lap()
-        return Outcome(vm: vm, va: va, converged: true, iterations: iterations, timings: timings)
+        return Outcome(vm: vm, va: va, converged: true, iterations: iterations, timings: timings, linearSolver: solverP.name)
     }
 }

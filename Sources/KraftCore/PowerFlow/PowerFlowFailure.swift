@@ -17,10 +17,14 @@ public enum PowerFlowFailure: Error, Sendable, Equatable {
     case singularJacobian(worstBuses: [BusMismatch])
     /// The mismatch became NaN or infinite.
     case notANumber(worstBuses: [BusMismatch])
+    /// Q-limit enforcement found every remaining voltage-controlling generator beyond the same
+    /// reactive limit: no operating point respects the limits (MATPOWER's infeasibility check).
+    case reactiveLimitsInfeasible
 
     public var worstBuses: [BusMismatch] {
         switch self {
         case .iterationLimit(let w), .diverging(let w), .singularJacobian(let w), .notANumber(let w): w
+        case .reactiveLimitsInfeasible: []
         }
     }
 
@@ -30,6 +34,7 @@ public enum PowerFlowFailure: Error, Sendable, Equatable {
         case .diverging: "mismatch growing (diverging)"
         case .singularJacobian: "singular Jacobian"
         case .notANumber: "mismatch is not a number"
+        case .reactiveLimitsInfeasible: "all remaining voltage-controlling generators beyond the same reactive limit"
         }
     }
 }

@@ -114,6 +114,7 @@ public final class PowerFlowSolver {
                                              pSpec: pSpec, qSpec: qSpec, vm: vm, va: va, tolerance: options.tolerance,
                                              maxIterations: options.iterationLimit, linearSolver: options.linearSolver)
                 vm = fd.vm; va = fd.va
+                linearSolverName = fd.linearSolver
                 outcome = .init(converged: fd.converged, iterations: fd.iterations, maxMismatch: .nan, failure: fd.failure)
                 timings += fd.timings
             case .dc:
@@ -129,6 +130,7 @@ public final class PowerFlowSolver {
                         }
                     }
                     outcome = .init(converged: true, iterations: 1, maxMismatch: 0, failure: nil)
+                    linearSolverName = dc.linearSolver
                     timings += dc.timings
                 } catch {
                     outcome = .init(converged: false, iterations: 0, maxMismatch: .nan, failure: .singularJacobian(worstBuses: []))
@@ -163,7 +165,7 @@ public final class PowerFlowSolver {
             }
             if (over + under).sorted() == remaining && (over.isEmpty || under.isEmpty) {
                 outcome.converged = false
-                outcome.failure = .iterationLimit(worstBuses: [])
+                outcome.failure = .reactiveLimitsInfeasible
                 notes.append("every remaining voltage-controlling generator violates the same reactive limit: no feasible solution with Q limits enforced")
                 break
             }
