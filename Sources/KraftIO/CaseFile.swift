@@ -9,12 +9,18 @@ public struct CaseFile: Sendable {
     /// Milliseconds spent reading and checking the file.
     public var readMilliseconds: Double
 
-    /// Reads `path`, choosing the format by its extension (`.m`: MATPOWER).
+    /// Reads `path`, choosing the format by its extension (`.m`: MATPOWER; `.raw`: PSS/E RAW
+    /// revision 33, whose notes say what the conversion skipped or approximated).
     public static func load(path: String) throws(InputError) -> CaseFile {
         var clock = Stopwatch()
         let lower = path.lowercased()
+        if lower.hasSuffix(".raw") {
+            let raw = try PSSERawReader.read(path: path)
+            let network = try raw.network()
+            return CaseFile(name: raw.name, network: network, notes: raw.notes, readMilliseconds: clock.lap())
+        }
         guard lower.hasSuffix(".m") else {
-            throw InputError(file: path, line: nil, message: "unsupported case format (expected a MATPOWER .m file)")
+            throw InputError(file: path, line: nil, message: "unsupported case format (expected a MATPOWER .m or a PSS/E .raw file)")
         }
         let mpc = try MatpowerReader.read(path: path)
         let network = try mpc.network()
