@@ -13,9 +13,12 @@ let package = Package(
         .executable(name: "kraft", targets: ["kraft"]),
         .library(name: "KraftCore", targets: ["KraftCore"]),
         .library(name: "KraftIO", targets: ["KraftIO"]),
+        .library(name: "KraftScenario", targets: ["KraftScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
@@ -24,13 +27,19 @@ let package = Package(
         .systemLibrary(name: "CClp", path: "Sources/CClp", providers: [.apt(["coinor-libclp-dev"])]),
         .target(name: "KraftCore", dependencies: ["COpenBLAS", "CKLU"], swiftSettings: fastMath),
         .target(name: "KraftIO", dependencies: ["KraftCore"], swiftSettings: fastMath),
-        .target(name: "KraftReport", dependencies: ["KraftCore", "KraftIO"]),
+        .target(name: "KraftScenario", dependencies: [
+            "KraftCore", "KraftIO",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "KraftReport", dependencies: ["KraftCore", "KraftIO", "KraftScenario"]),
         .executableTarget(name: "kraft", dependencies: [
-            "KraftCore", "KraftIO", "KraftReport",
+            "KraftCore", "KraftIO", "KraftScenario", "KraftReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KraftCoreTests", dependencies: ["KraftCore", "KraftIO"]),
         .testTarget(name: "KraftIOTests", dependencies: ["KraftIO", "KraftCore"]),
+        .testTarget(name: "KraftScenarioTests", dependencies: ["KraftScenario", "KraftIO", "KraftCore"]),
         .testTarget(name: "KraftReportTests", dependencies: ["KraftReport", "KraftIO", "KraftCore"]),
         .testTarget(name: "KraftCLITests", dependencies: ["KraftCore"]),
     ]

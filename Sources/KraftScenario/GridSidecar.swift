@@ -1,0 +1,153 @@
+import KraftCore
+
+/// What a grid file cannot say, read from its sidecar TOML (schema: Scenarios/grids/README.md):
+/// the bidding zone and site of each bus, each generator's technology and inertia, the named
+/// units (the Swedish reactors) and the interconnectors between zones.
+///
+/// The sidecar is generated data with many documentary keys (sources, notes, coordinates), so
+/// unlike a scenario file only the keys used here are read and checked; every bus, generator
+/// and branch it names must exist in the grid.
+public struct GridSidecar: Sendable {
+    public struct Generator: Sendable, Equatable {
+        /// 0-based generator index in the network.
+        public var index: Int
+        public var technology: String
+        /// Inertia constant on machine base, s.
+        public var inertiaSeconds: Double?
+        public var machineBaseMVA: Double?
+        public var unit: String?
+    }
+
+    public struct Unit: Sendable, Equatable {
+        public var name: String
+        public var fullName: String?
+        public var zone: String?
+        public var netCapacityMW: Double?
+        /// 0-based generator indices that represent the unit.
+        public var generators: [Int]
+    }
+
+    public struct Interconnector: Sendable, Equatable {
+        public var border: String
+        public var fromZone: String
+        public var toZone: String
+        public var capacityForwardMW: Double?
+        public var capacityBackwardMW: Double?
+        /// 0-based branch indices that make up the cut inside the grid, when it is modelled by AC branches.
+        public var branches: [Int]
+    }
+
+    /// Zone and site by internal bus index.
+    public var zoneOfBus: [Int: String] = [:]
+    public var siteOfBus: [Int: String] = [:]
+    public var generators: [Generator] = []
+    public var units: [Unit] = []
+    public var interconnectors: [Interconnector] = []
+
+    public static func parse(_ text: String, file: String, network: Network) throws(ScenarioProblems) -> GridSidecar {
+        let root: ConfigValue
+        do { root = try ConfigValue.parse(toml: text, file: file) } catch {
+            throw ScenarioProblems(problems: [ScenarioProblem(file: file, keyPath: "", message: error.line.map { "line \($0): \(error.message)" } ?? error.message)])
+        }
+        let log = ProblemLog()
+        let top = LenientTable(root, file: file, path: "", log: log)
+        var sidecar = GridSidecar()
+        for b in top.tables("bus") {
+            guard let id = b.integer("bus", required: true) else { continue }
+            guard let i = network.busIndex[id] else { b.problem("bus", "is \(id), not a bus of the grid"); continue }
+            if let zone = b.string("zone", required: true) { sidecar.zoneOfBus[i] = zone }
+            if let site = b.string("site") { sidecar.siteOfBus[i] = site }
+        }
+        let gens = network.generators.count, branches = network.branches.count
+        for g in top.tables("generator") {
+            guard let row = g.integer("index", required: true) else { continue }
+            guard (1...max(gens, 1)).contains(row), gens > 0 else { g.problem("index", "is \(row), not a generator row of the grid (expected 1 to \(gens))"); continue }
+            guard let technology = g.string("technology", required: true) else { continue }
+            sidecar.generators.append(Generator(index: row - 1, technology: technology, inertiaSeconds: g.number("h_s"),
+                                                machineBaseMVA: g.number("machine_base_mva"), unit: g.string("unit")))
+        }
+        for u in top.tables("unit") {
+            guard let name = u.string("unit", required: true) else { continue }
+            let rows = u.integers("generators")
+            for r in rows where !(1...max(gens, 1)).contains(r) { u.problem("generators", "names generator row \(r), not in the grid (expected 1 to \(gens))") }
+            sidecar.units.append(Unit(name: name, fullName: u.string("name"), zone: u.string("zone"),
+                                      netCapacityMW: u.number("net_capacity_mw"),
+                                      generators: rows.filter { (1...max(gens, 1)).contains($0) }.map { $0 - 1 }))
+        }
+        for c in top.tables("interconnector") {
+            guard let border = c.string("border", required: true), let from = c.string("from_zone", required: true),
+                  let to = c.string("to_zone", required: true) else { continue }
+            var cut = [Int]()
+            for entry in c.tables("n44_branches") {
+                guard let row = entry.integer("branch", required: true) else { continue }
+                if (1...max(branches, 1)).contains(row) { cut.append(row - 1) } else {
+                    entry.problem("branch", "is \(row), not a branch row of the grid (expected 1 to \(branches))")
+                }
+            }
+            sidecar.interconnectors.append(Interconnector(border: border, fromZone: from, toZone: to,
+                                                          capacityForwardMW: c.number("capacity_from_to_mw"),
+                                                          capacityBackwardMW: c.number("capacity_to_from_mw"), branches: cut))
+        }
+        if !log.problems.isEmpty { throw ScenarioProblems(problems: log.problems) }
+        return sidecar
+    }
+}
+
+/// Reads the keys a consumer needs from a generated data table and ignores the rest; type
+/// errors and missing required keys are still problems.
+private struct LenientTable {
+    let file: String
+    let path: String
+    let value: ConfigValue
+    let log: ProblemLog
+
+    init(_ value: ConfigValue, file: String, path: String, log: ProblemLog) {
+        self.value = value
+        self.file = file
+        self.path = path
+        self.log = log
+    }
+
+    func problem(_ key: String, _ message: String) { log.add(file, path.isEmpty ? key : "\(path).\(key)", message) }
+
+    func tables(_ key: String) -> [LenientTable] {
+        guard let v = value[key] else { return [] }
+        guard case .array(let items) = v else { problem(key, "is \(v.kind) (expected an array of tables)"); return [] }
+        let base = path.isEmpty ? key : "\(path).\(key)"
+        return items.enumerated().map { LenientTable($1, file: file, path: "\(base)[\($0 + 1)]", log: log) }
+    }
+
+    func integer(_ key: String, required: Bool = false) -> Int? {
+        switch value[key] {
+        case .integer(let i): return i
+        case nil: if required { problem(key, "is missing (expected an integer)") }; return nil
+        case let v?: problem(key, "is \(v.kind) (expected an integer)"); return nil
+        }
+    }
+
+    func integers(_ key: String) -> [Int] {
+        switch value[key] {
+        case .array(let items):
+            return items.compactMap { if case .integer(let i) = $0 { i } else { nil } }
+        case nil: return []
+        case let v?: problem(key, "is \(v.kind) (expected an array of integers)"); return []
+        }
+    }
+
+    func number(_ key: String) -> Double? {
+        switch value[key] {
+        case .integer(let i): return Double(i)
+        case .float(let x) where x.isFinite: return x
+        case nil: return nil
+        case let v?: problem(key, "is \(v.kind) (expected a finite number)"); return nil
+        }
+    }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        switch value[key] {
+        case .string(let s): return s
+        case nil: if required { problem(key, "is missing (expected a string)") }; return nil
+        case let v?: problem(key, "is \(v.kind) (expected a string)"); return nil
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import Crypto
+import Foundation
+
+/// Reads a file whole and hashes it (SHA-256, lower-case hex), so every run can name exactly
+/// what it read.
+enum InputHash {
+    static func read(_ path: String) throws -> (data: Data, file: InputFile) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let digest = SHA256.hash(data: data).map { byte in
+            let s = String(byte, radix: 16)
+            return byte < 16 ? "0" + s : s
+        }.joined()
+        return (data, InputFile(path: path, sha256: digest))
+    }
+}
