@@ -59,6 +59,12 @@ import Testing
                        "expected the two-terminal DC line data group")
     }
 
+    @Test func blankLinesAtTheEndDoNotHideAMissingQ() {
+        let text = Self.base.text
+        let cut = text.components(separatedBy: "0 / END OF ZONE DATA")[0] + "0 / END OF ZONE DATA\n\n\n"
+        expectRawError(cut, line: line(of: "END OF ZONE DATA", in: text) + 2, "the file ends after the zone data group without a 'Q'")
+    }
+
     @Test func transformerRecordCutShort() {
         let text = Self.base.with(.transformer, ["1, 2, 3, 'T3', 1, 1, 1", "0.01, 0.1, 100.0, 0.02, 0.2, 100.0, 0.03, 0.15, 100.0",
                                                  "1.0", "1.0", "0 / END OF TRANSFORMER DATA"]).text

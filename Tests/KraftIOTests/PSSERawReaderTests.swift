@@ -91,6 +91,12 @@ import Testing
                                nvhi: 1.1, nvlo: 0.9, line: bus.line))
     }
 
+    @Test func blankLinesBetweenRecordsAreSkipped() throws {
+        let buses = RawFile().groups[.bus]!
+        let text = RawFile().with(.bus, [buses[0], "", "   / only a comment", buses[1], buses[2]]).text
+        #expect(try parseRaw(text).network().buses.id == [1, 2, 3])
+    }
+
     @Test func windowsLineBreaks() throws {
         var file = RawFile()
         file.lineBreak = "\r\n"

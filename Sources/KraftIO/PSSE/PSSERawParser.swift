@@ -144,6 +144,7 @@ struct PSSERawParser {
         var skippedLines = 0
         while let current = nextLine() {
             let first = try record(current.range, line: current.line, what: "\(group.name) record", names: names(group))
+            if first.isBlank { continue }
             startLine = startLine ?? current.line
             if group == .bus, result.busGroupLine == nil { result.busGroupLine = current.line }
             if first.isGroupEnd || first.isEndOfData {
@@ -153,7 +154,6 @@ struct PSSERawParser {
                 if first.isEndOfData { return .endOfData }
                 return .ended
             }
-            if first.isBlank { continue }
             switch group {
             case .bus: result.buses.append(try bus(first))
             case .load: result.loads.append(try load(first))

@@ -146,7 +146,7 @@ struct PSSERawRecord {
         guard let field = try present(i, hasDefault: fallback != nil) else { return fallback! }
         guard !field.quoted else {
             throw failure("\(label(i)) is the quoted text '\(token(field))'; expected a whole number"
-                + (names[i].hasPrefix("I") || names[i].hasSuffix("BUS") ? " (buses given by name are not supported)" : ""))
+                + (Self.busFields.contains(names[i]) ? " (buses given by name are not supported)" : ""))
         }
         guard let value = DecimalNumber.parse(text, from: field.start, to: field.end), value.isFinite,
               value.rounded() == value, abs(value) < 1e15 else {
@@ -154,6 +154,9 @@ struct PSSERawRecord {
         }
         return Int(value)
     }
+
+    /// Fields that hold a bus number, which PSS/E also lets a file give as a quoted name.
+    private static let busFields: Set<String> = ["I", "J", "K", "IREG", "IPR", "IPI", "SWREM", "ISW"]
 
     /// Field `i` as text, quotes removed and surrounding blanks trimmed.
     func string(_ i: Int, default fallback: String = "") -> String {
