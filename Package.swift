@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KraftCore", targets: ["KraftCore"]),
         .library(name: "KraftIO", targets: ["KraftIO"]),
         .library(name: "KraftScenario", targets: ["KraftScenario"]),
+        .library(name: "KraftSim", targets: ["KraftSim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,14 +33,16 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "KraftReport", dependencies: ["KraftCore", "KraftIO", "KraftScenario"]),
+        .target(name: "KraftSim", dependencies: ["KraftCore", "KraftIO", "KraftScenario"], swiftSettings: fastMath),
+        .target(name: "KraftReport", dependencies: ["KraftCore", "KraftIO", "KraftScenario", "KraftSim"]),
         .executableTarget(name: "kraft", dependencies: [
-            "KraftCore", "KraftIO", "KraftScenario", "KraftReport",
+            "KraftCore", "KraftIO", "KraftScenario", "KraftSim", "KraftReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KraftCoreTests", dependencies: ["KraftCore", "KraftIO"]),
         .testTarget(name: "KraftIOTests", dependencies: ["KraftIO", "KraftCore"]),
         .testTarget(name: "KraftScenarioTests", dependencies: ["KraftScenario", "KraftIO", "KraftCore"]),
+        .testTarget(name: "KraftSimTests", dependencies: ["KraftSim", "KraftScenario", "KraftIO", "KraftCore"]),
         .testTarget(name: "KraftReportTests", dependencies: ["KraftReport", "KraftIO", "KraftCore"]),
         .testTarget(name: "KraftCLITests", dependencies: ["KraftCore"]),
     ]

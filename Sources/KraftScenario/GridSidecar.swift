@@ -33,8 +33,15 @@ public struct GridSidecar: Sendable {
         public var toZone: String
         public var capacityForwardMW: Double?
         public var capacityBackwardMW: Double?
-        /// 0-based branch indices that make up the cut inside the grid, when it is modelled by AC branches.
-        public var branches: [Int]
+        /// The AC branches that make up the cut inside the grid: 0-based branch index and the
+        /// internal index of its end in `fromZone` (the flow from → to zone leaves that end).
+        public var branches: [(branch: Int, fromZoneBus: Int)]
+
+        public static func == (a: Interconnector, b: Interconnector) -> Bool {
+            a.border == b.border && a.fromZone == b.fromZone && a.toZone == b.toZone
+                && a.capacityForwardMW == b.capacityForwardMW && a.capacityBackwardMW == b.capacityBackwardMW
+                && a.branches.map(\.branch) == b.branches.map(\.branch) && a.branches.map(\.fromZoneBus) == b.branches.map(\.fromZoneBus)
+        }
     }
 
     /// Zone and site by internal bus index.
@@ -77,12 +84,19 @@ public struct GridSidecar: Sendable {
         for c in top.tables("interconnector") {
             guard let border = c.string("border", required: true), let from = c.string("from_zone", required: true),
                   let to = c.string("to_zone", required: true) else { continue }
-            var cut = [Int]()
+            var cut = [(branch: Int, fromZoneBus: Int)]()
             for entry in c.tables("n44_branches") {
-                guard let row = entry.integer("branch", required: true) else { continue }
-                if (1...max(branches, 1)).contains(row) { cut.append(row - 1) } else {
+                guard let row = entry.integer("branch", required: true), let bus = entry.integer("bus_in_from_zone", required: true) else { continue }
+                guard (1...max(branches, 1)).contains(row) else {
                     entry.problem("branch", "is \(row), not a branch row of the grid (expected 1 to \(branches))")
+                    continue
                 }
+                let l = row - 1
+                guard let i = network.busIndex[bus], i == network.branches.from[l] || i == network.branches.to[l] else {
+                    entry.problem("bus_in_from_zone", "is \(bus), not an end of branch row \(row)")
+                    continue
+                }
+                cut.append((l, i))
             }
             sidecar.interconnectors.append(Interconnector(border: border, fromZone: from, toZone: to,
                                                           capacityForwardMW: c.number("capacity_from_to_mw"),
