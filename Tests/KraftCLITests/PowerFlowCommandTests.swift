@@ -234,3 +234,20 @@ struct DistributedSlackCommandTests {
         #expect(badRun.stderr.hasPrefix("\(bad):1: generator '9'"))
     }
 }
+
+/// `kraft pf` on a PSS/E RAW file (the GPL Nordic44 file is read from ../shared, never copied).
+@Suite("kraft pf on PSS/E RAW")
+struct RawCommandTests {
+    static let raw = KraftProcess.root.deletingLastPathComponent().appendingPathComponent("shared/data/nordic/nordic44/N44_BC.raw").path
+
+    @Test("solves N44_BC.raw and prints the reader's notes", .enabled(if: FileManager.default.fileExists(atPath: raw), "N44_BC.raw is absent"))
+    func nordic44() throws {
+        let run = try KraftProcess.run(["pf", Self.raw])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("converged in 3 iterations"))
+        #expect(run.stdout.contains("note:"))
+        let json = try KraftProcess.run(["pf", Self.raw, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["buses"] as? [Any])?.count == 44)
+    }
+}
