@@ -1,0 +1,68 @@
+/// Which contingencies are solved with AC power flow after the DC screening.
+public enum ACVerification: String, Sendable, CaseIterable, Codable {
+    /// Every contingency.
+    case all
+    /// Those the DC screening flags: estimated loading at or above the screening threshold on
+    /// some branch, an outage that islands part of the grid, or one the DC model cannot judge.
+    case screened
+    /// None: the DC screening only.
+    case none
+}
+
+/// Which branch rating the loadings are measured against (MATPOWER's RATE_A/B/C, MVA).
+public enum RatingSet: String, Sendable, CaseIterable, Codable {
+    case a, b, c
+}
+
+/// Who picks up the output of a generator that goes out.
+public enum GeneratorPickup: Sendable, Equatable {
+    /// The reference bus of its island, as in a plain power flow.
+    case reference
+    /// The other generators in service in its island, in proportion to their Pmax.
+    case pmax
+    /// The other generators in service in its island, in proportion to these weights (one per
+    /// generator, ≥ 0); when none of them has weight, the reference bus.
+    case weights([Double])
+}
+
+/// Everything an N-1 analysis can be told.
+public struct ContingencyOptions: Sendable {
+    public var ac: ACVerification = .all
+    public var rating: RatingSet = .a
+    /// Contingencies go to AC verification under `.screened` when the DC estimate of some
+    /// branch's loading reaches this fraction of its rating.
+    public var screeningThreshold = 0.9
+    /// A branch is overloaded above this fraction of its rating.
+    public var overloadThreshold = 1.0
+    public var generatorPickup: GeneratorPickup = .reference
+    /// Worker threads; results are the same for any number.
+    public var threads = ContingencyOptions.availableCores
+    /// Newton–Raphson tolerance (p.u.) and iteration limit per contingency.
+    public var tolerance = 1e-8
+    public var maxIterations = 10
+    /// Retry a contingency that does not converge from the base case, from the case's stored
+    /// voltages and then with damped steps.
+    public var fallback = true
+    /// Keep every AC-verified contingency's voltages and branch flows in its result (memory:
+    /// contingencies × (2 buses + 4 branches) doubles), for checks and exports.
+    public var keepSolutions = false
+    /// Linear solver of the base case.
+    public var linearSolver: LinearSolverChoice = .auto
+    /// Limit of the DC matrices (`SensitivityOptions.memoryBudget`): the screening streams one
+    /// LODF column per contingency and never holds a matrix, so only its factorization counts.
+    public var sensitivity = SensitivityOptions()
+
+    public init() {}
+
+    public static var availableCores: Int {
+        #if canImport(Glibc)
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        1
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

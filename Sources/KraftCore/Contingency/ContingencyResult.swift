@@ -1,0 +1,125 @@
+/// A branch loaded beyond the overload threshold: `loading` is the larger apparent power of
+/// its two ends over its rating (1 = 100 %).
+public struct BranchLoading: Sendable, Equatable {
+    public var branch: Int
+    public var loading: Double
+    /// Apparent power at the more loaded end and the rating, p.u.
+    public var flow: Double
+    public var rating: Double
+}
+
+/// An energised bus outside its voltage band.
+public struct VoltageViolation: Sendable, Equatable {
+    public enum Kind: String, Sendable { case low, high }
+    public var bus: Int
+    public var vm: Double
+    public var kind: Kind
+    /// The limit it crosses (`vmin` or `vmax`), p.u.
+    public var limit: Double
+
+    /// How far beyond the limit, p.u.
+    public var excess: Double { kind == .low ? limit - vm : vm - limit }
+}
+
+/// What an outage cut off: buses left without a generator, and islands that got their own
+/// reference bus.
+public struct IslandingEffect: Sendable, Equatable {
+    /// Energised islands after the outage.
+    public var islands: Int
+    /// Buses de-energised by the outage (internal indices).
+    public var deadBuses: [Int]
+    /// Buses made the reference of an island that lost its own (internal indices).
+    public var newReferences: [Int]
+    /// Demand and generation lost with the de-energised buses, p.u.
+    public var lostLoad: Double
+    public var lostGeneration: Double
+}
+
+/// The DC estimate of an outage: base-case AC active flows moved by the LODF (branches) or the
+/// PTDF (generators), with each branch's base-case reactive flow kept.
+public struct DCEstimate: Sendable, Equatable {
+    /// Highest estimated loading (fraction of the rating) and its branch (nil when no branch
+    /// has a rating).
+    public var maxLoading: Double
+    public var worstBranch: Int?
+    /// Branches estimated above the overload threshold.
+    public var overloads: Int
+}
+
+/// The AC solution of an outage.
+public struct ACOutcome: Sendable {
+    public var converged: Bool
+    /// Why it did not converge, when it did not.
+    public var failure: PowerFlowFailure?
+    /// Newton iterations of the final attempt, and the largest mismatch at its end (p.u.).
+    public var iterations: Int
+    public var maxMismatch: Double
+    /// The linear solver of the final attempt ("block" or "klu").
+    public var linearSolver: String
+    /// Fallbacks tried, e.g. "case start", "damped steps".
+    public var attempts: [String] = []
+    /// Branches above the overload threshold, most loaded first.
+    public var overloads: [BranchLoading] = []
+    /// Energised buses outside [vmin, vmax], worst first.
+    public var voltageViolations: [VoltageViolation] = []
+    /// Highest loading of any rated branch (fraction; 0 when none is rated) and its branch.
+    public var maxLoading = 0.0
+    public var worstBranch: Int?
+    /// Voltages and branch flows (p.u., radians), when `keepSolutions` is set and it converged.
+    public var vm: [Double]?
+    public var va: [Double]?
+    public var flows: BranchFlows?
+}
+
+/// The result of one contingency.
+public struct ContingencyResult: Sendable {
+    /// Its index in the contingency list.
+    public var index: Int
+    /// Nil when the outage leaves every bus energised in one island per base island.
+    public var islanding: IslandingEffect?
+    /// Nil when the DC model cannot judge the outage (it islands part of the grid).
+    public var dc: DCEstimate?
+    /// Nil when the contingency was not AC-verified (screened out, or `ac: .none`).
+    public var ac: ACOutcome?
+    /// Elements the contingency names that were out of service already (ignored).
+    public var alreadyOut: [Outage] = []
+
+    /// True when something is wrong after the outage: no AC convergence, an overload, a voltage
+    /// violation, or lost load; judged on AC where verified, else on the DC estimate.
+    public var hasViolation: Bool {
+        if let ac {
+            return !ac.converged || !ac.overloads.isEmpty || !ac.voltageViolations.isEmpty || (islanding?.lostLoad ?? 0) > 0
+        }
+        return (dc?.overloads ?? 0) > 0 || (islanding?.lostLoad ?? 0) > 0
+    }
+
+    /// Highest loading, AC where verified, else the DC estimate.
+    public var maxLoading: Double { ac?.maxLoading ?? dc?.maxLoading ?? 0 }
+}
+
+/// Everything an N-1 run found.
+public struct ContingencyReport: Sendable {
+    public var contingencies: [Contingency]
+    /// The base case solve; nothing else is run when it does not converge.
+    public var base: PowerFlowResult
+    public var baseOverloads: [BranchLoading]
+    public var baseVoltageViolations: [VoltageViolation]
+    /// One per contingency, in list order.
+    public var results: [ContingencyResult]
+    /// Indices into `results`, worst first: AC failures, then contingencies with a violation,
+    /// each group by highest loading, then largest voltage excess, then lost load, then list
+    /// order.
+    public var ranking: [Int]
+    public var options: ContingencyOptions
+    /// Factorization of the DC screening ("dense" or "klu").
+    public var dcFactorization: String
+    /// Wall time, ms: base case, set-up (DC factorization, bridges), the contingencies (DC
+    /// screening and AC verification, all threads), total.
+    public var timings: (base: Double, setup: Double, contingencies: Double, total: Double)
+
+    /// Contingencies solved with AC.
+    public var acVerified: Int { results.reduce(0) { $0 + ($1.ac == nil ? 0 : 1) } }
+    public var acFailures: Int { results.reduce(0) { $0 + ($1.ac.map { $0.converged ? 0 : 1 } ?? 0) } }
+    public var withViolations: Int { results.reduce(0) { $0 + ($1.hasViolation ? 1 : 0) } }
+    public var islanding: Int { results.reduce(0) { $0 + ($1.islanding == nil ? 0 : 1) } }
+}

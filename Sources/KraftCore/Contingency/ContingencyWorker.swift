@@ -1,0 +1,215 @@
+/// One thread's share of an N-1 run: its own Newton kernel (one symbolic analysis for all its
+/// contingencies) and DC factorization, and the evaluation of one contingency at a time.
+final class ContingencyWorker {
+    let context: ContingencyContext
+    private let kernel: OutageNewtonRaphson
+    private let dc: DCFactorization
+
+    init(context: ContingencyContext) throws(SensitivityError) {
+        self.context = context
+        kernel = OutageNewtonRaphson(ybus: context.ybus, network: context.network)
+        dc = try context.dcFactorization.copy()
+    }
+
+    func evaluate(_ contingency: Contingency, index: Int) -> ContingencyResult {
+        let network = context.network, br = network.branches, gens = network.generators
+        var result = ContingencyResult(index: index)
+        var branchesOut = [Int](), gensOut = [Int]()
+        for outage in contingency.outages {
+            switch outage {
+            case .branch(let l):
+                if br.status[l] && !branchesOut.contains(l) { branchesOut.append(l) } else { result.alreadyOut.append(outage) }
+            case .generator(let g):
+                if gens.status[g] && !gensOut.contains(g) { gensOut.append(g) } else { result.alreadyOut.append(outage) }
+            }
+        }
+
+        // Bus roles after the outage: the base case's, unless the outage may island part of
+        // the grid or leaves a bus without a generator in service.
+        var generatorOn = gens.status
+        for g in gensOut { generatorOn[g] = false }
+        let losesLastGenerator = gensOut.contains { g in !(0..<gens.count).contains { generatorOn[$0] && gens.bus[$0] == gens.bus[g] } }
+        let mayIsland = branchesOut.count > 1 || branchesOut.contains { context.bridges[$0] }
+        var buses = context.classification
+        var angleFree = context.angleFree, magnitudeFree = context.magnitudeFree
+        if mayIsland || losesLastGenerator {
+            var outaged = network
+            for l in branchesOut { outaged.branches.status[l] = false }
+            buses = BusClassification(network: outaged, generatorOn: generatorOn)
+            for i in 0..<buses.island.count { angleFree[i] = false; magnitudeFree[i] = false }
+            for i in buses.pv + buses.pq { angleFree[i] = true }
+            for i in buses.pq { magnitudeFree[i] = true }
+            let base = context.classification
+            if buses.islandCount != base.islandCount || buses.dead != base.dead {
+                let newlyDead = buses.dead.filter { !base.dead.contains($0) }
+                let deadSet = Set(newlyDead)
+                result.islanding = IslandingEffect(
+                    islands: buses.islandCount, deadBuses: newlyDead,
+                    newReferences: buses.ref.filter { !base.ref.contains($0) },
+                    lostLoad: newlyDead.reduce(0) { $0 + context.demandP[$1] },
+                    lostGeneration: (0..<gens.count).filter { generatorOn[$0] && deadSet.contains(gens.bus[$0]) }.reduce(0) { $0 + gens.pg[$1] })
+            }
+        }
+
+        // Injections: the lost generators' output taken up by the pickup rule.
+        var pSpec = context.pSpec, qSpec = context.qSpec
+        var busChange = [(bus: Int, p: Double)]()
+        for g in gensOut {
+            pSpec[gens.bus[g]] -= gens.pg[g]
+            qSpec[gens.bus[g]] -= gens.qg[g]
+            busChange.append((gens.bus[g], -gens.pg[g]))
+            let island = buses.island[gens.bus[g]]
+            guard island >= 0 else { continue }
+            let weight: (Int) -> Double = switch context.options.generatorPickup {
+            case .reference: { _ in 0 }
+            case .pmax: { gens.pmax[$0].isFinite ? max(gens.pmax[$0], 0) : 0 }
+            case .weights(let w): { $0 < w.count ? max(w[$0], 0) : 0 }
+            }
+            let takers = (0..<gens.count).filter { generatorOn[$0] && buses.island[gens.bus[$0]] == island && weight($0) > 0 }
+            let total = takers.reduce(0.0) { $0 + weight($1) }
+            guard total > 0 else { continue }
+            for j in takers {
+                let share = gens.pg[g] * weight(j) / total
+                pSpec[gens.bus[j]] += share
+                busChange.append((gens.bus[j], share))
+            }
+        }
+
+        if result.islanding == nil { result.dc = dcEstimate(branchesOut: branchesOut, busChange: busChange) }
+
+        let verify = switch context.options.ac {
+        case .all: true
+        case .none: false
+        case .screened: result.dc.map { $0.maxLoading >= context.options.screeningThreshold } ?? true
+        }
+        if verify {
+            result.ac = acSolve(branchesOut: branchesOut, buses: buses, generatorOn: generatorOn, pSpec: pSpec, qSpec: qSpec,
+                                angleFree: angleFree, magnitudeFree: magnitudeFree)
+        }
+        return result
+    }
+
+    /// Base-case active flows moved by the generators' injection changes (one solve) and then by
+    /// the branch outages (one solve per branch and a small dense system for several).
+    private func dcEstimate(branchesOut: [Int], busChange: [(bus: Int, p: Double)]) -> DCEstimate? {
+        let system = context.dcSystem, n = system.busCount, m = system.branchB.count
+        let b = system.branchB, from = system.from, to = system.to
+        var flow = context.baseP
+        var y = [Double](repeating: 0, count: n * max(1, branchesOut.count))
+        do {
+            if !busChange.isEmpty {
+                for (bus, p) in busChange { y[bus] += p }
+                try y.withUnsafeMutableBufferPointer { (v) throws(SensitivityError) in try dc.solve(v.baseAddress!, count: 1) }
+                for l in 0..<m where b[l] != 0 { flow[l] += b[l] * (y[from[l]] - y[to[l]]) }
+            }
+            let k = branchesOut.count
+            if k > 0 {
+                for p in 0..<y.count { y[p] = 0 }
+                for (j, l) in branchesOut.enumerated() { y[j * n + from[l]] += 1; y[j * n + to[l]] -= 1 }
+                try y.withUnsafeMutableBufferPointer { (v) throws(SensitivityError) in try dc.solve(v.baseAddress!, count: k) }
+                // (I − H_KK) z = f_K, then f += H_:K z.
+                var matrix = [Double](repeating: 0, count: k * k), z = [Double](repeating: 0, count: k)
+                for (r, l) in branchesOut.enumerated() {
+                    z[r] = flow[l]
+                    for j in 0..<k { matrix[r * k + j] = (r == j ? 1 : 0) - b[l] * (y[j * n + from[l]] - y[j * n + to[l]]) }
+                }
+                guard solveSmall(&matrix, &z, k) else { return nil }
+                for l in 0..<m where b[l] != 0 {
+                    var change = 0.0
+                    for j in 0..<k { change += b[l] * (y[j * n + from[l]] - y[j * n + to[l]]) * z[j] }
+                    flow[l] += change
+                }
+                for l in branchesOut { flow[l] = 0 }
+            }
+        } catch {
+            return nil
+        }
+        var estimate = DCEstimate(maxLoading: 0, worstBranch: nil, overloads: 0)
+        let rating = context.rating, q = context.baseQ
+        for l in 0..<m where rating[l] > 0 && b[l] != 0 && !branchesOut.contains(l) {
+            let loading = (flow[l] * flow[l] + q[l] * q[l]).squareRoot() / rating[l]
+            if loading > estimate.maxLoading { estimate.maxLoading = loading; estimate.worstBranch = l }
+            if loading > context.options.overloadThreshold { estimate.overloads += 1 }
+        }
+        return estimate
+    }
+
+    /// Gaussian elimination with partial pivoting on a small row-major system; false if singular.
+    private func solveSmall(_ a: inout [Double], _ x: inout [Double], _ k: Int) -> Bool {
+        for c in 0..<k {
+            var pivot = c
+            for r in c + 1..<max(k, c + 1) where abs(a[r * k + c]) > abs(a[pivot * k + c]) { pivot = r }
+            guard abs(a[pivot * k + c]) > 1e-12 else { return false }
+            if pivot != c {
+                for j in 0..<k { a.swapAt(c * k + j, pivot * k + j) }
+                x.swapAt(c, pivot)
+            }
+            for r in c + 1..<max(k, c + 1) {
+                let f = a[r * k + c] / a[c * k + c]
+                for j in c..<k { a[r * k + j] -= f * a[c * k + j] }
+                x[r] -= f * x[c]
+            }
+        }
+        for c in stride(from: k - 1, through: 0, by: -1) {
+            var s = x[c]
+            for j in c + 1..<max(k, c + 1) { s -= a[c * k + j] * x[j] }
+            x[c] = s / a[c * k + c]
+        }
+        return true
+    }
+
+    private func acSolve(branchesOut: [Int], buses: BusClassification, generatorOn: [Bool], pSpec: [Double], qSpec: [Double],
+                         angleFree: [Bool], magnitudeFree: [Bool]) -> ACOutcome {
+        let ybus = context.ybus, options = context.options
+        for l in branchesOut {
+            let y = context.admittance[l]
+            kernel.subtract(y.ff, at: ybus.branchFF[l]); kernel.subtract(y.ft, at: ybus.branchFT[l])
+            kernel.subtract(y.tf, at: ybus.branchTF[l]); kernel.subtract(y.tt, at: ybus.branchTT[l])
+        }
+        defer {
+            for l in branchesOut {
+                kernel.restore(ybus.branchFF[l]); kernel.restore(ybus.branchFT[l])
+                kernel.restore(ybus.branchTF[l]); kernel.restore(ybus.branchTT[l])
+            }
+        }
+        var vm = context.warmVm, va = context.warmVa
+        for i in buses.dead { vm[i] = 0; va[i] = 0 }
+        let start: (vm: [Double], va: [Double]) = (vm, va)
+        var outcome = kernel.solve(vm: &vm, va: &va, pSpec: pSpec, qSpec: qSpec, angleFree: angleFree,
+                                   magnitudeFree: magnitudeFree, tolerance: options.tolerance,
+                                   maxIterations: options.maxIterations, damped: false)
+        var attempts = [String]()
+        if !outcome.converged && options.fallback {
+            let caseStart = InitialVoltages.make(.case, network: context.network, buses: buses, generatorOn: generatorOn,
+                                                 dcAngles: { [network = context.network] in network.buses.va })
+            let retries: [(String, (vm: [Double], va: [Double]), Bool)] = [("case start", caseStart, false), ("damped steps", start, true)]
+            for (label, v0, damped) in retries where !outcome.converged {
+                attempts.append(label)
+                (vm, va) = v0
+                outcome = kernel.solve(vm: &vm, va: &va, pSpec: pSpec, qSpec: qSpec, angleFree: angleFree,
+                                       magnitudeFree: magnitudeFree, tolerance: options.tolerance,
+                                       maxIterations: damped ? 4 * options.maxIterations : options.maxIterations,
+                                       damped: damped)
+            }
+        }
+        var ac = ACOutcome(converged: outcome.converged, failure: outcome.failure, iterations: outcome.iterations,
+                           maxMismatch: outcome.maxMismatch, linearSolver: outcome.linearSolver, attempts: attempts)
+        guard outcome.converged else { return ac }
+        for i in buses.dead { vm[i] = 0; va[i] = 0 }
+        for i in 0..<va.count where va[i] > .pi || va[i] <= -.pi {
+            va[i] -= 2 * .pi * ((va[i] + .pi) / (2 * .pi)).rounded(.down)
+            if va[i] <= -.pi { va[i] += 2 * .pi }
+        }
+        let state = context.evaluateLoadings(vm: vm, va: va, dead: Set(buses.dead), outaged: branchesOut)
+        ac.overloads = state.overloads
+        ac.voltageViolations = state.violations
+        ac.maxLoading = state.maxLoading
+        ac.worstBranch = state.worst
+        if options.keepSolutions {
+            ac.vm = vm
+            ac.va = va
+            ac.flows = state.flows
+        }
+        return ac
+    }
+}
