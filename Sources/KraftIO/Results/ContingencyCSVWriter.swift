@@ -1,0 +1,54 @@
+import KraftCore
+
+/// `kraft contingency --format csv`: two tables separated by a blank line — `# contingencies`,
+/// one row per contingency worst first, and `# violations`, one row per overloaded branch or
+/// voltage violation found by AC.
+public enum ContingencyCSVWriter {
+    public static func write(_ study: ContingencyStudy) -> String {
+        let report = study.report, net = study.network, base = study.baseMVA
+        var out = "# contingencies\n"
+        out += "rank,index,name,status,islanding,dead_buses,lost_load_mw,dc_max_loading_pct,ac,converged,iterations,max_loading_pct,worst_branch,overloads,voltage_violations\n"
+        func number(_ x: Double) -> String { x.isFinite ? String(x) : "" }
+        for (rank, i) in report.ranking.enumerated() {
+            let r = report.results[i]
+            var row = [String(rank + 1), String(i + 1), quoted(report.contingencies[i].name), study.status(r)]
+            row.append(r.islanding == nil ? "0" : "1")
+            row.append(String(r.islanding?.deadBuses.count ?? 0))
+            row.append(number((r.islanding?.lostLoad ?? 0) * base))
+            row.append(r.dc.map { number(100 * $0.maxLoading) } ?? "")
+            if let ac = r.ac {
+                row += ["1", ac.converged ? "1" : "0", String(ac.iterations),
+                        ac.converged ? number(100 * ac.maxLoading) : "", ac.worstBranch.map { study.branchLabel($0) } ?? "",
+                        String(ac.overloads.count), String(ac.voltageViolations.count)]
+            } else {
+                row += ["0", "", "", "", "", "", ""]
+            }
+            out += row.joined(separator: ",") + "\n"
+        }
+        out += "\n# violations\n"
+        out += "rank,name,kind,element,value,limit,loading_pct\n"
+        for (rank, i) in report.ranking.enumerated() {
+            guard let ac = report.results[i].ac else { continue }
+            let name = quoted(report.contingencies[i].name)
+            for o in ac.overloads {
+                out += "\(rank + 1),\(name),overload,\(study.branchLabel(o.branch)),\(number(o.flow * base)),\(number(o.rating * base)),\(number(100 * o.loading))\n"
+            }
+            for v in ac.voltageViolations {
+                out += "\(rank + 1),\(name),\(v.kind == .low ? "low_voltage" : "high_voltage"),\(net.buses.id[v.bus]),\(number(v.vm)),\(number(v.limit)),\n"
+            }
+        }
+        return out
+    }
+
+    static func quoted(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences("\"", "\"\"") + "\"" : s
+    }
+}
+
+private extension String {
+    func replacingOccurrences(_ a: Character, _ b: String) -> String {
+        var out = ""
+        for c in self { if c == a { out += b } else { out.append(c) } }
+        return out
+    }
+}
