@@ -21,6 +21,9 @@ public enum ContingencyTableWriter {
         }
         for note in study.inputNotes + b.notes { out += "note: \(note)\n" }
         guard b.converged else { return out }
+        if !report.baseOverloads.isEmpty || !report.baseVoltageViolations.isEmpty {
+            out += "base-case violations count against an outage only where it worsens them (loading +\(fixed(100 * o.loadingWorsening, 0)) % of the rating, voltage \(fixed(o.voltageWorsening, 3)) p.u. further)\n"
+        }
         out += "contingencies: \(report.acVerified) AC-verified, \(report.acFailures) not converged, "
         out += "\(report.islanding) islanding, \(report.withViolations) with violations\n"
         let t = report.timings
@@ -34,14 +37,14 @@ public enum ContingencyTableWriter {
         for (rank, i) in report.ranking.prefix(shown).enumerated() {
             let r = report.results[i]
             let ac = r.ac
-            let worstV = ac?.voltageViolations.first.map { "\(fixed($0.vm, 4)) (\(net.buses.id[$0.bus]))" } ?? "-"
+            let worstV = ac?.voltageViolations.first(where: \.worsened).map { "\(fixed($0.vm, 4)) (\(net.buses.id[$0.bus]))" } ?? "-"
             let worstBranch = (ac?.converged == true ? ac?.worstBranch : r.dc?.worstBranch).map { study.branchLabel($0) } ?? "-"
             table.append([String(rank + 1), report.contingencies[i].name, study.status(r),
                           r.dc.map { fixed(100 * $0.maxLoading, 1) } ?? "-",
                           ac.map { $0.converged ? fixed(100 * $0.maxLoading, 1) : "-" } ?? "-",
                           worstBranch,
-                          ac.map { String($0.overloads.count) } ?? "-",
-                          ac.map { String($0.voltageViolations.count) } ?? "-",
+                          ac.map { String($0.overloads.filter(\.worsened).count) } ?? "-",
+                          ac.map { String($0.voltageViolations.filter(\.worsened).count) } ?? "-",
                           worstV,
                           r.islanding.map { fixed($0.lostLoad * base, 1) } ?? "-"])
         }

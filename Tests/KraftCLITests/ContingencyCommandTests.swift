@@ -28,7 +28,7 @@ struct ContingencyCommandTests {
         let ac = try #require(first["ac"] as? [String: Any])
         #expect(Set(ac.keys).isSuperset(of: ["converged", "iterations", "max_loading_pct", "worst_branch", "overloads", "voltage_violations"]))
         let overloads = try #require(ac["overloads"] as? [[String: Any]])
-        #expect(Set(overloads[0].keys) == ["branch", "from", "to", "loading_pct", "flow_mva", "rating_mva"])
+        #expect(Set(overloads[0].keys) == ["branch", "from", "to", "loading_pct", "flow_mva", "rating_mva", "base_loading_pct", "worsened"])
         // Worst first: the loading of the first is the highest among those with violations.
         let loadings = list.compactMap { ($0["ac"] as? [String: Any])?["max_loading_pct"] as? Double }
         #expect(loadings.first == loadings.max())
@@ -61,7 +61,7 @@ struct ContingencyCommandTests {
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.filter { $0.hasPrefix("# ") } == ["# contingencies", "# violations"])
         #expect(lines[1].hasPrefix("rank,index,name,status,"))
-        #expect(lines.contains("rank,name,kind,element,value,limit,loading_pct"))
+        #expect(lines.contains("rank,name,kind,element,value,limit,loading_pct,base_value,worsened"))
     }
 
     @Test("a contingency list: names, several elements, generators")

@@ -153,6 +153,12 @@ struct ContingencyTests {
                 #expect(abs(o.loading - s / network.branches.rateA[o.branch]) < 1e-12)
             }
             #expect(zip(ac.overloads, ac.overloads.dropFirst()).allSatisfy { $0.loading >= $1.loading })
+            // A base-case overload counts against the outage only when it grows by over 1 % of the rating.
+            for o in ac.overloads {
+                let base = a.baseOverloads.first { $0.branch == o.branch }?.loading
+                #expect(o.worsened == (base == nil || o.loading - base! > 0.01))
+                if let base { #expect(abs(o.baseLoading - base) < 1e-12) }
+            }
         }
         // Ranking: AC failures, then violations, then the rest, each by loading.
         let ranked = a.ranking.map { a.results[$0] }
@@ -194,7 +200,7 @@ struct ContingencyTests {
         #expect(screened.acVerified < all.acVerified && screened.acVerified > 0)
         for (s, a) in zip(screened.results, all.results) {
             #expect(s.dc == a.dc)
-            let flagged = s.dc.map { $0.maxLoading >= 0.9 } ?? true
+            let flagged = s.dc.map { $0.flagged > 0 } ?? true
             #expect((s.ac != nil) == flagged)
             if let ac = s.ac { #expect(ac.flows?.pf == a.ac?.flows?.pf) }
         }

@@ -18,6 +18,9 @@ final class ContingencyContext: @unchecked Sendable {
     let baseP: [Double], baseQ: [Double]
     /// Ratings in use, p.u. (0: unrated).
     let rating: [Double]
+    /// Base-case loading per branch (fraction of the rating, 0 unrated) and voltage magnitudes.
+    private(set) var baseLoading: [Double]
+    let baseVm: [Double]
     let dcSystem: DCSystem
     let dcFactorization: DCFactorization
 
@@ -54,8 +57,19 @@ final class ContingencyContext: @unchecked Sendable {
         case .b: br.rateB
         case .c: br.rateC
         }
+        baseVm = base.vm
+        baseLoading = [Double](repeating: 0, count: br.count)
         dcSystem = DCSystem(network: network, ybus: ybus)
         dcFactorization = try dcSystem.factor(options: options.sensitivity)
+        for l in 0..<br.count where rating[l] > 0 {
+            let sf = base.pf[l] * base.pf[l] + base.qf[l] * base.qf[l], st = base.pt[l] * base.pt[l] + base.qt[l] * base.qt[l]
+            baseLoading[l] = max(sf, st).squareRoot() / rating[l]
+        }
+    }
+
+    /// The outage causes or worsens an overload of branch `l` at `loading`.
+    func worsens(branch l: Int, loading: Double) -> Bool {
+        baseLoading[l] <= options.overloadThreshold || loading - baseLoading[l] > options.loadingWorsening
     }
 
     /// Branch flows, loadings and voltage violations of a solved state. Branches out of service,
@@ -85,17 +99,21 @@ final class ContingencyContext: @unchecked Sendable {
             let loading = s / rate
             if loading > maxLoading { maxLoading = loading; worst = l }
             if loading > options.overloadThreshold {
-                overloads.append(BranchLoading(branch: l, loading: loading, flow: s, rating: rate))
+                overloads.append(BranchLoading(branch: l, loading: loading, flow: s, rating: rate, baseLoading: baseLoading[l],
+                                               worsened: worsens(branch: l, loading: loading)))
             }
         }
         overloads.sort { $0.loading != $1.loading ? $0.loading > $1.loading : $0.branch < $1.branch }
         var violations = [VoltageViolation]()
         let buses = network.buses
         for i in 0..<n where live[i] && buses.type[i] != .isolated {
+            let base = baseVm[i], worse = options.voltageWorsening
             if vm[i] < buses.vmin[i] - 1e-9 {
-                violations.append(VoltageViolation(bus: i, vm: vm[i], kind: .low, limit: buses.vmin[i]))
+                let worsened = base >= buses.vmin[i] - 1e-9 || base - vm[i] > worse
+                violations.append(VoltageViolation(bus: i, vm: vm[i], kind: .low, limit: buses.vmin[i], baseVm: base, worsened: worsened))
             } else if vm[i] > buses.vmax[i] + 1e-9 {
-                violations.append(VoltageViolation(bus: i, vm: vm[i], kind: .high, limit: buses.vmax[i]))
+                let worsened = base <= buses.vmax[i] + 1e-9 || vm[i] - base > worse
+                violations.append(VoltageViolation(bus: i, vm: vm[i], kind: .high, limit: buses.vmax[i], baseVm: base, worsened: worsened))
             }
         }
         violations.sort { $0.excess != $1.excess ? $0.excess > $1.excess : $0.bus < $1.bus }

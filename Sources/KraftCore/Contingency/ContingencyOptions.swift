@@ -34,6 +34,11 @@ public struct ContingencyOptions: Sendable {
     public var screeningThreshold = 0.9
     /// A branch is overloaded above this fraction of its rating.
     public var overloadThreshold = 1.0
+    /// A violation present in the base case counts against an outage only when the outage
+    /// raises the loading by more than this fraction of the rating, or pushes the voltage this
+    /// many p.u. further beyond its limit.
+    public var loadingWorsening = 0.01
+    public var voltageWorsening = 0.005
     public var generatorPickup: GeneratorPickup = .reference
     /// Worker threads; results are the same for any number.
     public var threads = ContingencyOptions.availableCores

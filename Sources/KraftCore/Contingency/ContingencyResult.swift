@@ -6,6 +6,11 @@ public struct BranchLoading: Sendable, Equatable {
     /// Apparent power at the more loaded end and the rating, p.u.
     public var flow: Double
     public var rating: Double
+    /// Its loading in the base case.
+    public var baseLoading: Double
+    /// Caused or made worse by the outage: not overloaded in the base case, or loaded more than
+    /// `ContingencyOptions.loadingWorsening` above its base loading.
+    public var worsened: Bool
 }
 
 /// An energised bus outside its voltage band.
@@ -16,6 +21,11 @@ public struct VoltageViolation: Sendable, Equatable {
     public var kind: Kind
     /// The limit it crosses (`vmin` or `vmax`), p.u.
     public var limit: Double
+    /// Its magnitude in the base case, p.u.
+    public var baseVm: Double
+    /// Caused or made worse by the outage: within limits in the base case, or beyond the
+    /// limit by more than `ContingencyOptions.voltageWorsening` more than there.
+    public var worsened: Bool
 
     /// How far beyond the limit, p.u.
     public var excess: Double { kind == .low ? limit - vm : vm - limit }
@@ -42,8 +52,14 @@ public struct DCEstimate: Sendable, Equatable {
     /// has a rating).
     public var maxLoading: Double
     public var worstBranch: Int?
-    /// Branches estimated above the overload threshold.
+    /// Branches estimated above the overload threshold, and of those the ones the outage
+    /// causes or worsens (as `BranchLoading.worsened`).
     public var overloads: Int
+    public var worsenedOverloads: Int
+    /// Branches estimated at or above the screening threshold that were below it in the base
+    /// case or rise by more than `loadingWorsening`: the contingency goes to AC under
+    /// `.screened` when there is one.
+    public var flagged: Int
 }
 
 /// The AC solution of an outage.
@@ -84,13 +100,15 @@ public struct ContingencyResult: Sendable {
     /// Elements the contingency names that were out of service already (ignored).
     public var alreadyOut: [Outage] = []
 
-    /// True when something is wrong after the outage: no AC convergence, an overload, a voltage
-    /// violation, or lost load; judged on AC where verified, else on the DC estimate.
+    /// True when the outage makes something wrong: no AC convergence, an overload or voltage
+    /// violation it causes or worsens (pre-existing base-case violations alone do not count),
+    /// or lost load; judged on AC where verified, else on the DC estimate.
     public var hasViolation: Bool {
         if let ac {
-            return !ac.converged || !ac.overloads.isEmpty || !ac.voltageViolations.isEmpty || (islanding?.lostLoad ?? 0) > 0
+            return !ac.converged || ac.overloads.contains(where: \.worsened) || ac.voltageViolations.contains(where: \.worsened)
+                || (islanding?.lostLoad ?? 0) > 0
         }
-        return (dc?.overloads ?? 0) > 0 || (islanding?.lostLoad ?? 0) > 0
+        return (dc?.worsenedOverloads ?? 0) > 0 || (islanding?.lostLoad ?? 0) > 0
     }
 
     /// Highest loading, AC where verified, else the DC estimate.

@@ -75,32 +75,38 @@ final class ContingencyWorker {
             }
         }
 
-        if result.islanding == nil { result.dc = dcEstimate(branchesOut: branchesOut, busChange: busChange) }
+        var angleChange: [Double]?
+        if result.islanding == nil {
+            (result.dc, angleChange) = dcEstimate(branchesOut: branchesOut, busChange: busChange) ?? (nil, nil)
+        }
 
         let verify = switch context.options.ac {
         case .all: true
         case .none: false
-        case .screened: result.dc.map { $0.maxLoading >= context.options.screeningThreshold } ?? true
+        case .screened: result.dc.map { $0.flagged > 0 } ?? true
         }
         if verify {
             result.ac = acSolve(branchesOut: branchesOut, buses: buses, generatorOn: generatorOn, pSpec: pSpec, qSpec: qSpec,
-                                angleFree: angleFree, magnitudeFree: magnitudeFree)
+                                angleFree: angleFree, magnitudeFree: magnitudeFree, angleChange: angleChange)
         }
         return result
     }
 
     /// Base-case active flows moved by the generators' injection changes (one solve) and then by
-    /// the branch outages (one solve per branch and a small dense system for several).
-    private func dcEstimate(branchesOut: [Int], busChange: [(bus: Int, p: Double)]) -> DCEstimate? {
+    /// the branch outages (one solve per branch and a small dense system for several); also the
+    /// DC angle change, which corrects the AC warm start.
+    private func dcEstimate(branchesOut: [Int], busChange: [(bus: Int, p: Double)]) -> (DCEstimate, [Double])? {
         let system = context.dcSystem, n = system.busCount, m = system.branchB.count
         let b = system.branchB, from = system.from, to = system.to
         var flow = context.baseP
+        var angle = [Double](repeating: 0, count: n)
         var y = [Double](repeating: 0, count: n * max(1, branchesOut.count))
         do {
             if !busChange.isEmpty {
                 for (bus, p) in busChange { y[bus] += p }
                 try y.withUnsafeMutableBufferPointer { (v) throws(SensitivityError) in try dc.solve(v.baseAddress!, count: 1) }
                 for l in 0..<m where b[l] != 0 { flow[l] += b[l] * (y[from[l]] - y[to[l]]) }
+                for i in 0..<n { angle[i] = y[i] }
             }
             let k = branchesOut.count
             if k > 0 {
@@ -119,19 +125,28 @@ final class ContingencyWorker {
                     for j in 0..<k { change += b[l] * (y[j * n + from[l]] - y[j * n + to[l]]) * z[j] }
                     flow[l] += change
                 }
+                for j in 0..<k { for i in 0..<n { angle[i] += y[j * n + i] * z[j] } }
                 for l in branchesOut { flow[l] = 0 }
             }
         } catch {
             return nil
         }
-        var estimate = DCEstimate(maxLoading: 0, worstBranch: nil, overloads: 0)
+        var estimate = DCEstimate(maxLoading: 0, worstBranch: nil, overloads: 0, worsenedOverloads: 0, flagged: 0)
+        let options = context.options, baseLoading = context.baseLoading
         let rating = context.rating, q = context.baseQ
         for l in 0..<m where rating[l] > 0 && b[l] != 0 && !branchesOut.contains(l) {
             let loading = (flow[l] * flow[l] + q[l] * q[l]).squareRoot() / rating[l]
             if loading > estimate.maxLoading { estimate.maxLoading = loading; estimate.worstBranch = l }
-            if loading > context.options.overloadThreshold { estimate.overloads += 1 }
+            if loading > options.overloadThreshold {
+                estimate.overloads += 1
+                if context.worsens(branch: l, loading: loading) { estimate.worsenedOverloads += 1 }
+            }
+            if loading >= options.screeningThreshold
+                && (baseLoading[l] < options.screeningThreshold || loading - baseLoading[l] > options.loadingWorsening) {
+                estimate.flagged += 1
+            }
         }
-        return estimate
+        return (estimate, angle)
     }
 
     /// Gaussian elimination with partial pivoting on a small row-major system; false if singular.
@@ -159,7 +174,7 @@ final class ContingencyWorker {
     }
 
     private func acSolve(branchesOut: [Int], buses: BusClassification, generatorOn: [Bool], pSpec: [Double], qSpec: [Double],
-                         angleFree: [Bool], magnitudeFree: [Bool]) -> ACOutcome {
+                         angleFree: [Bool], magnitudeFree: [Bool], angleChange: [Double]?) -> ACOutcome {
         let ybus = context.ybus, options = context.options
         for l in branchesOut {
             let y = context.admittance[l]
@@ -173,6 +188,8 @@ final class ContingencyWorker {
             }
         }
         var vm = context.warmVm, va = context.warmVa
+        // The base case moved by the DC angle change of the outage: often one iteration fewer.
+        if let angleChange { for i in 0..<va.count where angleFree[i] { va[i] += angleChange[i] } }
         for i in buses.dead { vm[i] = 0; va[i] = 0 }
         let start: (vm: [Double], va: [Double]) = (vm, va)
         var outcome = kernel.solve(vm: &vm, va: &va, pSpec: pSpec, qSpec: qSpec, angleFree: angleFree,

@@ -7,7 +7,7 @@ public enum ContingencyCSVWriter {
     public static func write(_ study: ContingencyStudy) -> String {
         let report = study.report, net = study.network, base = study.baseMVA
         var out = "# contingencies\n"
-        out += "rank,index,name,status,islanding,dead_buses,lost_load_mw,dc_max_loading_pct,ac,converged,iterations,max_loading_pct,worst_branch,overloads,voltage_violations\n"
+        out += "rank,index,name,status,islanding,dead_buses,lost_load_mw,dc_max_loading_pct,ac,converged,iterations,max_loading_pct,worst_branch,overloads,worsened_overloads,voltage_violations,worsened_voltage_violations\n"
         func number(_ x: Double) -> String { x.isFinite ? String(x) : "" }
         for (rank, i) in report.ranking.enumerated() {
             let r = report.results[i]
@@ -19,22 +19,23 @@ public enum ContingencyCSVWriter {
             if let ac = r.ac {
                 row += ["1", ac.converged ? "1" : "0", String(ac.iterations),
                         ac.converged ? number(100 * ac.maxLoading) : "", ac.worstBranch.map { study.branchLabel($0) } ?? "",
-                        String(ac.overloads.count), String(ac.voltageViolations.count)]
+                        String(ac.overloads.count), String(ac.overloads.filter(\.worsened).count),
+                        String(ac.voltageViolations.count), String(ac.voltageViolations.filter(\.worsened).count)]
             } else {
-                row += ["0", "", "", "", "", "", ""]
+                row += ["0", "", "", "", "", "", "", "", ""]
             }
             out += row.joined(separator: ",") + "\n"
         }
         out += "\n# violations\n"
-        out += "rank,name,kind,element,value,limit,loading_pct\n"
+        out += "rank,name,kind,element,value,limit,loading_pct,base_value,worsened\n"
         for (rank, i) in report.ranking.enumerated() {
             guard let ac = report.results[i].ac else { continue }
             let name = quoted(report.contingencies[i].name)
             for o in ac.overloads {
-                out += "\(rank + 1),\(name),overload,\(study.branchLabel(o.branch)),\(number(o.flow * base)),\(number(o.rating * base)),\(number(100 * o.loading))\n"
+                out += "\(rank + 1),\(name),overload,\(study.branchLabel(o.branch)),\(number(o.flow * base)),\(number(o.rating * base)),\(number(100 * o.loading)),\(number(o.baseLoading * o.rating * base)),\(o.worsened ? 1 : 0)\n"
             }
             for v in ac.voltageViolations {
-                out += "\(rank + 1),\(name),\(v.kind == .low ? "low_voltage" : "high_voltage"),\(net.buses.id[v.bus]),\(number(v.vm)),\(number(v.limit)),\n"
+                out += "\(rank + 1),\(name),\(v.kind == .low ? "low_voltage" : "high_voltage"),\(net.buses.id[v.bus]),\(number(v.vm)),\(number(v.limit)),,\(number(v.baseVm)),\(v.worsened ? 1 : 0)\n"
             }
         }
         return out

@@ -15,6 +15,8 @@ public enum ContingencyJSONWriter {
         j.key("generator_pickup"); j.string(study.pickupLabel); j.raw(",")
         j.key("screening_threshold_pct"); j.number(100 * o.screeningThreshold); j.raw(",")
         j.key("overload_threshold_pct"); j.number(100 * o.overloadThreshold); j.raw(",")
+        j.key("loading_worsening_pct"); j.number(100 * o.loadingWorsening); j.raw(",")
+        j.key("voltage_worsening_pu"); j.number(o.voltageWorsening); j.raw(",")
         j.key("tolerance_pu"); j.number(o.tolerance); j.raw(",")
         j.key("max_iterations"); j.number(o.maxIterations); j.raw(",")
         j.key("dc_factorization"); j.string(report.dcFactorization); j.raw("},")
@@ -80,7 +82,9 @@ public enum ContingencyJSONWriter {
             if let dc = r.dc {
                 j.raw("{"); j.key("max_loading_pct"); j.number(100 * dc.maxLoading); j.raw(",")
                 j.key("worst_branch"); branchRef(&j, dc.worstBranch); j.raw(",")
-                j.key("overloads"); j.number(dc.overloads); j.raw("}")
+                j.key("overloads"); j.number(dc.overloads); j.raw(",")
+                j.key("worsened_overloads"); j.number(dc.worsenedOverloads); j.raw(",")
+                j.key("flagged"); j.number(dc.flagged); j.raw("}")
             } else { j.raw("null") }
             j.raw(","); j.key("ac")
             if let ac = r.ac {
@@ -127,7 +131,9 @@ public enum ContingencyJSONWriter {
             j.raw(",\"to\":"); j.number(net.buses.id[net.branches.to[o.branch]])
             j.raw(",\"loading_pct\":"); j.number(100 * o.loading)
             j.raw(",\"flow_mva\":"); j.number(o.flow * base)
-            j.raw(",\"rating_mva\":"); j.number(o.rating * base); j.raw("}")
+            j.raw(",\"rating_mva\":"); j.number(o.rating * base)
+            j.raw(",\"base_loading_pct\":"); j.number(100 * o.baseLoading)
+            j.raw(",\"worsened\":"); j.bool(o.worsened); j.raw("}")
         }
         j.raw("]")
     }
@@ -139,7 +145,9 @@ public enum ContingencyJSONWriter {
             j.raw("{\"bus\":"); j.number(net.buses.id[v.bus])
             j.raw(",\"kind\":"); j.string(v.kind.rawValue)
             j.raw(",\"vm_pu\":"); j.number(v.vm)
-            j.raw(",\"limit_pu\":"); j.number(v.limit); j.raw("}")
+            j.raw(",\"limit_pu\":"); j.number(v.limit)
+            j.raw(",\"base_vm_pu\":"); j.number(v.baseVm)
+            j.raw(",\"worsened\":"); j.bool(v.worsened); j.raw("}")
         }
         j.raw("]")
     }

@@ -21,17 +21,19 @@ public struct ContingencyStudy: Sendable {
     public var baseMVA: Double { network.baseMVA }
 
     /// One word for a contingency's outcome: `not converged`, `overload`, `voltage`,
-    /// `lost load`, `ok`, or `not verified` (no AC and no DC overload).
+    /// `overload+voltage` (caused or worsened by the outage), `lost load`, `ok`; without AC,
+    /// `dc overload`, `lost load` or `screened out`.
     public func status(_ r: ContingencyResult) -> String {
         if let ac = r.ac {
             if !ac.converged { return "not converged" }
-            if !ac.overloads.isEmpty && !ac.voltageViolations.isEmpty { return "overload+voltage" }
-            if !ac.overloads.isEmpty { return "overload" }
-            if !ac.voltageViolations.isEmpty { return "voltage" }
+            let overload = ac.overloads.contains(where: \.worsened), voltage = ac.voltageViolations.contains(where: \.worsened)
+            if overload && voltage { return "overload+voltage" }
+            if overload { return "overload" }
+            if voltage { return "voltage" }
             if (r.islanding?.lostLoad ?? 0) > 0 { return "lost load" }
             return "ok"
         }
-        if (r.dc?.overloads ?? 0) > 0 { return "dc overload" }
+        if (r.dc?.worsenedOverloads ?? 0) > 0 { return "dc overload" }
         if (r.islanding?.lostLoad ?? 0) > 0 { return "lost load" }
         return "screened out"
     }
