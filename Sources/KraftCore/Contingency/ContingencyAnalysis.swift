@@ -62,12 +62,8 @@ public struct ContingencyAnalysis: Sendable {
             report.timings.total = wall.elapsed
             return report
         }
-        let context: ContingencyContext
-        do { context = try ContingencyContext(network: network, options: options, base: base) } catch {
-            report.timings.total = wall.elapsed
-            return report
-        }
-        report.dcFactorization = context.dcFactorization.isDense ? "dense" : "klu"
+        let context = ContingencyContext(network: network, options: options, base: base)
+        report.dcFactorization = context.dcFactorization.map { $0.isDense ? "dense" : "klu" } ?? "none (singular)"
         let baseState = context.evaluateLoadings(vm: base.vm, va: base.va, dead: Set(base.deadBuses), outaged: [])
         report.baseOverloads = baseState.overloads
         report.baseVoltageViolations = baseState.violations
@@ -77,7 +73,7 @@ public struct ContingencyAnalysis: Sendable {
         let threads = max(1, min(options.threads, count))
         let slots = ResultSlots(count: count)
         DispatchQueue.concurrentPerform(iterations: threads) { w in
-            guard let worker = try? ContingencyWorker(context: context) else { return }
+            let worker = ContingencyWorker(context: context)
             var c = w
             while c < count {
                 slots.store(worker.evaluate(contingencies[c], index: c), at: c)

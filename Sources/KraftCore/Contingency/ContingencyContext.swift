@@ -22,9 +22,11 @@ final class ContingencyContext: @unchecked Sendable {
     private(set) var baseLoading: [Double]
     let baseVm: [Double]
     let dcSystem: DCSystem
-    let dcFactorization: DCFactorization
+    /// Nil when the DC matrix is singular (a branch of zero reactance): no DC screening then,
+    /// every contingency goes to AC.
+    let dcFactorization: DCFactorization?
 
-    init(network: Network, options: ContingencyOptions, base: PowerFlowResult) throws(SensitivityError) {
+    init(network: Network, options: ContingencyOptions, base: PowerFlowResult) {
         self.network = network
         self.options = options
         ybus = AdmittanceMatrix(network: network)
@@ -60,7 +62,7 @@ final class ContingencyContext: @unchecked Sendable {
         baseVm = base.vm
         baseLoading = [Double](repeating: 0, count: br.count)
         dcSystem = DCSystem(network: network, ybus: ybus)
-        dcFactorization = try dcSystem.factor(options: options.sensitivity)
+        dcFactorization = try? dcSystem.factor(options: options.sensitivity)
         for l in 0..<br.count where rating[l] > 0 {
             let sf = base.pf[l] * base.pf[l] + base.qf[l] * base.qf[l], st = base.pt[l] * base.pt[l] + base.qt[l] * base.qt[l]
             baseLoading[l] = max(sf, st).squareRoot() / rating[l]

@@ -53,8 +53,9 @@ public struct ContingencyOptions: Sendable {
     public var keepSolutions = false
     /// Linear solver of the base case.
     public var linearSolver: LinearSolverChoice = .auto
-    /// Limit of the DC matrices (`SensitivityOptions.memoryBudget`): the screening streams one
-    /// LODF column per contingency and never holds a matrix, so only its factorization counts.
+    /// The factorization of the DC screening (dense or KLU). The screening streams one LODF
+    /// column per contingency and never holds a sensitivity matrix, so its memory is that of
+    /// the factorization and a few vectors per worker.
     public var sensitivity = SensitivityOptions()
 
     public init() {}

@@ -129,7 +129,8 @@ public struct ContingencyReport: Sendable {
     /// order.
     public var ranking: [Int]
     public var options: ContingencyOptions
-    /// Factorization of the DC screening ("dense" or "klu").
+    /// Factorization of the DC screening ("dense" or "klu"; "none (singular)" when the DC
+    /// matrix could not be factored and every contingency went to AC).
     public var dcFactorization: String
     /// Wall time, ms: base case, set-up (DC factorization, bridges), the contingencies (DC
     /// screening and AC verification, all threads), total.

@@ -3,12 +3,12 @@
 final class ContingencyWorker {
     let context: ContingencyContext
     private let kernel: OutageNewtonRaphson
-    private let dc: DCFactorization
+    private let dc: DCFactorization?
 
-    init(context: ContingencyContext) throws(SensitivityError) {
+    init(context: ContingencyContext) {
         self.context = context
         kernel = OutageNewtonRaphson(ybus: context.ybus, network: context.network)
-        dc = try context.dcFactorization.copy()
+        dc = try? context.dcFactorization?.copy()
     }
 
     func evaluate(_ contingency: Contingency, index: Int) -> ContingencyResult {
@@ -96,6 +96,7 @@ final class ContingencyWorker {
     /// the branch outages (one solve per branch and a small dense system for several); also the
     /// DC angle change, which corrects the AC warm start.
     private func dcEstimate(branchesOut: [Int], busChange: [(bus: Int, p: Double)]) -> (DCEstimate, [Double])? {
+        guard let dc else { return nil }
         let system = context.dcSystem, n = system.busCount, m = system.branchB.count
         let b = system.branchB, from = system.from, to = system.to
         var flow = context.baseP

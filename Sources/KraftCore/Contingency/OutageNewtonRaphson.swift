@@ -40,6 +40,8 @@ final class OutageNewtonRaphson {
     private let mismatch: UnsafeMutableBufferPointer<Double>
     private let step: UnsafeMutableBufferPointer<Double>
     private let vm: UnsafeMutableBufferPointer<Double>, va: UnsafeMutableBufferPointer<Double>
+    /// cos and sin of `va`, kept up to date by rotation (see `update`).
+    private let cosA: UnsafeMutableBufferPointer<Double>, sinA: UnsafeMutableBufferPointer<Double>
 
     /// How one solve ended.
     struct Outcome {
@@ -69,11 +71,11 @@ final class OutageNewtonRaphson {
         angleMask = buffer(n); magnitudeMask = buffer(n)
         jacobian = buffer(structure.valueCount)
         mismatch = buffer(2 * n); step = buffer(2 * n)
-        vm = buffer(n); va = buffer(n)
+        vm = buffer(n); va = buffer(n); cosA = buffer(n); sinA = buffer(n)
     }
 
     deinit {
-        for buffer in [vr, vi, ir, ii, p, q, angleMask, magnitudeMask, jacobian, mismatch, step, vm, va] { buffer.deallocate() }
+        for buffer in [vr, vi, ir, ii, p, q, angleMask, magnitudeMask, jacobian, mismatch, step, vm, va, cosA, sinA] { buffer.deallocate() }
     }
 
     /// Takes `y` off admittance entry `position`. An outage subtracts each of its branches from
@@ -128,6 +130,7 @@ final class OutageNewtonRaphson {
             vm[i] = vmState[i]; va[i] = vaState[i]
             angleMask[i] = angleFree[i] ? 1 : 0
             magnitudeMask[i] = magnitudeFree[i] ? 1 : 0
+            cosA[i] = cos(va[i]); sinA[i] = sin(va[i])
         }
         refreshRectangular()
         var norm = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
@@ -163,11 +166,27 @@ final class OutageNewtonRaphson {
                        linearSolver: solver.name)
     }
 
+    /// Takes `alpha` times the step. The angle's cos and sin are rotated by the step's, from a
+    /// Taylor series when the step is below 0.05 rad (error under 1e-17) — sin and cos of
+    /// every angle at every iteration were a sixth of the run time.
     private func update(alpha: Double) {
         let va = self.va, vm = self.vm, step = self.step, am = angleMask, mm = magnitudeMask
+        let c = cosA, s = sinA
         for k in 0..<n {
-            va[k] += alpha * step[2 * k] * am[k]
+            let d = alpha * step[2 * k] * am[k]
+            va[k] += d
             vm[k] += alpha * step[2 * k + 1] * mm[k]
+            if d == 0 { continue }
+            if Swift.abs(d) < 0.05 {
+                let d2 = d * d
+                let sd = d * (1 - d2 / 6 * (1 - d2 / 20 * (1 - d2 / 42 * (1 - d2 / 72))))
+                let cd = 1 - d2 / 2 * (1 - d2 / 12 * (1 - d2 / 30 * (1 - d2 / 56 * (1 - d2 / 90))))
+                let ck = c[k], sk = s[k]
+                c[k] = ck * cd - sk * sd
+                s[k] = sk * cd + ck * sd
+            } else {
+                c[k] = cos(va[k]); s[k] = sin(va[k])
+            }
         }
         refreshRectangular()
     }
@@ -184,10 +203,10 @@ final class OutageNewtonRaphson {
     }
 
     private func refreshRectangular() {
-        let vr = self.vr, vi = self.vi, vm = self.vm, va = self.va
+        let vr = self.vr, vi = self.vi, vm = self.vm, c = cosA, s = sinA
         for k in 0..<n {
-            vr[k] = vm[k] * cos(va[k])
-            vi[k] = vm[k] * sin(va[k])
+            vr[k] = vm[k] * c[k]
+            vi[k] = vm[k] * s[k]
         }
     }
 
