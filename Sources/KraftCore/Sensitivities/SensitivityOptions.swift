@@ -21,8 +21,9 @@ public struct SensitivityOptions: Sendable {
     public var batchColumns = 256
 
     /// Systems with at most this many buses are factored densely under `.auto`. Dense LU costs
-    /// O(n³) and a dense solve O(n²) per right-hand side, against O(nnz(LU)) for KLU: on the
-    /// IEEE cases KLU wins from a few hundred buses on (Benchmarks/RESULTS.md).
+    /// O(n³) and a dense solve O(n²) per right-hand side, against O(nnz(LU)) for KLU. Measured
+    /// (full PTDF and LODF, best of 5): the two tie on case30 to case118, KLU takes 30 % less
+    /// time for the PTDF of case300, and the gap grows as n².
     public static let denseLimit = 200
 
     public init() {}
