@@ -1,0 +1,3 @@
+function [baseMVA, bus, gen, branch] = old
+baseMVA = 100;
+mpc.version = 1;
