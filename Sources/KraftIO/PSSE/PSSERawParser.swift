@@ -89,7 +89,7 @@ struct PSSERawParser {
         }
         let revision: Int
         if let written = try r.optionalNumber(2) {
-            guard written.rounded() == written else {
+            guard written.rounded() == written, abs(written) < 1e15 else {
                 throw r.failure("REV (field 3) is \(format(written)); expected the PSS/E revision number 33")
             }
             revision = Int(written)
