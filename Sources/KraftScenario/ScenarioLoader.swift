@@ -21,6 +21,19 @@ public enum ScenarioLoader {
         return log.problems
     }
 
+    /// The problems one scenario file's text has on its own (syntax, unknown keys, types, ranges),
+    /// without following `extends` or reading the grid: the entry point for fuzzing the reader.
+    public static func problems(text: String, file: String) -> [ScenarioProblem] {
+        let log = ProblemLog()
+        do {
+            let root = try ConfigValue.parse(toml: text, file: file)
+            _ = ScenarioFileDecoder.decode(root, file: file, folder: "/", problems: log)
+        } catch {
+            log.add(file, "", error.line.map { "line \($0): \(error.message)" } ?? error.message)
+        }
+        return log.problems
+    }
+
     static func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : ScenarioFileDecoder.normalised(FileManager.default.currentDirectoryPath + "/" + path)
     }

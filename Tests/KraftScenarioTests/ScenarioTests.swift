@@ -156,4 +156,12 @@ struct ScenarioTests {
         try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: Self.grid, with: "/nonexistent/grid.m")],
                            keyPath: "grid", "cannot be read")
     }
+
+    @Test("a file's text alone: syntax, unknown keys and types, without reading other files")
+    func textOnly() {
+        #expect(ScenarioLoader.problems(text: "name = \"x\"\n[period]\nyear = 2030\n", file: "t.toml").isEmpty)
+        let found = ScenarioLoader.problems(text: "name = 3\nextra = true\n", file: "t.toml")
+        #expect(found.map(\.keyPath).sorted() == ["extra", "name"])
+        #expect(ScenarioLoader.problems(text: "name = \"unterminated\n", file: "t.toml").first?.message.hasPrefix("line 1: TOML syntax") == true)
+    }
 }
