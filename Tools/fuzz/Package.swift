@@ -25,5 +25,6 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "support/FuzzSupport"),
         fuzzer("matpower", ["KraftIO"]),
         fuzzer("raw", ["KraftIO"]),
+        fuzzer("toml", ["KraftScenario"]),
     ]
 )
