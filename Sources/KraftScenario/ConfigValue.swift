@@ -50,6 +50,9 @@ public indirect enum ConfigValue: Equatable, Sendable {
 
     /// Parses TOML text; a syntax error becomes an `InputError` with the line TOML reports.
     public static func parse(toml text: String, file: String) throws(InputError) -> ConfigValue {
+        if let line = TableHeaderCheck.firstMalformedHeader(in: text) {
+            throw InputError(file: file, line: line, message: "TOML syntax: a table header must name a table, as [name] or [[name]]")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -164,4 +164,19 @@ struct ScenarioTests {
         #expect(found.map(\.keyPath).sorted() == ["extra", "name"])
         #expect(ScenarioLoader.problems(text: "name = \"unterminated\n", file: "t.toml").first?.message.hasPrefix("line 1: TOML syntax") == true)
     }
+
+    /// Found by fuzzing: TOMLKit's C++ core asserts (aborts) on these instead of reporting them.
+    @Test("a table header that does not start like a name is a syntax error, not an abort",
+          arguments: ["[{bus]]\nx = 1\n", "name = \"a\"\n\n  [[=unit]]\n", "[#x]\n"])
+    func malformedHeader(text: String) {
+        let found = ScenarioLoader.problems(text: text, file: "t.toml")
+        #expect(found.count == 1 && found[0].message.contains("TOML syntax: a table header must name a table"), "\(found)")
+    }
+
+    @Test("brackets inside values, strings and comments are not headers")
+    func notHeaders() {
+        let text = "name = \"[{not a header\"\n# [{ comment\nx = [\n  [{a = 1}],\n]\ns = \"\"\"\n[{still a string\n\"\"\"\n[period]\nyear = 2030\n"
+        let found = ScenarioLoader.problems(text: text, file: "t.toml")
+        #expect(found.map(\.keyPath).sorted() == ["s", "x"], "only the unknown keys: \(found)")
+    }
 }
