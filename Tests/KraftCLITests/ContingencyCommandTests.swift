@@ -71,10 +71,11 @@ struct ContingencyCommandTests {
             branch 4-6
             two lines: branch 2-4; branch 6-8
             gen 2, gen bus 22   # two generators
+            circuit: branch 6-28#1 # the only circuit, numbered
             """)
         let object = try Self.json([KraftProcess.fixture("case30.m"), "--contingencies", file])
         let list = try #require(object["contingencies"] as? [[String: Any]])
-        #expect(Set(list.compactMap { $0["name"] as? String }) == ["branch 4-6", "two lines", "gen 2; gen bus 22"])
+        #expect(Set(list.compactMap { $0["name"] as? String }) == ["branch 4-6", "two lines", "gen 2; gen bus 22", "circuit"])
         let two = try #require(list.first { $0["name"] as? String == "two lines" })
         #expect((two["outages"] as? [[String: Int]])?.map { $0["branch"] } == [3, 10])
     }

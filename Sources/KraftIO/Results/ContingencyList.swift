@@ -25,7 +25,7 @@ public enum ContingencyList {
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
             var line = Substring(raw)
-            if let hash = line.firstIndex(of: "#"), !isCircuitMark(line, hash) { line = line[..<hash] }
+            if let hash = line.indices.first(where: { line[$0] == "#" && !isCircuitMark(line, $0) }) { line = line[..<hash] }
             var body = trimmed(line)
             if body.isEmpty { continue }
             var name: String?
