@@ -19,7 +19,7 @@ enum TableHeaderCheck {
                     var j = i + 1
                     if j < bytes.count && bytes[j] == UInt8(ascii: "[") { j += 1 }
                     while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
-                    if j < bytes.count && !startsKey(bytes[j]) && bytes[j] != UInt8(ascii: "]") { return index + 1 }
+                    if j == bytes.count || (!startsKey(bytes[j]) && bytes[j] != UInt8(ascii: "]")) { return index + 1 }
                     continue  // a header does not change value nesting
                 }
             }
