@@ -52,9 +52,10 @@ enum TableHeaderCheck {
         return nil
     }
 
-    /// Bare-key characters and string delimiters: what may begin a key.
+    /// Bare-key characters (ASCII letters, digits, `_`, `-`: TOML 1.0 has no others) and string
+    /// delimiters: what may begin a key.
     private static func startsKey(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "_")
-            || c == UInt8(ascii: "-") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c >= 0x80
+            || c == UInt8(ascii: "-") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
     }
 }

@@ -167,7 +167,7 @@ struct ScenarioTests {
 
     /// Found by fuzzing: TOMLKit's C++ core asserts (aborts) on these instead of reporting them.
     @Test("a table header that does not start like a name is a syntax error, not an abort",
-          arguments: ["[{bus]]\nx = 1\n", "name = \"a\"\n\n  [[=unit]]\n", "[#x]\n", "name = \"x\"\n[\n[period]\n", "[[ \r\n"])
+          arguments: ["[{bus]]\nx = 1\n", "name = \"a\"\n\n  [[=unit]]\n", "[#x]\n", "name = \"x\"\n[\n[period]\n", "[[ \r\n", "[\u{BE}period]\n"])
     func malformedHeader(text: String) {
         let found = ScenarioLoader.problems(text: text, file: "t.toml")
         #expect(found.count == 1 && found[0].message.contains("TOML syntax: a table header must name a table"), "\(found)")
