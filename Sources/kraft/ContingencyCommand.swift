@@ -105,14 +105,7 @@ struct ContingencyCommand: ParsableCommand {
         case .json: ContingencyJSONWriter.write(study)
         case .csv: ContingencyCSVWriter.write(study)
         }
-        if let output {
-            do { try AtomicFile.write(text, to: output) } catch {
-                printError(error.description)
-                throw ExitStatus.badInput
-            }
-        } else {
-            print(text, terminator: "")
-        }
+        try emit(text, to: output)
         if !report.base.converged {
             printError("\(casePath): the base case did not converge: \(report.base.failure?.reason ?? "unknown cause")")
             throw ExitStatus.failed

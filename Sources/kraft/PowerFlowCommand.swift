@@ -38,14 +38,7 @@ struct PowerFlowCommand: ParsableCommand {
         case .json: PowerFlowJSONWriter.write(report)
         case .csv: PowerFlowCSVWriter.write(report)
         }
-        if let output {
-            do { try AtomicFile.write(text, to: output) } catch {
-                printError(error.description)
-                throw ExitStatus.badInput
-            }
-        } else {
-            print(text, terminator: "")
-        }
+        try emit(text, to: output)
         if !result.converged {
             printError("\(casePath): power flow did not converge: \(result.failure?.reason ?? "unknown cause")")
             throw ExitStatus.failed

@@ -16,3 +16,13 @@ func loadCase(_ path: String) throws -> CaseFile {
         throw ExitStatus.badInput
     }
 }
+
+/// Writes a command's output to `path` atomically, or to standard output when there is none;
+/// a file that cannot be written is bad input (exit 2).
+func emit(_ text: String, to path: String?) throws {
+    guard let path else { return print(text, terminator: "") }
+    do { try AtomicFile.write(text, to: path) } catch {
+        printError(error.description)
+        throw ExitStatus.badInput
+    }
+}

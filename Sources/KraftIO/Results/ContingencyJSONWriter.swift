@@ -90,15 +90,7 @@ public enum ContingencyJSONWriter {
             if let ac = r.ac {
                 j.raw("{"); j.key("converged"); j.bool(ac.converged); j.raw(",")
                 if let failure = ac.failure {
-                    j.key("failure"); j.raw("{"); j.key("reason"); j.string(failure.reason); j.raw(",")
-                    j.key("worst_buses"); j.raw("[")
-                    for (k, m) in failure.worstBuses.enumerated() {
-                        if k > 0 { j.raw(",") }
-                        j.raw("{"); j.key("id"); j.number(net.buses.id[m.bus]); j.raw(",")
-                        j.key("p_mismatch_mw"); j.number(m.p * base); j.raw(",")
-                        j.key("q_mismatch_mvar"); j.number(m.q * base); j.raw("}")
-                    }
-                    j.raw("]},")
+                    j.key("failure"); j.failure(failure, network: net); j.raw(",")
                 }
                 j.key("iterations"); j.number(ac.iterations); j.raw(",")
                 j.key("max_mismatch_mva"); j.number(ac.maxMismatch * base); j.raw(",")

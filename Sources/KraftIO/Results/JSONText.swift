@@ -1,3 +1,5 @@
+import KraftCore
+
 /// A small, fast JSON text builder for result files: numbers in their shortest round-trip form,
 /// non-finite numbers as `null` (JSON has no NaN), strings escaped.
 public struct JSONText {
@@ -35,5 +37,21 @@ public struct JSONText {
     public mutating func key(_ k: String) {
         string(k)
         text += ":"
+    }
+}
+
+extension JSONText {
+    /// A non-convergence: `{"reason": …, "worst_buses": [{"id", "p_mismatch_mw", "q_mismatch_mvar"}]}`.
+    public mutating func failure(_ failure: PowerFlowFailure, network: Network) {
+        let base = network.baseMVA
+        raw("{"); key("reason"); string(failure.reason); raw(",")
+        key("worst_buses"); raw("[")
+        for (k, m) in failure.worstBuses.enumerated() {
+            if k > 0 { raw(",") }
+            raw("{"); key("id"); number(network.buses.id[m.bus]); raw(",")
+            key("p_mismatch_mw"); number(m.p * base); raw(",")
+            key("q_mismatch_mvar"); number(m.q * base); raw("}")
+        }
+        raw("]}")
     }
 }
