@@ -1,0 +1,129 @@
+/// One dispatch window as plain data: up to 168 consecutive hours of a DC grid, its units, loads,
+/// interfaces and neighbours. The LP (`DispatchLP`) and the merit order (`MeritOrderDispatch`) both
+/// take this and return a `DispatchSolution`, so each can check the other.
+///
+/// Units: MW, MWh, EUR/MWh; branch reactances in per unit on `baseMVA`. Hour-indexed arrays are
+/// laid out hour-major: `value[hour * count + element]`.
+public struct DispatchProblem: Sendable {
+    public struct Branch: Sendable, Equatable {
+        public var from: Int
+        public var to: Int
+        /// Series reactance, p.u. on `baseMVA` (tap ratio folded in, as in the DC load flow).
+        public var x: Double
+        /// Thermal limit in both directions, MW; nil when the grid gives none.
+        public var limitMW: Double?
+        public init(from: Int, to: Int, x: Double, limitMW: Double?) {
+            self.from = from; self.to = to; self.x = x; self.limitMW = limitMW
+        }
+    }
+
+    public struct Unit: Sendable, Equatable {
+        public var bus: Int
+        /// Marginal cost, EUR/MWh.
+        public var cost: Double
+        /// Lowest output per hour, MW (`hours` values).
+        public var pmin: [Double]
+        /// Available output per hour, MW (`hours` values): capacity times availability.
+        public var pmax: [Double]
+        /// Weather-driven (wind, solar, run-of-river): output below `pmax` counts as curtailment.
+        public var curtailable: Bool
+        /// Index into `energyBudgetsMWh` when the unit draws on a shared energy budget (hydro).
+        public var budget: Int?
+        public init(bus: Int, cost: Double, pmin: [Double], pmax: [Double], curtailable: Bool, budget: Int?) {
+            self.bus = bus; self.cost = cost; self.pmin = pmin; self.pmax = pmax
+            self.curtailable = curtailable; self.budget = budget
+        }
+    }
+
+    /// A set of branches whose summed flow (each with its sign, +1 when the branch's from→to
+    /// direction is the interface's forward direction) is limited: a bidding-zone cut.
+    public struct Interface: Sendable, Equatable {
+        public var name: String
+        public var branches: [(branch: Int, sign: Double)]
+        public var forwardMW: Double
+        public var backwardMW: Double
+        public init(name: String, branches: [(branch: Int, sign: Double)], forwardMW: Double, backwardMW: Double) {
+            self.name = name; self.branches = branches; self.forwardMW = forwardMW; self.backwardMW = backwardMW
+        }
+        public static func == (a: Interface, b: Interface) -> Bool {
+            a.name == b.name && a.forwardMW == b.forwardMW && a.backwardMW == b.backwardMW
+                && a.branches.map(\.branch) == b.branches.map(\.branch) && a.branches.map(\.sign) == b.branches.map(\.sign)
+        }
+    }
+
+    /// A neighbour outside the grid connected at one bus: either price-taking (buys and sells at
+    /// its hourly price within the link's limits) or a fixed exchange (its hourly schedule).
+    public struct External: Sendable, Equatable {
+        public enum Mode: Sendable, Equatable {
+            /// EUR/MWh per hour; imports cost it, exports earn it.
+            case priceTaking(priceEURPerMWh: [Double])
+            /// MW per hour, + into the grid.
+            case fixed(scheduleMW: [Double])
+        }
+        public var name: String
+        public var bus: Int
+        public var importMW: Double
+        public var exportMW: Double
+        public var mode: Mode
+        public init(name: String, bus: Int, importMW: Double, exportMW: Double, mode: Mode) {
+            self.name = name; self.bus = bus; self.importMW = importMW; self.exportMW = exportMW; self.mode = mode
+        }
+    }
+
+    public var hours: Int
+    public var baseMVA: Double
+    public var busCount: Int
+    /// Zone index of every bus (into `zones`).
+    public var zoneOfBus: [Int]
+    public var zones: [String]
+    /// One reference bus per island (its angle is fixed at zero).
+    public var referenceBuses: [Int]
+    public var branches: [Branch]
+    public var units: [Unit]
+    /// Energy available to each budget group over the whole window, MWh.
+    public var energyBudgetsMWh: [Double]
+    /// Demand per hour and bus, MW: `loadMW[hour * busCount + bus]`.
+    public var loadMW: [Double]
+    public var interfaces: [Interface]
+    public var externals: [External]
+    /// Cost of unserved energy (value of lost load), EUR/MWh.
+    public var unservedCostEURPerMWh: Double = 3000
+    /// Cost of curtailing weather-driven output, EUR/MWh (small: curtail only when it must).
+    public var curtailmentCostEURPerMWh: Double = 0.01
+    /// Whether branch `limitMW`s are enforced (interfaces always are).
+    public var enforceBranchLimits: Bool = true
+
+    public init(hours: Int, baseMVA: Double, busCount: Int, zoneOfBus: [Int], zones: [String], referenceBuses: [Int],
+                branches: [Branch], units: [Unit], energyBudgetsMWh: [Double], loadMW: [Double],
+                interfaces: [Interface], externals: [External]) {
+        self.hours = hours; self.baseMVA = baseMVA; self.busCount = busCount; self.zoneOfBus = zoneOfBus
+        self.zones = zones; self.referenceBuses = referenceBuses; self.branches = branches; self.units = units
+        self.energyBudgetsMWh = energyBudgetsMWh; self.loadMW = loadMW; self.interfaces = interfaces
+        self.externals = externals
+    }
+}
+
+/// What a dispatch decided for a window. Arrays are hour-major like the problem's.
+public struct DispatchSolution: Sendable {
+    /// Output per hour and unit, MW.
+    public var outputMW: [Double]
+    /// Weather-driven output not used per hour and unit, MW (pmax − output of curtailable units).
+    public var curtailedMW: [Double]
+    /// Demand not served per hour and bus, MW.
+    public var unservedMW: [Double]
+    /// DC flow per hour and branch, from → to, MW.
+    public var flowMW: [Double]
+    /// Exchange per hour and external neighbour, MW, + into the grid.
+    public var externalMW: [Double]
+    /// Price per hour and zone, EUR/MWh: the dual of the energy balance (load-weighted mean of the
+    /// zone's nodal duals in the LP; the marginal unit's cost in the merit order).
+    public var priceEURPerMWh: [Double]
+    /// Objective: generation + external + unserved + curtailment cost over the window, EUR.
+    public var costEUR: Double
+
+    public init(outputMW: [Double], curtailedMW: [Double], unservedMW: [Double], flowMW: [Double],
+                externalMW: [Double], priceEURPerMWh: [Double], costEUR: Double) {
+        self.outputMW = outputMW; self.curtailedMW = curtailedMW; self.unservedMW = unservedMW
+        self.flowMW = flowMW; self.externalMW = externalMW; self.priceEURPerMWh = priceEURPerMWh; self.costEUR = costEUR
+    }
+}
