@@ -36,17 +36,26 @@ public struct GridSidecar: Sendable {
         /// The AC branches that make up the cut inside the grid: 0-based branch index and the
         /// internal index of its end in `fromZone` (the flow from → to zone leaves that end).
         public var branches: [(branch: Int, fromZoneBus: Int)]
+        /// How the grid represents the link: "ac_branches", "exchange_load" (fixed injections at
+        /// `exchangeBuses`), "approximate" or "absent".
+        public var modelledAs: String?
+        /// Internal indices of the buses whose loads stand for the exchange over this link.
+        public var exchangeBuses: [Int] = []
 
         public static func == (a: Interconnector, b: Interconnector) -> Bool {
             a.border == b.border && a.fromZone == b.fromZone && a.toZone == b.toZone
                 && a.capacityForwardMW == b.capacityForwardMW && a.capacityBackwardMW == b.capacityBackwardMW
                 && a.branches.map(\.branch) == b.branches.map(\.branch) && a.branches.map(\.fromZoneBus) == b.branches.map(\.fromZoneBus)
+                && a.modelledAs == b.modelledAs && a.exchangeBuses == b.exchangeBuses
         }
     }
 
     /// Zone and site by internal bus index.
     public var zoneOfBus: [Int: String] = [:]
     public var siteOfBus: [Int: String] = [:]
+    /// The part of a bus's load that is an exchange over a link, not consumption, MW (positive:
+    /// power leaving the bus into the link), by internal bus index.
+    public var exchangeOfBus: [Int: Double] = [:]
     public var generators: [Generator] = []
     public var units: [Unit] = []
     public var interconnectors: [Interconnector] = []
@@ -64,6 +73,7 @@ public struct GridSidecar: Sendable {
             guard let i = network.busIndex[id] else { b.problem("bus", "is \(id), not a bus of the grid"); continue }
             if let zone = b.string("zone", required: true) { sidecar.zoneOfBus[i] = zone }
             if let site = b.string("site") { sidecar.siteOfBus[i] = site }
+            if let mw = b.number("exchange_mw") { sidecar.exchangeOfBus[i] = mw }
         }
         let gens = network.generators.count, branches = network.branches.count
         for g in top.tables("generator") {
@@ -98,9 +108,14 @@ public struct GridSidecar: Sendable {
                 }
                 cut.append((l, i))
             }
+            var exchangeBuses = [Int]()
+            for id in c.integers("n44_buses") {
+                if let i = network.busIndex[id] { exchangeBuses.append(i) } else { c.problem("n44_buses", "names bus \(id), not a bus of the grid") }
+            }
             sidecar.interconnectors.append(Interconnector(border: border, fromZone: from, toZone: to,
                                                           capacityForwardMW: c.number("capacity_from_to_mw"),
-                                                          capacityBackwardMW: c.number("capacity_to_from_mw"), branches: cut))
+                                                          capacityBackwardMW: c.number("capacity_to_from_mw"), branches: cut,
+                                                          modelledAs: c.string("n44_modelled_as"), exchangeBuses: exchangeBuses))
         }
         if !log.problems.isEmpty { throw ScenarioProblems(problems: log.problems) }
         return sidecar

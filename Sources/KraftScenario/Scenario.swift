@@ -14,6 +14,11 @@ public struct Scenario: Sendable {
     public var dataCentres: [DataCentre]
     public var producers: [Producer]
     public var certificates: CertificateSettings?
+    public var dispatch: DispatchSettings = DispatchSettings()
+    /// Name of the scenario this one extends, if any.
+    public var base: String?
+    /// What this scenario changes against its base, one line each (empty without a base).
+    public var changes: [String] = []
     /// Every file read to make this scenario, with its SHA-256, in the order read.
     public var inputs: [InputFile]
 }
@@ -28,6 +33,11 @@ public struct Origin: Sendable, Equatable {
 public struct Period: Sendable, Equatable {
     public var from: CalendarDate
     public var to: CalendarDate
+
+    public init(from: CalendarDate, to: CalendarDate) {
+        self.from = from
+        self.to = to
+    }
 
     public var hours: Int { (to.dayNumber - from.dayNumber + 1) * 24 }
 }
@@ -104,4 +114,28 @@ public struct CertificateSettings: Sendable, Equatable {
 public struct InputFile: Sendable, Equatable {
     public var path: String
     public var sha256: String
+}
+
+/// How a year run dispatches and what it counts: the `[dispatch]` table. Every default is an
+/// assumption stated in `DispatchSettings.defaults` and printed in the run's notes.
+public struct DispatchSettings: Sendable, Equatable {
+    public enum Mode: String, Sendable, CaseIterable { case lp, merit }
+    public enum Neighbours: String, Sendable, CaseIterable {
+        /// Neighbours outside the grid buy and sell at their hourly price within the link limits.
+        case priceTaking = "price-taking"
+        /// Neighbours keep the grid file's exchange.
+        case fixed
+    }
+    public var mode: Mode = .lp
+    public var neighbours: Neighbours = .priceTaking
+    /// Marginal cost by technology, EUR/MWh (overrides the defaults technology by technology).
+    public var costs: [String: Double] = [:]
+    /// Price of each neighbour outside the grid, EUR/MWh, by zone name (overrides the defaults).
+    public var neighbourPrices: [String: Double] = [:]
+    public var unservedCostEURPerMWh: Double = 3000
+    /// Rotational kinetic energy below which an hour counts as low-inertia, GWs.
+    public var kineticThresholdGWs: Double = 120
+    public var origin: Origin?
+
+    public init() {}
 }

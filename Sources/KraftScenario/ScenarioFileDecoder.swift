@@ -13,6 +13,33 @@ struct PartialScenario {
     var dataCentres: [DataCentre] = []
     var producers: [Producer] = []
     var certificates: CertificateSettings?
+    var dispatch: DispatchSettings?
+    /// Name of the scenario directly extended (set when `extends` is resolved).
+    var baseName: String?
+    /// What the top file changes against the scenario it extends.
+    var changes: [String] = []
+
+    /// One line per thing this file sets, as a person would say it.
+    var changeLines: [String] {
+        var lines = [String]()
+        if let p = period { lines.append("period \(p.from) to \(p.to)") }
+        if let w = weather {
+            switch w {
+            case .synthetic(let seed): lines.append("synthetic weather, seed \(seed)")
+            case .csv(let folder): lines.append("weather from \(folder)")
+            }
+        }
+        lines += closures.map { "\($0.unit) closes on \($0.date)" }
+        lines += commissionings.map { "\($0.unit) enters service on \($0.date)" }
+        lines += dataCentres.map { "data centre \($0.name): \(Int($0.capacityMW.rounded())) MW from \($0.connection)" }
+        lines += producers.map { p in
+            let place: String = switch p.location { case .zone(let z): z; case .bus(let b): "bus \(b)" }
+            return "\(p.technology.rawValue) \(Int(p.capacityMW.rounded())) MW in \(place)" + (p.from.map { " from \($0)" } ?? "")
+        }
+        if certificates != nil { lines.append("certificate settings changed") }
+        if dispatch != nil { lines.append("dispatch settings changed") }
+        return lines
+    }
 
     /// `self` on top of `base`: values set here win, element lists are appended to the base's.
     func over(_ base: PartialScenario) -> PartialScenario {
@@ -29,6 +56,7 @@ struct PartialScenario {
         m.dataCentres += dataCentres
         m.producers += producers
         m.certificates = certificates ?? base.certificates
+        m.dispatch = dispatch ?? base.dispatch
         return m
     }
 }
@@ -53,6 +81,7 @@ enum ScenarioFileDecoder {
         s.dataCentres = top.tables("datacentre").compactMap { dataCentre($0, file: file) }
         s.producers = top.tables("producer").compactMap { producer($0, file: file) }
         if let c = top.table("certificates") { s.certificates = certificates(c, file: file) }
+        if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file) }
         top.finish()
         return s
     }
@@ -194,5 +223,38 @@ enum ScenarioFileDecoder {
         return CertificateSettings(quota: quota, endYear: endYear, penaltySEKPerMWh: penalty, banking: banking,
                                    entitlementYears: entitlement, jointWithNorway: norway,
                                    origin: Origin(file: file, keyPath: t.path))
+    }
+
+    private static func dispatch(_ t: TableReader, file: String) -> DispatchSettings {
+        defer { t.finish() }
+        var d = DispatchSettings()
+        d.origin = Origin(file: file, keyPath: t.path)
+        if let m = t.choice("mode", DispatchSettings.Mode.allCases.map(\.rawValue)) { d.mode = DispatchSettings.Mode(rawValue: m)! }
+        if let n = t.choice("neighbours", DispatchSettings.Neighbours.allCases.map(\.rawValue)) {
+            d.neighbours = DispatchSettings.Neighbours(rawValue: n)!
+        }
+        d.costs = pricesByName(t, "costs_eur_mwh", what: "a technology such as hydro = 8")
+        d.neighbourPrices = pricesByName(t, "neighbour_prices_eur_mwh", what: "a neighbour zone such as DE = 85")
+        if let v = t.number("unserved_cost_eur_mwh", in: 0...1e6, exclusiveLower: true, unit: "EUR/MWh") { d.unservedCostEURPerMWh = v }
+        if let v = t.number("kinetic_threshold_gws", in: 0...1e5, unit: "GWs") { d.kineticThresholdGWs = v }
+        return d
+    }
+
+    /// A table of name = EUR/MWh (finite, −1000 to 100 000).
+    private static func pricesByName(_ t: TableReader, _ key: String, what: String) -> [String: Double] {
+        var out = [String: Double]()
+        for (name, value) in t.rawEntries(key) ?? [] {
+            let x: Double? = switch value {
+            case .float(let x) where x.isFinite: x
+            case .integer(let i): Double(i)
+            default: nil
+            }
+            guard let x, (-1000...100_000).contains(x) else {
+                t.problem("\(key).\(name)", "is \(value.kind) (expected a price in EUR/MWh between -1000 and 100000, as \(what))")
+                continue
+            }
+            out[name] = x
+        }
+        return out
     }
 }

@@ -80,7 +80,9 @@ public enum ScenarioLoader {
         let scenario = Scenario(name: name, description: merged.description, grid: grid, sidecar: merged.sidecar,
                                 period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
                                 commissionings: merged.commissionings, dataCentres: merged.dataCentres,
-                                producers: merged.producers, certificates: merged.certificates, inputs: inputs)
+                                producers: merged.producers, certificates: merged.certificates,
+                                dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
+                                changes: merged.changes, inputs: inputs)
         ScenarioReferences.check(scenario, context: GridContext(network: network, sidecar: sidecar),
                                  hasSidecar: sidecar != nil, log: log)
         return (scenario, network, sidecar)
@@ -113,6 +115,9 @@ public enum ScenarioLoader {
             return nil
         }
         guard let base = chain(path: parent, visited: visited + [path], inputs: &inputs, log: log) else { return nil }
-        return own.over(base)
+        var merged = own.over(base)
+        merged.baseName = base.name
+        merged.changes = own.changeLines
+        return merged
     }
 }

@@ -6,6 +6,11 @@ struct Kraft: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kraft",
         abstract: "Kraft, a decentralized energy-grid simulator: load flow, benchmarks and Swedish grid studies.",
+        version: Kraft.version,
         subcommands: [PowerFlowCommand.self, BenchCommand.self, ConvertCommand.self, ValidateCommand.self, RunCommand.self, ContingencyCommand.self]
     )
+
+    /// Written into every result folder's manifest.
+    static let version = "0.2.0"
+
 }

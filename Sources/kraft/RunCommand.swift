@@ -5,31 +5,63 @@ import KraftReport
 import KraftScenario
 import KraftSim
 
-/// `kraft run`: a scenario at one moment (a year, hour by hour, comes with the time-series engine).
+/// `kraft run`: a scenario over its period hour by hour, or at one moment (`--at`).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a scenario at one moment and write its result folder.",
+        abstract: "Run a scenario hour by hour over a period (or at one moment) and write its result folder.",
         discussion: """
-        Events are applied for the date, loads and producers take that hour's profile values, \
-        generation is dispatched in merit order and checked with AC load flow with reactive limits. \
-        Exit status: 0 solved, 1 the load flow did not converge, 2 bad input.
+        Each week is dispatched as one linear program (DC optimal power flow with zonal cuts, \
+        hydro within a weekly energy budget) and every hour is checked with AC load flow with \
+        reactive limits, warm-started from the hour before. Weeks run in parallel; the results \
+        are the same for any --threads. With --at, one moment is solved instead. \
+        Exit status: 0 done, 1 the load flow did not converge (--at) or the run failed, 2 bad input.
         """
     )
 
     @Argument(help: "The scenario file (TOML).")
     var scenario: String
 
-    @Option(help: ArgumentHelp("The moment to solve, such as 2030-01-15T08:00.", valueName: "time"))
-    var at: String
+    @Option(help: ArgumentHelp("Run this calendar year instead of the scenario's period.", valueName: "year"))
+    var period: Int?
 
-    @Option(help: "The result folder to create (default: results/<scenario>-<moment>).")
+    @Option(help: ArgumentHelp("First day to run, such as 2030-01-01 (with --to).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day to run, such as 2030-01-31 (with --from).", valueName: "date"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Solve one moment only, such as 2030-01-15T08:00.", valueName: "time"))
+    var at: String?
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The result folder to create (default: results/<scenario>-<period>).")
     var output: String?
 
+    @Flag(help: "Replace the result folder if it exists (the old one is removed only once the new one is complete).")
+    var overwrite = false
+
     func validate() throws {
-        guard Moment(parsing: at) != nil else {
+        if let at, Moment(parsing: at) == nil {
             throw ValidationError("--at must be a date and hour such as 2030-01-15T08:00, got '\(at)'")
         }
+        if at != nil && (period != nil || from != nil || to != nil) {
+            throw ValidationError("--at solves one moment: it cannot be combined with --period, --from or --to")
+        }
+        if period != nil && (from != nil || to != nil) { throw ValidationError("give either --period or --from and --to") }
+        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, CalendarDate(parsing: value) == nil {
+                throw ValidationError("\(name) must be a date such as 2030-01-31, got '\(value)'")
+            }
+        }
+        if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to), b < a {
+            throw ValidationError("--to (\(to)) is before --from (\(from))")
+        }
+        if let period, !(1950...2100).contains(period) { throw ValidationError("--period must be a year from 1950 to 2100, got \(period)") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -38,16 +70,46 @@ struct RunCommand: ParsableCommand {
             for p in error.problems { printError(p.description) }
             throw ExitStatus.badInput
         }
-        let moment = Moment(parsing: at)!
-        let result = SnapshotRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar, at: moment)
-        print(SnapshotReport.table(result), terminator: "")
         let stem = (scenario.split(separator: "/").last.map(String.init) ?? scenario).replacingOccurrences(of: ".toml", with: "")
-        let folder = output ?? "results/\(stem)-\(moment.description.replacingOccurrences(of: ":", with: ""))"
-        do { try ResultFolder.write(SnapshotReport.files(result), to: folder) } catch {
+        if let at, let moment = Moment(parsing: at) {
+            let result = SnapshotRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar, at: moment)
+            print(SnapshotReport.table(result), terminator: "")
+            let folder = output ?? "results/\(stem)-\(moment.description.replacingOccurrences(of: ":", with: ""))"
+            try write(SnapshotReport.files(result), to: folder)
+            if !result.flow.converged { throw ExitStatus.failed }
+            return
+        }
+        var span = loaded.scenario.period
+        if let period { span = Period(from: CalendarDate(year: period, month: 1, day: 1), to: CalendarDate(year: period, month: 12, day: 31)) }
+        if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to) { span = Period(from: a, to: b) }
+
+        let zones = Array(Set((loaded.sidecar?.zoneOfBus ?? [:]).values)).sorted()
+        let profiles: HourlyProfiles
+        switch loaded.scenario.weather {
+        case .synthetic(let seed): profiles = HourlyProfiles.temp(seed: seed, period: span, zones: zones)
+        case .csv: profiles = HourlyProfiles.temp(seed: 1, period: span, zones: zones)
+        }
+        let bar = ProgressLine(total: profiles.hours, label: "hours")
+        let result: YearResult
+        do {
+            result = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+                                     profiles: profiles, threads: threads, progress: { bar.update($0) })
+        } catch {
+            bar.finish()
+            printError("\(scenario): \(error.description)")
+            throw ExitStatus.failed
+        }
+        bar.finish()
+        print(YearReport.table(result), terminator: "")
+        let folder = output ?? "results/\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
+        try write(YearReport.files(result, kraftVersion: Kraft.version), to: folder)
+    }
+
+    private func write(_ files: [(name: String, text: String)], to folder: String) throws {
+        do { try ResultFolder.write(files, to: folder, replacing: overwrite) } catch {
             printError(error.description)
             throw ExitStatus.badInput
         }
         print("results: \(folder)")
-        if !result.flow.converged { throw ExitStatus.failed }
     }
 }

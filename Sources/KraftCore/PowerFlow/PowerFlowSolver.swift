@@ -2,9 +2,14 @@
 /// reused between solves: the admittance matrix and the Newton–Raphson kernel (Jacobian pattern
 /// and symbolic factorization) of the last bus classification. Every `solve()` starts again from
 /// the configured initial point, so repeated solves do the same work minus the reused parts.
+///
+/// A time series moves the solver from hour to hour with `move(to:)`: loads, generator set-points
+/// and statuses, and the starting voltages change; the branches do not, so the admittance matrix
+/// and, while the bus classification stays the same, the symbolic factorization are kept.
 public final class PowerFlowSolver {
-    public let network: Network
-    public let options: PowerFlowOptions
+    public private(set) var network: Network
+    /// May change between solves (e.g. slack weights per hour); the kernel follows.
+    public var options: PowerFlowOptions
     private var ybus: AdmittanceMatrix?
     private var kernel: NewtonRaphsonKernel?
     private var kernelKey: (BusClassification, [Double]?, LinearSolverChoice)?
@@ -13,6 +18,20 @@ public final class PowerFlowSolver {
     public init(network: Network, options: PowerFlowOptions = PowerFlowOptions()) {
         self.network = network
         self.options = options
+    }
+
+    /// Moves to another operating point of the same grid. With `initialPoint = .case` the next
+    /// solve starts from the voltages in `next.buses` (a warm start from the previous hour).
+    /// - Precondition: branches and shunts are those the solver was made with.
+    public func move(to next: Network) {
+        precondition(next.branches.count == network.branches.count && next.branches.status == network.branches.status
+                     && next.branches.x == network.branches.x && next.shunts.count == network.shunts.count,
+                     "PowerFlowSolver.move(to:) keeps the admittance matrix: branches and shunts must not change")
+        if next.generators.status != network.generators.status || next.buses.type != network.buses.type
+            || next.generators.count != network.generators.count {
+            classification = nil
+        }
+        network = next
     }
 
     /// The state that changes between the re-solves of Q-limit enforcement.

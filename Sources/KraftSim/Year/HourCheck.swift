@@ -1,0 +1,172 @@
+import KraftCore
+
+/// Checks one dispatched hour with AC load flow and reads off its figures. One per worker: it
+/// keeps a `PowerFlowSolver` (admittance matrix and symbolic factorization) across hours and
+/// warm-starts each hour from the previous one's voltages.
+final class HourCheck {
+    let grid: StudyGrid
+    let borders: [BorderSpec]
+    let interfaceOfBorder: [Int?]
+    private let solver: PowerFlowSolver
+    private let shuntG: [Double]
+    private let techColumn: [Int]
+    private let zoneIndexOfBus: [Int]
+
+    init(grid: StudyGrid, borders: [BorderSpec], interfaceNames: [String]) {
+        self.grid = grid
+        self.borders = borders
+        interfaceOfBorder = borders.map { b in interfaceNames.firstIndex(of: b.name) }
+        var options = PowerFlowOptions()
+        options.enforceQLimits = true
+        options.initialPoint = .case
+        solver = PowerFlowSolver(network: grid.network, options: options)
+        shuntG = grid.network.busShunt().g
+        techColumn = grid.technology.map(YearRecordLayout.column)
+        let zoneIndex = Dictionary(uniqueKeysWithValues: grid.zones.enumerated().map { ($1, $0) })
+        zoneIndexOfBus = grid.zoneOfBus.map { zoneIndex[$0] ?? -1 }
+    }
+
+    /// Lowest output at which a unit counts as running (its machine spins), MW.
+    static func isRunning(outputMW: Double, capacityMW: Double) -> Bool { outputMW >= max(1, 0.01 * capacityMW) }
+
+    /// The AC check of hour `h` of `solution` (an hour of the window), starting from `start`.
+    func check(hour: Int, index h: Int, inputs: HourInputs, problem: DispatchProblem, solution: DispatchSolution,
+               start: (vm: [Double], va: [Double])?) -> (record: HourRecord, voltages: (vm: [Double], va: [Double])?) {
+        let base = grid.network, mva = base.baseMVA
+        let nb = base.buses.count, ng = base.generators.count, nz = grid.zones.count
+        var net = base
+        // Demand served: each bus's consumption scaled down by its unserved share.
+        var demandAtBus = [Double](repeating: 0, count: nb)
+        for l in 0..<net.loads.count where !grid.isExchange[l] { demandAtBus[net.loads.bus[l]] += inputs.loadP[l] }
+        for l in 0..<net.loads.count {
+            var keep = 1.0
+            let b = net.loads.bus[l]
+            if !grid.isExchange[l] && demandAtBus[b] > 0 { keep = max(0, 1 - solution.unservedMW[h * nb + b] / demandAtBus[b]) }
+            net.loads.p[l] = inputs.loadP[l] * keep / mva
+            net.loads.q[l] = inputs.loadQ[l] * keep / mva
+        }
+        for (e, nbr) in grid.neighbours.enumerated() {
+            net.loads.p[nbr.load] = -solution.externalMW[h * grid.neighbours.count + e] / mva
+        }
+        var weights = [Double](repeating: 0, count: ng)
+        var running = [Bool](repeating: false, count: ng)
+        for g in 0..<ng {
+            let out = solution.outputMW[h * ng + g]
+            running[g] = inputs.inService[g] && Self.isRunning(outputMW: out, capacityMW: grid.capacityMW[g])
+            net.generators.status[g] = running[g]
+            net.generators.pg[g] = running[g] ? out / mva : 0
+            if running[g] && grid.isDispatchable(g) { weights[g] = grid.capacityMW[g] }
+        }
+        if let start { net.buses.vm = start.vm; net.buses.va = start.va }
+        solver.move(to: net)
+        solver.options.slack = weights.contains { $0 > 0 } ? .distributed(weights: weights) : .single
+        let flow = solver.solve()
+
+        // Figures from the dispatch (always there) and from the AC check (when it converged).
+        var record = HourRecord(
+            hour: hour, converged: flow.converged, iterations: flow.iterations,
+            cause: flow.converged ? nil : (flow.failure?.reason ?? "did not converge"),
+            zoneLoadMW: .init(repeating: 0, count: nz), zoneGenerationMW: .init(repeating: .init(repeating: 0, count: YearRecordLayout.technologies.count), count: nz),
+            zoneNetExportMW: .init(repeating: 0, count: nz), zonePrice: (0..<nz).map { solution.priceEURPerMWh[h * nz + $0] },
+            zoneUnservedMW: .init(repeating: 0, count: nz), zoneCurtailedMW: .init(repeating: 0, count: nz),
+            zoneReactiveReserveMVAr: .init(repeating: 0, count: nz), zoneKineticGWs: .init(repeating: 0, count: nz),
+            zoneLowestVm: .init(repeating: nil, count: nz), loadMW: 0, generationMW: 0, netImportMW: 0, lossesMW: nil,
+            unservedMW: 0, curtailedMW: 0, costEUR: 0, emissionsT: 0, kineticGWs: 0, lowestVm: nil, highestVm: nil,
+            borderFlowMW: [], borderCongested: [], branchMVA: .init(repeating: 0, count: base.branches.count), vm: [],
+            generatorMW: .init(repeating: 0, count: ng), generatorCurtailedMW: .init(repeating: 0, count: ng))
+        for b in 0..<nb where zoneIndexOfBus[b] >= 0 {
+            let z = zoneIndexOfBus[b]
+            record.zoneLoadMW[z] += demandAtBus[b] - solution.unservedMW[h * nb + b]
+            record.zoneUnservedMW[z] += solution.unservedMW[h * nb + b]
+            record.unservedMW += solution.unservedMW[h * nb + b]
+            record.costEUR += solution.unservedMW[h * nb + b] * problem.unservedCostEURPerMWh
+        }
+        record.loadMW = record.zoneLoadMW.reduce(0, +)
+        for g in 0..<ng {
+            let z = zoneIndexOfBus[base.generators.bus[g]]
+            let output = flow.converged ? (running[g] ? flow.pg[g] * mva : 0) : solution.outputMW[h * ng + g]
+            let curtailed = solution.curtailedMW[h * ng + g]
+            record.generatorMW[g] = output
+            record.generatorCurtailedMW[g] = curtailed
+            record.generationMW += output
+            record.curtailedMW += curtailed
+            record.costEUR += grid.cost[g] * output + curtailed * problem.curtailmentCostEURPerMWh
+            record.emissionsT += grid.emissions[g] * output
+            guard z >= 0 else { continue }
+            record.zoneGenerationMW[z][techColumn[g]] += output
+            record.zoneCurtailedMW[z] += curtailed
+            if running[g] && grid.isSynchronous(g) {
+                record.zoneKineticGWs[z] += grid.inertiaMWs[g] / 1000
+                if flow.converged { record.zoneReactiveReserveMVAr[z] += (base.generators.qmax[g] - flow.qg[g]) * mva }
+            }
+        }
+        record.kineticGWs = record.zoneKineticGWs.reduce(0, +)
+        for (e, nbr) in grid.neighbours.enumerated() {
+            let imported = solution.externalMW[h * grid.neighbours.count + e]
+            record.netImportMW += imported
+            if case .priceTaking(let price) = problem.externals[e].mode { record.costEUR += imported * price[h] }
+            if zoneIndexOfBus[nbr.bus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[nbr.bus]] -= imported }
+        }
+        for l in 0..<base.loads.count where grid.isExchange[l] && !grid.isReplacedExchange[l]
+            && !grid.neighbours.contains(where: { $0.load == l }) {
+            let z = zoneIndexOfBus[base.loads.bus[l]]
+            if z >= 0 { record.zoneNetExportMW[z] += inputs.loadP[l] }
+            record.netImportMW -= inputs.loadP[l]
+        }
+
+        if flow.converged {
+            var losses = 0.0
+            for l in 0..<base.branches.count where base.branches.status[l] {
+                losses += (flow.pf[l] + flow.pt[l]) * mva
+                let sf = (flow.pf[l] * flow.pf[l] + flow.qf[l] * flow.qf[l]).squareRoot()
+                let st = (flow.pt[l] * flow.pt[l] + flow.qt[l] * flow.qt[l]).squareRoot()
+                record.branchMVA[l] = max(sf, st) * mva
+                let zf = zoneIndexOfBus[base.branches.from[l]], zt = zoneIndexOfBus[base.branches.to[l]]
+                if zf != zt {
+                    if zf >= 0 { record.zoneNetExportMW[zf] += flow.pf[l] * mva }
+                    if zt >= 0 { record.zoneNetExportMW[zt] += flow.pt[l] * mva }
+                }
+            }
+            for b in 0..<nb { losses += shuntG[b] * flow.vm[b] * flow.vm[b] * mva }
+            record.lossesMW = losses
+            record.vm = flow.vm
+            for b in 0..<nb where flow.vm[b] > 0 {
+                let id = base.buses.id[b]
+                if record.lowestVm.map({ flow.vm[b] < $0.vm }) ?? true { record.lowestVm = (id, flow.vm[b]) }
+                if record.highestVm.map({ flow.vm[b] > $0.vm }) ?? true { record.highestVm = (id, flow.vm[b]) }
+                let z = zoneIndexOfBus[b]
+                if z >= 0 && (record.zoneLowestVm[z].map { flow.vm[b] < $0 } ?? true) { record.zoneLowestVm[z] = flow.vm[b] }
+            }
+        }
+
+        // Borders: AC flow (or the exchange), congested when the dispatch holds it at its limit.
+        let ne = grid.neighbours.count
+        for (k, border) in borders.enumerated() {
+            var flowMW = 0.0, congested = false
+            switch border.kind {
+            case .branches(let members):
+                for (l, sign) in members {
+                    flowMW += flow.converged ? (sign > 0 ? flow.pf[l] : flow.pt[l]) * mva
+                        : sign * solution.flowMW[h * problem.branches.count + (branchPosition[l] ?? 0)]
+                }
+                if let i = interfaceOfBorder[k] {
+                    let cut = problem.interfaces[i]
+                    let dc = cut.branches.reduce(0.0) { $0 + $1.sign * solution.flowMW[h * problem.branches.count + $1.branch] }
+                    congested = dc >= cut.forwardMW * (1 - 1e-6) - 1e-6 || dc <= -cut.backwardMW * (1 - 1e-6) + 1e-6
+                }
+            case .neighbour(let e):
+                let imported = solution.externalMW[h * ne + e]
+                flowMW = -imported
+                let nbr = grid.neighbours[e]
+                congested = imported >= nbr.importMW - 1e-6 || -imported >= nbr.exportMW - 1e-6
+            case .exchange(let loads):
+                flowMW = loads.reduce(0) { $0 + inputs.loadP[$1] }
+            }
+            record.borderFlowMW.append(flowMW)
+            record.borderCongested.append(congested)
+        }
+        return (record, flow.converged ? (flow.vm, flow.va) : nil)
+    }
+
+    private lazy var branchPosition: [Int: Int] = Dictionary(uniqueKeysWithValues: WindowProblem.branchOrder(grid).enumerated().map { ($1, $0) })
+}

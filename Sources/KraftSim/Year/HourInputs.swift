@@ -1,0 +1,74 @@
+import KraftScenario
+
+/// What one hour asks of the grid before dispatch: every load's demand and every unit's
+/// available output, from the profiles, the events and the connection dates.
+struct HourInputs: Sendable {
+    var date: CalendarDate
+    var hourOfDay: Int
+    /// Demand per load, MW and MVAr (exchanges at their fixed value; loads replaced by a
+    /// price-taking neighbour and the neighbours' own loads at 0).
+    var loadP: [Double]
+    var loadQ: [Double]
+    /// Available output per generator, MW (0 when out of service).
+    var available: [Double]
+    var inService: [Bool]
+}
+
+/// Turns profiles into `HourInputs` for a study grid; the profile means the shaped
+/// availabilities need are computed once.
+struct HourInputMaker: Sendable {
+    let grid: StudyGrid
+    let profiles: HourlyProfiles
+    private let meanInflow: [String: Double]
+    private let meanLoad: [String: Double]
+    private let baseLoadP: [Double]
+    private let baseLoadQ: [Double]
+
+    init(grid: StudyGrid, profiles: HourlyProfiles) {
+        self.grid = grid
+        self.profiles = profiles
+        func mean(_ x: [Double]) -> Double { x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }
+        meanInflow = profiles.inflowMW.mapValues(mean)
+        meanLoad = profiles.loadMW.mapValues(mean)
+        let mva = grid.network.baseMVA
+        baseLoadP = grid.network.loads.p.map { $0 * mva }
+        baseLoadQ = grid.network.loads.q.map { $0 * mva }
+    }
+
+    func inputs(hour h: Int) -> HourInputs {
+        let day = profiles.start.adding(days: h / 24)
+        let net = grid.network
+        var p = baseLoadP, q = baseLoadQ
+        for l in 0..<net.loads.count {
+            if !net.loads.status[l] || grid.isReplacedExchange[l] { p[l] = 0; q[l] = 0; continue }
+            if grid.isExchange[l] { continue }
+            let zone = grid.zoneOfBus[net.loads.bus[l]]
+            if grid.zoneShare[l] > 0, let series = profiles.loadMW[zone] {
+                let scale = series[h] * grid.zoneShare[l] / baseLoadP[l]
+                p[l] *= scale
+                q[l] *= scale
+            }
+        }
+        for d in grid.dataCentres where d.from > day { p[d.load] = 0; q[d.load] = 0 }
+        let status = grid.status(on: day)
+        var available = [Double](repeating: 0, count: grid.capacityMW.count)
+        for g in 0..<available.count where status[g] {
+            available[g] = grid.capacityMW[g] * min(max(factor(grid.availability[g], hour: h), 0), 1)
+        }
+        return HourInputs(date: day, hourOfDay: h % 24, loadP: p, loadQ: q, available: available, inService: status)
+    }
+
+    private func factor(_ a: StudyGrid.Availability, hour h: Int) -> Double {
+        switch a {
+        case .constant(let x): return x
+        case .wind(let zone): return profiles.wind[zone]?[h] ?? 0
+        case .solar(let zone): return profiles.solar[zone]?[h] ?? 0
+        case .inflow(let zone, let mean):
+            guard let m = meanInflow[zone], m > 0, let s = profiles.inflowMW[zone] else { return mean }
+            return mean * s[h] / m
+        case .load(let zone, let mean):
+            guard let m = meanLoad[zone], m > 0, let s = profiles.loadMW[zone] else { return mean }
+            return mean * s[h] / m
+        }
+    }
+}

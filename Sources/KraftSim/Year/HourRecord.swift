@@ -1,0 +1,51 @@
+/// The figures of one hour of a year run: the dispatch's decisions checked by AC load flow.
+/// Zone arrays follow `StudyGrid.zones`, border arrays `YearBorders.specs`, and technology
+/// columns `YearRecordLayout.technologies`.
+public struct HourRecord: Sendable {
+    public var hour: Int
+    public var converged: Bool
+    public var iterations: Int
+    /// Why the AC check failed, when it did.
+    public var cause: String?
+
+    public var zoneLoadMW: [Double]
+    /// [zone][technology], MW.
+    public var zoneGenerationMW: [[Double]]
+    public var zoneNetExportMW: [Double]
+    public var zonePrice: [Double]
+    public var zoneUnservedMW: [Double]
+    public var zoneCurtailedMW: [Double]
+    public var zoneReactiveReserveMVAr: [Double]
+    public var zoneKineticGWs: [Double]
+    /// Lowest voltage in the zone, p.u. (nil when the AC check failed).
+    public var zoneLowestVm: [Double?]
+
+    public var loadMW: Double
+    public var generationMW: Double
+    public var netImportMW: Double
+    /// Branch series and shunt losses from the AC flows (nil when the AC check failed).
+    public var lossesMW: Double?
+    public var unservedMW: Double
+    public var curtailedMW: Double
+    public var costEUR: Double
+    public var emissionsT: Double
+    public var kineticGWs: Double
+    public var lowestVm: (bus: Int, vm: Double)?
+    public var highestVm: (bus: Int, vm: Double)?
+
+    public var borderFlowMW: [Double]
+    public var borderCongested: [Bool]
+    /// Apparent power at the more loaded end of each branch, MVA (0 when out of service).
+    public var branchMVA: [Double]
+    /// Voltage magnitude per bus, p.u. (empty when the AC check failed).
+    public var vm: [Double]
+    public var generatorMW: [Double]
+    public var generatorCurtailedMW: [Double]
+}
+
+/// The fixed column order of technologies in the year run's tables.
+public enum YearRecordLayout {
+    public static let technologies = ["nuclear", "hydro", "wind", "solar", "small_hydro", "chp", "thermal", "other"]
+
+    static func column(_ technology: String) -> Int { technologies.firstIndex(of: technology) ?? technologies.count - 1 }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import KraftCore
+import KraftScenario
+
+/// The grid of a study with everything a scenario adds, prepared once for all its hours:
+/// generator limits where the grid file has placeholders, the technology, zone, inertia and
+/// availability of every unit, small producers as generators, data centres as loads, the dated
+/// unit events, and which loads stand for exchanges with neighbours rather than consumption.
+public struct StudyGrid: Sendable {
+    /// How a unit's available output follows the hour.
+    public enum Availability: Sendable, Equatable {
+        /// A fixed share of capacity.
+        case constant(Double)
+        case wind(zone: String)
+        case solar(zone: String)
+        /// Follows the zone's inflow, scaled so the year's mean is `mean` (small hydro).
+        case inflow(zone: String, mean: Double)
+        /// Follows the zone's load, scaled so the year's mean is `mean` (heat-led CHP).
+        case load(zone: String, mean: Double)
+    }
+
+    /// A dated change of a generator's status.
+    public struct Event: Sendable, Equatable {
+        public var generator: Int
+        public var date: CalendarDate
+        public var inService: Bool
+    }
+
+    /// The grid with derived limits, the producers appended as generators and the data centres
+    /// appended as loads (in p.u., as the core wants it).
+    public var network: Network
+    public var zones: [String]
+    /// Zone per bus, "" where the sidecar gives none.
+    public var zoneOfBus: [String]
+    public var siteOfBus: [String?]
+    /// Bus coordinates, degrees, where the sidecar gives them (for maps).
+    public var latitude: [Double?]
+    public var longitude: [Double?]
+    public var technology: [String]
+    /// True for generators the scenario added (small producers).
+    public var added: [Bool]
+    /// The reactor or other named unit a generator stands for.
+    public var unit: [String?]
+    public var capacityMW: [Double]
+    /// H·S of each generator, MWs (0 where the sidecar gives no inertia).
+    public var inertiaMWs: [Double]
+    public var availability: [Availability]
+    /// Curtailable units (wind and solar, and producers marked so).
+    public var curtailable: [Bool]
+    /// Marginal cost, EUR/MWh, and emissions, t/MWh, per generator.
+    public var cost: [Double]
+    public var emissions: [Double]
+    /// Status on the first day before any event, and the events in date order.
+    public var initialStatus: [Bool]
+    public var events: [Event]
+    /// Loads that are exchanges over a link (`exchange_load` in the sidecar), not consumption.
+    public var isExchange: [Bool]
+    /// Loads standing for an external neighbour that the dispatch replaces with a price-taking
+    /// exchange (their fixed value is dropped).
+    public var isReplacedExchange: [Bool]
+    /// Each consumption load's share of its zone's consumption in the grid file.
+    public var zoneShare: [Double]
+    /// Data-centre loads: load index, connection date, MW drawn.
+    public var dataCentres: [(load: Int, from: CalendarDate, mw: Double)]
+    /// Producers' first day of service, per generator (nil: always).
+    public var from: [CalendarDate?]
+    public var interfaces: [DispatchProblem.Interface]
+    /// A price-taking neighbour outside the grid: its border, the bus the link lands at, the link
+    /// limits and price level, and the load (appended, 0 in the file) that carries its exchange.
+    public struct Neighbour: Sendable, Equatable {
+        public var border: String
+        public var zone: String
+        public var bus: Int
+        public var importMW: Double
+        public var exportMW: Double
+        public var priceEURPerMWh: Double
+        public var load: Int
+    }
+    public var neighbours: [Neighbour]
+    public var notes: [String]
+
+    /// Units without real limits in the grid (the Nordic44 file carries ±9999 MVAr placeholders
+    /// and Pmax equal to the base-case output) get limits from their machine base: Pmax 0.9·S,
+    /// Qmax 0.5·S, Qmin −0.3·S; nuclear units keep Pmax at their rated output.
+    static let placeholderQ = 9000.0
+
+    public static func build(scenario: Scenario, network base: Network, sidecar: GridSidecar?) -> StudyGrid {
+        var net = base
+        let mva = net.baseMVA
+        let settings = scenario.dispatch
+        var notes = [String]()
+        let zoneOfBus = (0..<net.buses.count).map { sidecar?.zoneOfBus[$0] ?? "" }
+        let zones = Array(Set(zoneOfBus.filter { !$0.isEmpty })).sorted()
+        let gridGenerators = net.generators.count
+        var technology = [String](repeating: "other", count: gridGenerators)
+        var machineBase = [Double?](repeating: nil, count: gridGenerators)
+        var inertia = [Double](repeating: 0, count: gridGenerators)
+        var unit = [String?](repeating: nil, count: gridGenerators)
+        for g in sidecar?.generators ?? [] where g.index < gridGenerators {
+            technology[g.index] = g.technology
+            machineBase[g.index] = g.machineBaseMVA
+            unit[g.index] = g.unit
+            if let h = g.inertiaSeconds { inertia[g.index] = h * (g.machineBaseMVA ?? net.generators.mBase[g.index]) }
+        }
+        var derived = 0
+        for g in 0..<gridGenerators where net.generators.qmax[g] * mva >= placeholderQ {
+            guard let s = machineBase[g] else { continue }
+            net.generators.qmax[g] = 0.5 * s / mva
+            net.generators.qmin[g] = -0.3 * s / mva
+            if technology[g] != "nuclear" { net.generators.pmax[g] = max(0.9 * s / mva, net.generators.pg[g]) }
+            derived += 1
+        }
+        if derived > 0 {
+            notes.append("limits of \(derived) generators derived from their machine base (Pmax 0.9·S except nuclear, Qmax 0.5·S, Qmin −0.3·S): the grid file has placeholders")
+        }
+        var capacity = (0..<gridGenerators).map { g in
+            net.generators.pmax[g].isFinite ? max(net.generators.pmax[g], 0) * mva : max(net.generators.pg[g], 0) * mva
+        }
+        var availability = (0..<gridGenerators).map { g -> Availability in
+            technology[g] == "nuclear" ? .constant(Assumptions.nuclearAvailability) : .constant(1)
+        }
+        if technology.contains("nuclear") {
+            notes.append("nuclear units available at \(Assumptions.nuclearAvailability) of capacity every hour (Swedish fleet energy availability 2020–2024, IAEA via nuclear_availability_se.csv; outages are not scheduled)")
+        }
+        var curtailable = [Bool](repeating: false, count: gridGenerators)
+        var added = [Bool](repeating: false, count: gridGenerators)
+        var from = [CalendarDate?](repeating: nil, count: gridGenerators)
+
+        // Dated events on the grid's named units.
+        let unitGenerators = Dictionary((sidecar?.units ?? []).map { ($0.name, $0.generators) }, uniquingKeysWith: { a, _ in a })
+        var events = [Event]()
+        for (event, on) in scenario.closures.map({ ($0, false) }) + scenario.commissionings.map({ ($0, true) }) {
+            for g in unitGenerators[event.unit] ?? [] { events.append(Event(generator: g, date: event.date, inService: on)) }
+        }
+        events.sort { ($0.date, $0.generator) < ($1.date, $1.generator) }
+
+        // Exchanges carried as loads are split off the consumption they share a bus with (the
+        // sidecar's `exchange_mw`); a price-taking neighbour replaces the exchange of its link.
+        var isExchange = [Bool](repeating: false, count: net.loads.count)
+        for (bus, mw) in (sidecar?.exchangeOfBus ?? [:]).sorted(by: { $0.key < $1.key }) where mw != 0 {
+            guard let l = (0..<net.loads.count).first(where: { net.loads.bus[$0] == bus && net.loads.status[$0] }) else { continue }
+            let p = net.loads.p[l], q = net.loads.q[l], e = mw / mva
+            let q_exchange = p != 0 ? q * min(max(e / p, 0), 1) : 0
+            net.loads.p[l] = p - e
+            net.loads.q[l] = q - q_exchange
+            net.loads.append(bus: bus, p: e, q: q_exchange)
+            isExchange.append(true)
+        }
+        var isReplaced = [Bool](repeating: false, count: net.loads.count)
+        var neighbours = [Neighbour]()
+        let gridZones = Set(zones)
+        for link in sidecar?.interconnectors ?? [] where !gridZones.contains(link.toZone) && settings.neighbours == .priceTaking {
+            guard let bus = link.exchangeBuses.first, let forward = link.capacityForwardMW ?? link.capacityBackwardMW,
+                  let backward = link.capacityBackwardMW ?? link.capacityForwardMW else { continue }
+            for l in 0..<net.loads.count where isExchange[l] && link.exchangeBuses.contains(net.loads.bus[l]) { isReplaced[l] = true }
+            let price = settings.neighbourPrices[link.toZone] ?? Assumptions.neighbourPrice[link.toZone] ?? Assumptions.defaultNeighbourPrice
+            net.loads.append(bus: bus, p: 0, q: 0)
+            isExchange.append(true); isReplaced.append(false)
+            neighbours.append(Neighbour(border: link.border, zone: link.toZone, bus: bus, importMW: backward, exportMW: forward,
+                                        priceEURPerMWh: price, load: net.loads.count - 1))
+        }
+        if !neighbours.isEmpty {
+            notes.append("neighbours outside the grid are price-taking: " + neighbours.map { "\($0.zone) \(Int($0.priceEURPerMWh.rounded())) EUR/MWh" }.joined(separator: ", ")
+                         + " (ASSUMPTION: flat prices, ×1.15 from 07:00 to 21:00 and ×0.8 at night; set [dispatch] neighbour_prices_eur_mwh); links without a known capacity keep the grid file's exchange")
+        }
+
+        // Each consumption load's share of its zone.
+        var zoneTotal = [String: Double]()
+        for l in 0..<net.loads.count where !isExchange[l] && net.loads.status[l] { zoneTotal[zoneOfBus[net.loads.bus[l]], default: 0] += net.loads.p[l] }
+        var zoneShare = (0..<net.loads.count).map { l -> Double in
+            guard !isExchange[l], net.loads.status[l], let t = zoneTotal[zoneOfBus[net.loads.bus[l]]], t > 0 else { return 0 }
+            return net.loads.p[l] / t
+        }
+
+        // Data centres: loads at their bus or site, drawing capacity × utilisation from connection.
+        var sites = [String: Int]()
+        for (i, s) in (sidecar?.siteOfBus ?? [:]).sorted(by: { $0.key < $1.key }) where sites[s] == nil { sites[s] = i }
+        var dataCentres = [(load: Int, from: CalendarDate, mw: Double)]()
+        for d in scenario.dataCentres {
+            let bus: Int? = switch d.location {
+            case .bus(let id): net.busIndex[id]
+            case .site(let s): sites[s]
+            }
+            guard let bus else { continue }
+            let p = d.capacityMW * d.utilisation
+            net.loads.append(bus: bus, p: p / mva, q: p * tan(acos(d.powerFactor)) / mva)
+            isExchange.append(false); isReplaced.append(false); zoneShare.append(0)
+            dataCentres.append((net.loads.count - 1, d.connection, p))
+        }
+        if scenario.dataCentres.contains(where: { $0.flexibleShare > 0 || $0.rampMWPerHour != nil }) {
+            notes.append("data centres draw capacity × utilisation every hour: flexible shares and ramp limits are not modelled yet")
+        }
+
+        // Small producers: one generator per bus they are spread over, unity power factor.
+        let baseLoad = base.busDemand().p
+        for producer in scenario.producers {
+            var shares = [(bus: Int, share: Double)]()
+            switch producer.location {
+            case .bus(let id): if let i = net.busIndex[id] { shares = [(i, 1)] }
+            case .zone(let zone):
+                let buses = (0..<net.buses.count).filter { zoneOfBus[$0] == zone }
+                let weights = buses.map { producer.spread == .equal ? 1 : max(baseLoad[$0], 0) }
+                let total = weights.reduce(0, +)
+                if total > 0 { shares = zip(buses, weights).filter { $1 > 0 }.map { ($0, $1 / total) } } else if !buses.isEmpty {
+                    shares = buses.map { ($0, 1 / Double(buses.count)) }
+                }
+            }
+            for (bus, share) in shares {
+                let zone = zoneOfBus[bus]
+                let mw = producer.capacityMW * share
+                net.generators.append(bus: bus, pg: 0, qg: 0, qmax: 0, qmin: 0, vg: net.buses.vm[bus], mBase: max(mw, 1),
+                                      status: true, pmax: mw / mva, pmin: 0)
+                technology.append(producer.technology.rawValue)
+                capacity.append(mw)
+                inertia.append(0)
+                unit.append(nil)
+                added.append(true)
+                curtailable.append(producer.curtailable)
+                from.append(producer.from)
+                let shape: Availability = switch producer.technology {
+                case .wind: .wind(zone: zone)
+                case .solar: .solar(zone: zone)
+                case .smallHydro: .inflow(zone: zone, mean: Assumptions.smallHydroCapacityFactor)
+                case .chp: .load(zone: zone, mean: Assumptions.chpCapacityFactor)
+                }
+                availability.append(shape)
+            }
+        }
+        if scenario.producers.contains(where: { $0.technology == .smallHydro || $0.technology == .chp }) {
+            notes.append("small hydro follows the zone's inflow at a mean capacity factor of \(Assumptions.smallHydroCapacityFactor), CHP the zone's load at \(Assumptions.chpCapacityFactor) (ASSUMPTIONS)")
+        }
+        let cost = technology.map { settings.costs[$0] ?? TechnologyCosts.cost($0) }
+        let emissions = technology.map { Assumptions.emissions[$0] ?? 0 }
+
+        // Zonal cuts inside the grid, limited both ways.
+        var interfaces = [DispatchProblem.Interface]()
+        for link in sidecar?.interconnectors ?? [] where !link.branches.isEmpty {
+            guard let forward = link.capacityForwardMW ?? link.capacityBackwardMW,
+                  let backward = link.capacityBackwardMW ?? link.capacityForwardMW else { continue }
+            interfaces.append(DispatchProblem.Interface(
+                name: link.border, branches: link.branches.map { ($0.branch, net.branches.from[$0.branch] == $0.fromZoneBus ? 1.0 : -1.0) },
+                forwardMW: forward, backwardMW: backward))
+        }
+        let siteOfBus = (0..<net.buses.count).map { sidecar?.siteOfBus[$0] }
+        let none = [Double?](repeating: nil, count: net.buses.count)
+        return StudyGrid(network: net, zones: zones, zoneOfBus: zoneOfBus, siteOfBus: siteOfBus, latitude: none, longitude: none,
+                         technology: technology, added: added, unit: unit,
+                         capacityMW: capacity, inertiaMWs: inertia, availability: availability, curtailable: curtailable,
+                         cost: cost, emissions: emissions, initialStatus: net.generators.status, events: events,
+                         isExchange: isExchange, isReplacedExchange: isReplaced, zoneShare: zoneShare,
+                         dataCentres: dataCentres, from: from, interfaces: interfaces, neighbours: neighbours, notes: notes)
+    }
+
+    /// Whether each generator is in service on `date`: the grid's status, the events up to that
+    /// date, and producers from their first day.
+    public func status(on date: CalendarDate) -> [Bool] {
+        var on = initialStatus
+        for e in events where e.date <= date { on[e.generator] = e.inService }
+        for g in 0..<on.count { if let f = from[g], f > date { on[g] = false } }
+        return on
+    }
+
+    /// Whether a generator's machine turns in synchronism with the grid (inertia, voltage control).
+    public func isSynchronous(_ g: Int) -> Bool { !added[g] && TechnologyCosts.isSynchronous(technology[g]) }
+
+    /// Whether the dispatch may move a unit freely (it takes a share of the AC slack).
+    public func isDispatchable(_ g: Int) -> Bool { !added[g] && ["hydro", "thermal", "chp", "other"].contains(technology[g]) }
+}

@@ -1,0 +1,121 @@
+import KraftScenario
+
+/// A finished year run: every hour's record and the yearly figures made from them.
+public struct YearResult: Sendable {
+    public var scenario: Scenario
+    public var grid: StudyGrid
+    public var borders: [BorderSpec]
+    /// First day of the run; hour `h` is `start` + h hours.
+    public var start: CalendarDate
+    public var records: [HourRecord]
+    public var syntheticWeather: Bool
+    public var weatherSource: String
+    public var kineticThresholdGWs: Double
+    public var notes: [String]
+
+    public var hours: Int { records.count }
+
+    /// `YYYY-MM-DDTHH:00` of hour `h`.
+    public func time(_ h: Int) -> String {
+        let hour = h % 24
+        return "\(start.adding(days: h / 24))T\(hour < 10 ? "0" : "")\(hour):00"
+    }
+
+    public struct ZoneYear: Sendable {
+        public var zone: String
+        public var loadMWh = 0.0
+        public var generationMWh: [Double]
+        public var netExportMWh = 0.0
+        public var meanPrice = 0.0
+        public var unservedMWh = 0.0
+        public var curtailedMWh = 0.0
+        public var minReactiveReserveMVAr: Double?
+        public var lowestVm: (bus: Int, vm: Double)?
+    }
+
+    public struct BorderYear: Sendable {
+        public var spec: BorderSpec
+        public var meanFlowMW = 0.0
+        public var maxFlowMW = 0.0
+        public var congestedHours = 0
+        public var forwardMWh = 0.0
+        public var backwardMWh = 0.0
+    }
+
+    public var zoneYears: [ZoneYear] {
+        let nz = grid.zones.count, nt = YearRecordLayout.technologies.count
+        var out = grid.zones.map { ZoneYear(zone: $0, generationMWh: .init(repeating: 0, count: nt)) }
+        for r in records {
+            for z in 0..<nz {
+                out[z].loadMWh += r.zoneLoadMW[z]
+                for t in 0..<nt { out[z].generationMWh[t] += r.zoneGenerationMW[z][t] }
+                out[z].netExportMWh += r.zoneNetExportMW[z]
+                out[z].meanPrice += r.zonePrice[z] / Double(max(hours, 1))
+                out[z].unservedMWh += r.zoneUnservedMW[z]
+                out[z].curtailedMWh += r.zoneCurtailedMW[z]
+                if r.converged {
+                    out[z].minReactiveReserveMVAr = min(out[z].minReactiveReserveMVAr ?? .infinity, r.zoneReactiveReserveMVAr[z])
+                }
+            }
+        }
+        // Lowest voltage per zone and where.
+        for r in records where r.converged {
+            for b in 0..<r.vm.count where r.vm[b] > 0 {
+                let zone = grid.zoneOfBus[b]
+                guard let z = grid.zones.firstIndex(of: zone) else { continue }
+                if out[z].lowestVm.map({ r.vm[b] < $0.vm }) ?? true { out[z].lowestVm = (grid.network.buses.id[b], r.vm[b]) }
+            }
+        }
+        return out
+    }
+
+    public var borderYears: [BorderYear] {
+        var out = borders.map { BorderYear(spec: $0) }
+        for r in records {
+            for k in 0..<borders.count {
+                let f = r.borderFlowMW[k]
+                out[k].meanFlowMW += f / Double(max(hours, 1))
+                if abs(f) > abs(out[k].maxFlowMW) { out[k].maxFlowMW = f }
+                if r.borderCongested[k] { out[k].congestedHours += 1 }
+                if f > 0 { out[k].forwardMWh += f } else { out[k].backwardMWh -= f }
+            }
+        }
+        return out
+    }
+
+    /// The yearly figures every run of this kind has, by name (see docs/result-folder.md).
+    public var metrics: [(name: String, value: Double)] {
+        let zones = zoneYears, borderYears = borderYears
+        var m = [(String, Double)]()
+        let converged = records.filter(\.converged)
+        m.append(("load_twh", records.reduce(0) { $0 + $1.loadMW } / 1e6))
+        m.append(("generation_twh", records.reduce(0) { $0 + $1.generationMW } / 1e6))
+        m.append(("net_import_twh", records.reduce(0) { $0 + $1.netImportMW } / 1e6))
+        m.append(("unserved_energy_mwh", records.reduce(0) { $0 + $1.unservedMW }))
+        m.append(("curtailment_mwh", records.reduce(0) { $0 + $1.curtailedMW }))
+        m.append(("losses_twh", converged.reduce(0) { $0 + ($1.lossesMW ?? 0) } / 1e6))
+        m.append(("total_cost_eur", records.reduce(0) { $0 + $1.costEUR }))
+        m.append(("emissions_t", records.reduce(0) { $0 + $1.emissionsT }))
+        m.append(("lowest_voltage_pu", converged.compactMap(\.lowestVm?.vm).min() ?? 0))
+        m.append(("highest_voltage_pu", converged.compactMap(\.highestVm?.vm).max() ?? 0))
+        m.append(("lowest_kinetic_energy_gws", records.map(\.kineticGWs).min() ?? 0))
+        m.append(("hours_below_kinetic_threshold", Double(records.filter { $0.kineticGWs < kineticThresholdGWs }.count)))
+        m.append(("kinetic_threshold_gws", kineticThresholdGWs))
+        m.append(("nonconverged_hours", Double(records.count - converged.count)))
+        for b in borderYears {
+            m.append(("congested_hours_" + b.spec.name.lowercased().replacingOccurrences(of: "-", with: "_"), Double(b.congestedHours)))
+        }
+        for z in zones {
+            let key = z.zone.lowercased()
+            m.append(("price_mean_\(key)_eur_mwh", z.meanPrice))
+            m.append(("net_import_\(key)_twh", -z.netExportMWh / 1e6))
+            m.append(("min_reactive_reserve_\(key)_mvar", z.minReactiveReserveMVAr ?? 0))
+        }
+        return m
+    }
+
+    /// Hours whose AC check failed, with the cause.
+    public var nonconverged: [(hour: Int, cause: String)] {
+        records.filter { !$0.converged }.map { ($0.hour, $0.cause ?? "did not converge") }
+    }
+}
