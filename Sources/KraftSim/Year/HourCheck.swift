@@ -29,11 +29,13 @@ final class HourCheck {
     /// Lowest output at which a unit counts as running (its machine spins), MW.
     static func isRunning(outputMW: Double, capacityMW: Double) -> Bool { outputMW >= max(1, 0.01 * capacityMW) }
 
-    /// The AC check of hour `h` of `solution` (an hour of the window), starting from `start`.
-    func check(hour: Int, index h: Int, inputs: HourInputs, problem: DispatchProblem, solution: DispatchSolution,
-               start: (vm: [Double], va: [Double])?) -> (record: HourRecord, voltages: (vm: [Double], va: [Double])?) {
+    /// The grid of hour `h` of `solution` (an hour of the window) as dispatched: served demand,
+    /// neighbours' exchanges, running units at their output; with the slack weights of the units
+    /// that share the AC slack, and which units run.
+    func dispatchedNetwork(index h: Int, inputs: HourInputs, solution: DispatchSolution)
+        -> (network: Network, weights: [Double], running: [Bool], demandAtBus: [Double]) {
         let base = grid.network, mva = base.baseMVA
-        let nb = base.buses.count, ng = base.generators.count, nz = grid.zones.count
+        let nb = base.buses.count, ng = base.generators.count
         var net = base
         // Demand served: each bus's consumption scaled down by its unserved share.
         var demandAtBus = [Double](repeating: 0, count: nb)
@@ -57,6 +59,15 @@ final class HourCheck {
             net.generators.pg[g] = running[g] ? out / mva : 0
             if running[g] && grid.isDispatchable(g) { weights[g] = grid.capacityMW[g] }
         }
+        return (net, weights, running, demandAtBus)
+    }
+
+    /// The AC check of hour `h` of `solution` (an hour of the window), starting from `start`.
+    func check(hour: Int, index h: Int, inputs: HourInputs, problem: DispatchProblem, solution: DispatchSolution,
+               start: (vm: [Double], va: [Double])?) -> (record: HourRecord, voltages: (vm: [Double], va: [Double])?) {
+        let base = grid.network, mva = base.baseMVA
+        let nb = base.buses.count, ng = base.generators.count, nz = grid.zones.count
+        var (net, weights, running, demandAtBus) = dispatchedNetwork(index: h, inputs: inputs, solution: solution)
         if let start { net.buses.vm = start.vm; net.buses.va = start.va }
         solver.move(to: net)
         solver.options.slack = weights.contains { $0 > 0 } ? .distributed(weights: weights) : .single

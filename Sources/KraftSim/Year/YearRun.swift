@@ -14,17 +14,51 @@ public enum YearRun {
         public var description: String
     }
 
+    /// What every window of a run shares, prepared once.
+    struct Setup: Sendable {
+        let grid: StudyGrid
+        let borders: [BorderSpec]
+        let inputs: HourInputMaker
+        let reference: [Int]
+        let order: [Int]
+        let settings: DispatchSettings
+
+        init(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles) {
+            grid = StudyGrid.build(scenario: scenario, network: network, sidecar: sidecar)
+            borders = BorderSpec.all(grid: grid, sidecar: sidecar)
+            inputs = HourInputMaker(grid: grid, profiles: profiles)
+            reference = BusClassification(network: grid.network).ref
+            order = WindowProblem.branchOrder(grid)
+            settings = scenario.dispatch
+        }
+
+        /// The window's hour inputs, its dispatch problem and the dispatch.
+        func dispatch(_ span: Range<Int>) throws(Failure) -> ([HourInputs], DispatchProblem, DispatchSolution) {
+            let hourInputs = span.map(inputs.inputs(hour:))
+            var inflow = [String: Double]()
+            for (zone, series) in inputs.profiles.inflowMW { inflow[zone] = span.reduce(0) { $0 + series[$1] } }
+            let problem = WindowProblem.make(grid: grid, hours: hourInputs, inflowMWh: inflow, referenceBuses: reference,
+                                             branchOrder: order, settings: (settings.unservedCostEURPerMWh, settings.mode == .lp))
+            do {
+                let solution = settings.mode == .lp ? try DispatchLP.solve(problem) : MeritOrderDispatch.solve(problem)
+                return (hourInputs, problem, solution)
+            } catch {
+                throw Failure(description: "the dispatch of hours \(span.lowerBound)–\(span.upperBound - 1) failed: \(error)")
+            }
+        }
+
+        func window(of hour: Int) -> Range<Int> {
+            let start = hour / windowHours * windowHours
+            return start..<min(start + windowHours, inputs.profiles.hours)
+        }
+    }
+
     public static func run(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            progress: (@Sendable (_ hoursDone: Int) -> Void)? = nil) throws(Failure) -> YearResult {
-        let grid = StudyGrid.build(scenario: scenario, network: network, sidecar: sidecar)
-        let borders = BorderSpec.all(grid: grid, sidecar: sidecar)
-        let inputs = HourInputMaker(grid: grid, profiles: profiles)
-        let reference = BusClassification(network: grid.network).ref
-        let order = WindowProblem.branchOrder(grid)
-        let settings = scenario.dispatch
+        let setup = Setup(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles)
         let hours = profiles.hours
-        let windows = stride(from: 0, to: hours, by: windowHours).map { $0..<min($0 + windowHours, hours) }
+        let windows = stride(from: 0, to: hours, by: windowHours).map { setup.window(of: $0) }
         let workers = max(1, min(threads, windows.count))
 
         let results = WindowResults(count: windows.count)
@@ -33,20 +67,12 @@ public enum YearRun {
             var check: HourCheck?
             for w in stride(from: worker, to: windows.count, by: workers) {
                 let span = windows[w]
-                let hourInputs = span.map(inputs.inputs(hour:))
-                var inflow = [String: Double]()
-                for (zone, series) in profiles.inflowMW { inflow[zone] = span.reduce(0) { $0 + series[$1] } }
-                let problem = WindowProblem.make(grid: grid, hours: hourInputs, inflowMWh: inflow, referenceBuses: reference,
-                                                 branchOrder: order,
-                                                 settings: (settings.unservedCostEURPerMWh, settings.mode == .lp))
-                let solution: DispatchSolution
-                do {
-                    solution = settings.mode == .lp ? try DispatchLP.solve(problem) : MeritOrderDispatch.solve(problem)
-                } catch {
-                    results.set(w, .failure("the dispatch of hours \(span.lowerBound)–\(span.upperBound - 1) failed: \(error)"))
+                let (hourInputs, problem, solution): ([HourInputs], DispatchProblem, DispatchSolution)
+                do { (hourInputs, problem, solution) = try setup.dispatch(span) } catch {
+                    results.set(w, .failure(String(describing: error)))
                     continue
                 }
-                if check == nil { check = HourCheck(grid: grid, borders: borders, interfaceNames: problem.interfaces.map(\.name)) }
+                if check == nil { check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: problem.interfaces.map(\.name)) }
                 var start: (vm: [Double], va: [Double])?
                 var records = [HourRecord]()
                 records.reserveCapacity(span.count)
@@ -69,13 +95,28 @@ public enum YearRun {
             case nil: throw Failure(description: "window \(w) was not computed")
             }
         }
+        let settings = setup.settings
         var notes = [profiles.isSynthetic ? "weather: \(profiles.source) — not a real weather year" : "weather: \(profiles.source)"]
-        notes += grid.notes
-        notes.append("dispatch: \(settings.mode == .lp ? "DC optimal power flow (COIN-OR CLP) per 168-hour window, hydro within a weekly energy budget from the zone's inflow" : "merit order without grid limits")")
+        notes += setup.grid.notes
+        notes.append("dispatch: \(settings.mode == .lp ? "DC optimal power flow (COIN-OR CLP) per 168-hour window with zonal cut limits, hydro within a weekly energy budget from the zone's inflow" : "merit order without grid limits")")
         notes.append("AC check: Newton–Raphson with reactive limits, slack shared by running hydro, thermal and CHP units in proportion to capacity")
-        return YearResult(scenario: scenario, grid: grid, borders: borders, start: profiles.start, records: records,
+        return YearResult(scenario: scenario, grid: setup.grid, borders: setup.borders, start: profiles.start, records: records,
                           syntheticWeather: profiles.isSynthetic, weatherSource: profiles.source,
                           kineticThresholdGWs: settings.kineticThresholdGWs, notes: notes)
+    }
+
+    /// One hour of a run as dispatched (its week's dispatch), for studies of that hour such as
+    /// N-1: the grid with served loads and running units at their output, and the slack weights
+    /// of the units that share the AC slack (all zero: a single slack).
+    public static func dispatchedHour(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles,
+                                      hour: Int) throws(Failure) -> (network: Network, slackWeights: [Double], grid: StudyGrid) {
+        let setup = Setup(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles)
+        guard (0..<profiles.hours).contains(hour) else { throw Failure(description: "hour \(hour) is outside the run (0 to \(profiles.hours - 1))") }
+        let span = setup.window(of: hour)
+        let (hourInputs, problem, solution) = try setup.dispatch(span)
+        let check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: problem.interfaces.map(\.name))
+        let hourNet = check.dispatchedNetwork(index: hour - span.lowerBound, inputs: hourInputs[hour - span.lowerBound], solution: solution)
+        return (hourNet.network, hourNet.weights, setup.grid)
     }
 }
 
