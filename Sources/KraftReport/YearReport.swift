@@ -7,7 +7,8 @@ import KraftSim
 public enum YearReport {
     public static func table(_ r: YearResult) -> String {
         let metrics = Dictionary(r.metrics, uniquingKeysWith: { a, _ in a })
-        var out = "\(r.scenario.name), \(r.time(0)) to \(r.time(max(r.hours - 1, 0))), \(r.hours) hours"
+        let first = r.records.first?.hour ?? 0, last = r.records.last?.hour ?? 0
+        var out = r.hours == 1 ? "\(r.scenario.name) at \(r.time(first))" : "\(r.scenario.name), \(r.time(first)) to \(r.time(last)), \(r.hours) hours"
         out += r.syntheticWeather ? " (synthetic weather)\n" : "\n"
         var zones = TextTable(headers: ["zone", "load (TWh)", "gen (TWh)", "net export (TWh)", "price (EUR/MWh)",
                                         "unserved (MWh)", "curtailed (MWh)", "min Q reserve (MVAr)", "lowest V (p.u.)"])
@@ -50,16 +51,17 @@ public enum YearReport {
             ("borders.csv", bordersCSV(r)), ("branches.csv", branchesCSV(r)), ("branch_weeks.csv", branchWeeksCSV(r)),
             ("buses.csv", busesCSV(r)), ("generators.csv", generatorsCSV(r)), ("nonconverged.csv", nonconvergedCSV(r)),
         ]
-        files.insert(("manifest.json", ResultManifest.json(kind: "year", kraftVersion: kraftVersion, files: files.map(\.name))), at: 0)
+        files.insert(("manifest.json", ResultManifest.json(kind: r.kind, kraftVersion: kraftVersion, files: files.map(\.name))), at: 0)
         return files
     }
 
     static func summary(_ r: YearResult) -> String {
         var j = JSONText()
         j.raw("{"); j.key("scenario"); j.string(r.scenario.name)
-        j.raw(","); j.key("kind"); j.string("year")
-        j.raw(","); j.key("period"); j.raw("{"); j.key("from"); j.string(r.start.description)
-        j.raw(","); j.key("to"); j.string(r.start.adding(days: max(r.hours - 1, 0) / 24).description)
+        j.raw(","); j.key("kind"); j.string(r.kind)
+        let first = r.records.first?.hour ?? 0, last = r.records.last?.hour ?? 0
+        j.raw(","); j.key("period"); j.raw("{"); j.key("from"); j.string(r.start.adding(days: first / 24).description)
+        j.raw(","); j.key("to"); j.string(r.start.adding(days: last / 24).description)
         j.raw(","); j.key("hours"); j.number(r.hours); j.raw("}")
         j.raw(","); j.key("synthetic_weather"); j.bool(r.syntheticWeather)
         j.raw(","); j.key("metrics"); j.raw("{")
@@ -172,12 +174,11 @@ public enum YearReport {
     static func branchWeeksCSV(_ r: YearResult) -> String {
         let net = r.grid.network
         var out = "branch,week,max_mva,max_loading_pct\n"
-        let weeks = (r.hours + 167) / 168
+        let weeks = Dictionary(grouping: r.records.filter(\.converged), by: { $0.hour / 168 })
         for l in 0..<net.branches.count {
             let rate = net.branches.rateA[l] > 0 ? net.branches.rateA[l] * net.baseMVA : nil
-            for w in 0..<weeks {
-                let span = r.records[(w * 168)..<min((w + 1) * 168, r.hours)].filter(\.converged)
-                let peak = span.map { $0.branchMVA[l] }.max()
+            for w in weeks.keys.sorted() {
+                let peak = weeks[w]!.map { $0.branchMVA[l] }.max()
                 out += "\(l + 1),\(w + 1),\(csv(peak, 3)),\(csv(peak.flatMap { p in rate.map { 100 * p / $0 } }, 2))\n"
             }
         }

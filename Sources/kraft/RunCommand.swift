@@ -71,29 +71,30 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         let stem = (scenario.split(separator: "/").last.map(String.init) ?? scenario).replacingOccurrences(of: ".toml", with: "")
-        if let at, let moment = Moment(parsing: at) {
-            let result = SnapshotRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar, at: moment)
-            print(SnapshotReport.table(result), terminator: "")
-            let folder = output ?? "results/\(stem)-\(moment.description.replacingOccurrences(of: ":", with: ""))"
-            try write(SnapshotReport.files(result), to: folder)
-            if !result.flow.converged { throw ExitStatus.failed }
-            return
-        }
         var span = loaded.scenario.period
+        var only: Range<Int>?
         if let period { span = Period(from: CalendarDate(year: period, month: 1, day: 1), to: CalendarDate(year: period, month: 12, day: 31)) }
         if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to) { span = Period(from: a, to: b) }
-
-        let zones = Array(Set((loaded.sidecar?.zoneOfBus ?? [:]).values)).sorted()
-        let profiles: HourlyProfiles
-        switch loaded.scenario.weather {
-        case .synthetic(let seed): profiles = HourlyProfiles.temp(seed: seed, period: span, zones: zones)
-        case .csv: profiles = HourlyProfiles.temp(seed: 1, period: span, zones: zones)
+        let moment = at.flatMap(Moment.init(parsing:))
+        if let moment {
+            // One hour, dispatched with the rest of its week in the moment's calendar year.
+            if !(span.from <= moment.date && moment.date <= span.to) {
+                span = Period(from: CalendarDate(year: moment.date.year, month: 1, day: 1), to: CalendarDate(year: moment.date.year, month: 12, day: 31))
+            }
+            let hour = (moment.date.dayNumber - span.from.dayNumber) * 24 + moment.hour
+            only = hour..<(hour + 1)
         }
-        let bar = ProgressLine(total: profiles.hours, label: "hours")
+        let profiles: HourlyProfiles
+        do { profiles = try YearProfiles.make(scenario: loaded.scenario, period: span,
+                                                         zones: Array(Set((loaded.sidecar?.zoneOfBus ?? [:]).values)).sorted()) } catch {
+            printError(error.description)
+            throw ExitStatus.badInput
+        }
+        let bar = ProgressLine(total: only?.count ?? profiles.hours, label: "hours")
         let result: YearResult
         do {
             result = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
-                                     profiles: profiles, threads: threads, progress: { bar.update($0) })
+                                     profiles: profiles, only: only, threads: threads, progress: { bar.update($0) })
         } catch {
             bar.finish()
             printError("\(scenario): \(error.description)")
@@ -101,8 +102,10 @@ struct RunCommand: ParsableCommand {
         }
         bar.finish()
         print(YearReport.table(result), terminator: "")
-        let folder = output ?? "results/\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
-        try write(YearReport.files(result, kraftVersion: Kraft.version), to: folder)
+        let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
+            ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
+        try write(YearReport.files(result, kraftVersion: Kraft.version), to: output ?? "results/\(name)")
+        if only != nil && !result.records.allSatisfy(\.converged) { throw ExitStatus.failed }
     }
 
     private func write(_ files: [(name: String, text: String)], to folder: String) throws {

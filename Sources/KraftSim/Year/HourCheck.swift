@@ -85,6 +85,7 @@ final class HourCheck {
             unservedMW: 0, curtailedMW: 0, costEUR: 0, emissionsT: 0, kineticGWs: 0, lowestVm: nil, highestVm: nil,
             borderFlowMW: [], borderCongested: [], branchMVA: .init(repeating: 0, count: base.branches.count), vm: [],
             generatorMW: .init(repeating: 0, count: ng), generatorCurtailedMW: .init(repeating: 0, count: ng))
+        record.acNotes = flow.notes
         for b in 0..<nb where zoneIndexOfBus[b] >= 0 {
             let z = zoneIndexOfBus[b]
             record.zoneLoadMW[z] += demandAtBus[b] - solution.unservedMW[h * nb + b]

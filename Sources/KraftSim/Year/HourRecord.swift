@@ -41,6 +41,8 @@ public struct HourRecord: Sendable {
     public var vm: [Double]
     public var generatorMW: [Double]
     public var generatorCurtailedMW: [Double]
+    /// What the load flow said about this hour (reference moved, fallback used, ...).
+    public var acNotes: [String] = []
 }
 
 /// The fixed column order of technologies in the year run's tables.

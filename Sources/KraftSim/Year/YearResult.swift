@@ -15,6 +15,9 @@ public struct YearResult: Sendable {
 
     public var hours: Int { records.count }
 
+    /// "snapshot" for a run of one hour, "year" otherwise (docs/result-folder.md).
+    public var kind: String { records.count == 1 ? "snapshot" : "year" }
+
     /// `YYYY-MM-DDTHH:00` of hour `h`.
     public func time(_ h: Int) -> String {
         let hour = h % 24

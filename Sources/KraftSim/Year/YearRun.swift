@@ -53,12 +53,16 @@ public enum YearRun {
         }
     }
 
+    /// Runs every hour of `profiles`, or only the hours in `only` (a snapshot is one hour): their
+    /// weeks are still dispatched whole, so hydro sees the same budget as in the full run.
     public static func run(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles,
-                           threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           only: Range<Int>? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            progress: (@Sendable (_ hoursDone: Int) -> Void)? = nil) throws(Failure) -> YearResult {
         let setup = Setup(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles)
-        let hours = profiles.hours
-        let windows = stride(from: 0, to: hours, by: windowHours).map { setup.window(of: $0) }
+        let wanted = only.map { $0.clamped(to: 0..<profiles.hours) } ?? 0..<profiles.hours
+        guard !wanted.isEmpty else { throw Failure(description: "no hours to run (the period has \(profiles.hours))") }
+        let hours = wanted.count
+        let windows = stride(from: wanted.lowerBound / windowHours * windowHours, to: wanted.upperBound, by: windowHours).map { setup.window(of: $0) }
         let workers = max(1, min(threads, windows.count))
 
         let results = WindowResults(count: windows.count)
@@ -76,14 +80,14 @@ public enum YearRun {
                 var start: (vm: [Double], va: [Double])?
                 var records = [HourRecord]()
                 records.reserveCapacity(span.count)
-                for (i, h) in span.enumerated() {
+                for (i, h) in span.enumerated() where wanted.contains(h) {
                     let (record, voltages) = check!.check(hour: h, index: i, inputs: hourInputs[i], problem: problem,
                                                           solution: solution, start: start)
                     records.append(record)
                     start = voltages ?? start
                 }
                 results.set(w, .success(records))
-                progress?(done.add(span.count))
+                progress?(done.add(records.count))
             }
         }
         var records = [HourRecord]()
@@ -100,6 +104,10 @@ public enum YearRun {
         notes += setup.grid.notes
         notes.append("dispatch: \(settings.mode == .lp ? "DC optimal power flow (COIN-OR CLP) per 168-hour window with zonal cut limits, hydro within a weekly energy budget from the zone's inflow" : "merit order without grid limits")")
         notes.append("AC check: Newton–Raphson with reactive limits, slack shared by running hydro, thermal and CHP units in proportion to capacity")
+        var seen = [String: Int]()
+        var order = [String]()
+        for r in records { for n in r.acNotes { if seen[n] == nil { order.append(n) }; seen[n, default: 0] += 1 } }
+        notes += order.map { seen[$0]! == records.count ? "load flow, every hour: \($0)" : "load flow, \(seen[$0]!) of \(records.count) hours: \($0)" }
         return YearResult(scenario: scenario, grid: setup.grid, borders: setup.borders, start: profiles.start, records: records,
                           syntheticWeather: profiles.isSynthetic, weatherSource: profiles.source,
                           kineticThresholdGWs: settings.kineticThresholdGWs, notes: notes)

@@ -1,0 +1,75 @@
+import Foundation
+import KraftCore
+import KraftScenario
+@testable import KraftSim
+import Testing
+
+/// Year runs of the shipped Swedish scenarios over short winter spans (two weeks: a debug build
+/// runs them in seconds); the full year's speed is a benchmark, not a test.
+@Suite("Year runs", .serialized)
+struct YearRunTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func run(_ name: String, from: String, to: String, threads: Int = 2) throws -> YearResult {
+        let (s, network, sidecar) = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/sweden/\(name).toml").path)
+        let period = Period(from: try #require(CalendarDate(parsing: from)), to: try #require(CalendarDate(parsing: to)))
+        let profiles = try YearProfiles.make(scenario: s, period: period, zones: sidecar.map { Array(Set($0.zoneOfBus.values)).sorted() } ?? [])
+        return try YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, threads: threads)
+    }
+
+    @Test("the energy balance closes every hour: generation + net imports − losses = load served")
+    func energyBalance() throws {
+        let r = try Self.run("base-2025", from: "2025-01-06", to: "2025-01-12")
+        #expect(r.hours == 168)
+        let converged = r.records.filter(\.converged)
+        #expect(converged.count == r.hours, "every hour of a winter week converges: \(r.nonconverged.prefix(3))")
+        for x in converged {
+            // Losses come from the branch flows and shunts, not from the generation total.
+            let losses = try #require(x.lossesMW)
+            let gap = x.generationMW + x.netImportMW - losses - x.loadMW
+            #expect(abs(gap) <= 1e-6 * x.loadMW, "hour \(x.hour): imbalance \(gap) MW")
+            #expect(abs(x.zoneLoadMW.reduce(0, +) - x.loadMW) <= 1e-9 * x.loadMW)
+            #expect(abs(x.zoneGenerationMW.joined().reduce(0, +) - x.generationMW) <= 1e-6 * x.loadMW)
+            #expect(losses > 0 && losses < 0.1 * x.loadMW, "hour \(x.hour): losses \(losses) MW")
+        }
+        // The dispatch's balance per hour: output + imports + unserved = demand (the DC problem is lossless).
+        let demand = r.records.map { $0.loadMW + $0.unservedMW }
+        #expect(demand.allSatisfy { $0 > 10_000 }, "a Nordic winter hour has more than 10 GW of demand")
+    }
+
+    @Test("results are identical for any number of threads")
+    func threadCountDoesNotMatter() throws {
+        let one = try Self.run("base-2025", from: "2025-01-01", to: "2025-01-10", threads: 1)
+        let two = try Self.run("base-2025", from: "2025-01-01", to: "2025-01-10", threads: 2)
+        #expect(one.hours == 240 && two.hours == 240)
+        for (a, b) in zip(one.records, two.records) {
+            #expect(a.generatorMW == b.generatorMW && a.vm == b.vm && a.borderFlowMW == b.borderFlowMW
+                    && a.zonePrice == b.zonePrice && a.iterations == b.iterations, "hour \(a.hour) differs")
+        }
+    }
+
+    @Test("closing Ringhals 3–4 means more imports into SE3, more SE2→SE3 congestion, less reserve and inertia")
+    func ringhalsClosure() throws {
+        let base = try Self.run("base-2025", from: "2030-01-07", to: "2030-01-20")
+        let closed = try Self.run("ringhals-3-4-close-2030", from: "2030-01-07", to: "2030-01-20")
+        let b = Dictionary(base.metrics, uniquingKeysWith: { a, _ in a })
+        let c = Dictionary(closed.metrics, uniquingKeysWith: { a, _ in a })
+        #expect(c["net_import_se3_twh"]! > b["net_import_se3_twh"]!)
+        #expect(c["congested_hours_se2_se3"]! >= b["congested_hours_se2_se3"]!)
+        #expect(c["congested_hours_se2_se3"]! + c["congested_hours_se3_se4"]! + c["congested_hours_se3_no1"]!
+                > b["congested_hours_se2_se3"]! + b["congested_hours_se3_se4"]! + b["congested_hours_se3_no1"]!)
+        #expect(c["min_reactive_reserve_se3_mvar"]! < b["min_reactive_reserve_se3_mvar"]!)
+        #expect(c["lowest_kinetic_energy_gws"]! < b["lowest_kinetic_energy_gws"]!)
+        // Two reactors of about 1.1 GW each: SE3's mean net import grows by at least 1 GW.
+        let hours = Double(base.hours)
+        #expect((c["net_import_se3_twh"]! - b["net_import_se3_twh"]!) * 1e6 / hours > 1000)
+    }
+
+    @Test("a closure that takes the reference bus's machines out moves the reference and says so")
+    func oskarshamnClosureMovesReference() throws {
+        let r = try Self.run("oskarshamn-3-close-2035", from: "2035-01-08", to: "2035-01-09")
+        #expect(r.records.allSatisfy(\.converged))
+        #expect(r.notes.contains { $0.contains("slack") })
+    }
+}
