@@ -63,6 +63,8 @@ struct CertificatesCommandTests {
         let run = try KraftProcess.run(["certificates", settings])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(csv):2: cost_sek_per_mwh: is \"-1\" (expected a cost in SEK/MWh, 0 or more)"))
+        let validate = try KraftProcess.run(["validate", settings])
+        #expect(validate.status == 2 && validate.stderr.contains("\(csv):2: cost_sek_per_mwh"))
     }
 
     @Test("the shipped grid example (build-out as producers on the 2025 base) is a valid scenario")
