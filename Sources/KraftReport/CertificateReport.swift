@@ -19,12 +19,13 @@ public enum CertificateReport {
     }
 
     /// The quantities printed per year, with their unit and how they are formatted.
-    static let quantities: [(title: String, digits: Int, value: @Sendable (CertificateYear) -> Double)] = [
-        ("certificate price, SEK/MWh", 1, \.priceSEKPerMWh),
-        ("bank at year end, TWh", 2, \.bankEndTWh),
-        ("new renewable production commissioned, TWh/year", 2, \.newBuildTWh),
-        ("consumer cost, SEK/MWh of obligated use (quota x price)", 2, \.consumerCostSEKPerMWh),
-        ("consumer cost, MSEK (quota x price x obligated use)", 0, \.consumerCostMSEK),
+    /// `always`: printed also after the end year (plants are still built on market revenue alone).
+    static let quantities: [(title: String, digits: Int, always: Bool, value: @Sendable (CertificateYear) -> Double)] = [
+        ("certificate price, SEK/MWh", 1, false, \.priceSEKPerMWh),
+        ("bank at year end, TWh", 2, false, \.bankEndTWh),
+        ("new renewable production commissioned, TWh/year", 2, true, \.newBuildTWh),
+        ("consumer cost, SEK/MWh of obligated use (quota x price)", 2, false, \.consumerCostSEKPerMWh),
+        ("consumer cost, MSEK (quota x price x obligated use)", 0, false, \.consumerCostMSEK),
     ]
 
     public static func table(_ entries: [Entry]) -> String {
@@ -35,7 +36,7 @@ public enum CertificateReport {
             for (i, y) in entries[0].run.years.enumerated() {
                 t.append([String(y.year)] + entries.map { e in
                     let year = e.run.years[i]
-                    return year.active || q.digits == 2 && year.newBuildTWh > 0 ? fixed(q.value(year), q.digits) : "-"
+                    return year.active || q.always ? fixed(q.value(year), q.digits) : "-"
                 })
             }
             out += t.render(indent: "  ") + "\n"

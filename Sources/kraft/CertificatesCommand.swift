@@ -108,7 +108,7 @@ struct CertificatesCommand: ParsableCommand {
     private func relativePath(_ path: String, from folder: String) -> String {
         let a = path.split(separator: "/"), b = folder.split(separator: "/")
         var common = 0
-        while common < min(a.count, b.count) - 0, common < a.count - 1, common < b.count, a[common] == b[common] { common += 1 }
+        while common < a.count - 1, common < b.count, a[common] == b[common] { common += 1 }
         guard common > 0 else { return path }
         return (Array(repeating: "..", count: b.count - common) + a[common...].map(String.init)).joined(separator: "/")
     }
