@@ -27,6 +27,11 @@ public struct Scenario: Sendable {
 public struct Origin: Sendable, Equatable {
     public var file: String
     public var keyPath: String
+
+    public init(file: String, keyPath: String) {
+        self.file = file
+        self.keyPath = keyPath
+    }
 }
 
 /// The simulated span: whole days from `from` to `to`, inclusive.
@@ -91,23 +96,79 @@ public struct Producer: Sendable, Equatable {
     public var curtailable: Bool
     public var from: CalendarDate?
     public var origin: Origin
+
+    public init(technology: Technology, location: Location, capacityMW: Double, spread: Spread = .load,
+                profile: String? = nil, curtailable: Bool = true, from: CalendarDate? = nil, origin: Origin) {
+        self.technology = technology
+        self.location = location
+        self.capacityMW = capacityMW
+        self.spread = spread
+        self.profile = profile ?? technology.rawValue
+        self.curtailable = curtailable
+        self.from = from
+        self.origin = origin
+    }
 }
 
-/// Settings of the electricity-certificate system (the market itself is its own model).
+/// Settings of the electricity-certificate system (the market itself is its own model, in
+/// KraftSim/Certificates). Values left out are nil and take the model's labelled defaults.
 public struct CertificateSettings: Sendable, Equatable {
     public enum Quota: Sendable, Equatable {
-        /// A statutory curve by name: "2017" or "2021".
+        /// A published curve by name: "2017" (SFS 2017:814), "2021" (SFS 2021:49) or "in_force"
+        /// (the quotas in force as Energimyndigheten publishes them, technical adjustments included).
         case named(String)
-        /// Quota (share of quota-obligated use) per year.
+        /// Quota (share of quota-obligated use) per year; a year not listed has no quota.
         case table([Int: Double])
     }
+    public static let curveNames = ["2017", "2021", "in_force"]
+
     public var quota: Quota
+    /// Last year certificates are issued and cancelled; the bank left after it expires.
     public var endYear: Int
+    /// A fixed quota-obligation fee; nil means the statutory 150 % of the previous year's price.
     public var penaltySEKPerMWh: Double?
     public var banking: Bool
     public var entitlementYears: Int
     public var jointWithNorway: Bool
+    /// Stop rule: the last commissioning year that still earns certificates (2021 under the 2021 law).
+    public var lastCommissioningYear: Int?
+    /// Extra certificate demand (TWh) a raised quota adds, per year, linear between the years given.
+    public var extraDemandTWh: [Int: Double]
+    /// National electricity use (TWh) per year, linear between the years given.
+    public var consumptionTWh: [Int: Double]
+    /// Share of national use exempt from the quota (electricity-intensive industry).
+    public var exemptShare: Double?
+    /// Expected electricity market price a project earns besides certificates, SEK/MWh.
+    public var marketPriceSEKPerMWh: Double?
+    /// Years the market looks ahead when it clears the price.
+    public var horizonYears: Int?
+    /// Absolute path of the supply-curve CSV (existing eligible plants and candidate projects).
+    public var supplyCurve: String?
+    /// Absolute path of a CSV of published figures to print beside the model (the history check).
+    public var published: String?
     public var origin: Origin
+
+    public init(quota: Quota, endYear: Int, penaltySEKPerMWh: Double? = nil, banking: Bool = true,
+                entitlementYears: Int = 15, jointWithNorway: Bool = true, lastCommissioningYear: Int? = nil,
+                extraDemandTWh: [Int: Double] = [:], consumptionTWh: [Int: Double] = [:], exemptShare: Double? = nil,
+                marketPriceSEKPerMWh: Double? = nil, horizonYears: Int? = nil, supplyCurve: String? = nil,
+                published: String? = nil, origin: Origin) {
+        self.quota = quota
+        self.endYear = endYear
+        self.penaltySEKPerMWh = penaltySEKPerMWh
+        self.banking = banking
+        self.entitlementYears = entitlementYears
+        self.jointWithNorway = jointWithNorway
+        self.lastCommissioningYear = lastCommissioningYear
+        self.extraDemandTWh = extraDemandTWh
+        self.consumptionTWh = consumptionTWh
+        self.exemptShare = exemptShare
+        self.marketPriceSEKPerMWh = marketPriceSEKPerMWh
+        self.horizonYears = horizonYears
+        self.supplyCurve = supplyCurve
+        self.published = published
+        self.origin = origin
+    }
 }
 
 /// A file a scenario read, with its SHA-256 (hex), so a result can be traced to its inputs.

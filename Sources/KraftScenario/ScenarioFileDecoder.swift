@@ -12,7 +12,7 @@ struct PartialScenario {
     var commissionings: [UnitEvent] = []
     var dataCentres: [DataCentre] = []
     var producers: [Producer] = []
-    var certificates: CertificateSettings?
+    var certificates: PartialCertificateSettings?
     var dispatch: DispatchSettings?
     /// Name of the scenario directly extended (set when `extends` is resolved).
     var baseName: String?
@@ -55,7 +55,7 @@ struct PartialScenario {
         m.commissionings += commissionings
         m.dataCentres += dataCentres
         m.producers += producers
-        m.certificates = certificates ?? base.certificates
+        m.certificates = certificates?.over(base.certificates) ?? base.certificates
         m.dispatch = dispatch ?? base.dispatch
         return m
     }
@@ -80,7 +80,7 @@ enum ScenarioFileDecoder {
         s.commissionings = top.tables("commissioning").compactMap { unitEvent($0, file: file) }
         s.dataCentres = top.tables("datacentre").compactMap { dataCentre($0, file: file) }
         s.producers = top.tables("producer").compactMap { producer($0, file: file) }
-        if let c = top.table("certificates") { s.certificates = certificates(c, file: file) }
+        if let c = top.table("certificates") { s.certificates = certificates(c, file: file, folder: folder) }
         if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file) }
         top.finish()
         return s
@@ -182,47 +182,6 @@ enum ScenarioFileDecoder {
         if hasPlace { return t.string(placeKey).map { (nil, $0) } }
         t.problem(placeKey, "is missing (expected \(what))")
         return nil
-    }
-
-    private static func certificates(_ t: TableReader, file: String) -> CertificateSettings? {
-        defer { t.finish() }
-        var quota: CertificateSettings.Quota?
-        if t.has("quota_curve") && t.has("quota") {
-            t.problem("quota", "is given together with quota_curve (expected one of them)")
-        }
-        if t.has("quota") {
-            var table = [Int: Double]()
-            for (key, value) in t.rawEntries("quota") ?? [] {
-                let path = "quota.\(key)"
-                guard let year = Int(key), years.contains(year) else {
-                    t.problem(path, "is not a year (expected keys such as \"2030\" = 0.25)")
-                    continue
-                }
-                let share: Double? = switch value {
-                case .float(let x): x
-                case .integer(let i): Double(i)
-                default: nil
-                }
-                guard let share, share >= 0, share <= 1 else {
-                    t.problem(path, "is \(value.kind == "a number" || value.kind == "an integer" ? "out of range" : value.kind) (expected a quota between 0 and 1)")
-                    continue
-                }
-                table[year] = share
-            }
-            quota = .table(table)
-        } else {
-            quota = t.require(t.choice("quota_curve", ["2017", "2021"]), "quota_curve", "\"2017\" or \"2021\", or a [certificates.quota] table")
-                .map(CertificateSettings.Quota.named)
-        }
-        let endYear = t.require(t.integer("end_year", in: 2003...2100), "end_year", "the last year certificates are issued")
-        let penalty = t.number("penalty_sek_per_mwh", in: 0...1e6, exclusiveLower: true, unit: "SEK/MWh")
-        let banking = t.bool("banking") ?? true
-        let entitlement = t.integer("entitlement_years", in: 1...40) ?? 15
-        let norway = t.bool("joint_with_norway") ?? true
-        guard let quota, let endYear else { return nil }
-        return CertificateSettings(quota: quota, endYear: endYear, penaltySEKPerMWh: penalty, banking: banking,
-                                   entitlementYears: entitlement, jointWithNorway: norway,
-                                   origin: Origin(file: file, keyPath: t.path))
     }
 
     private static func dispatch(_ t: TableReader, file: String) -> DispatchSettings {

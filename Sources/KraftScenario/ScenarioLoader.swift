@@ -14,11 +14,43 @@ public enum ScenarioLoader {
         return result
     }
 
-    /// Every problem in the scenario at `path` (empty when it is valid).
+    /// Every problem in the scenario at `path` (empty when it is valid). A file whose chain has
+    /// a `[certificates]` table but no grid and no period is a certificate-settings file and is
+    /// checked as one.
     public static func problems(path: String) -> [ScenarioProblem] {
+        let file = absolute(path)
+        let probe = ProblemLog()
+        var inputs = [InputFile]()
+        if let merged = chain(path: file, visited: [], inputs: &inputs, log: probe),
+           merged.grid == nil, merged.period == nil, merged.certificates != nil {
+            _ = certificates(merged, path: file, log: probe)
+            return probe.problems
+        }
         let log = ProblemLog()
-        _ = resolve(path: absolute(path), log: log)
+        _ = resolve(path: file, log: log)
         return log.problems
+    }
+
+    /// The certificate settings of a scenario, or of a file with only a `[certificates]` table,
+    /// following `extends`; the grid is not read.
+    public static func certificateSettings(path: String) throws(ScenarioProblems) -> CertificateSettings {
+        let log = ProblemLog()
+        let file = absolute(path)
+        var inputs = [InputFile]()
+        let merged = chain(path: file, visited: [], inputs: &inputs, log: log)
+        let settings = merged.flatMap { certificates($0, path: file, log: log) }
+        guard log.problems.isEmpty, let settings else { throw ScenarioProblems(problems: log.problems) }
+        return settings
+    }
+
+    private static func certificates(_ merged: PartialScenario, path: String, log: ProblemLog) -> CertificateSettings? {
+        guard let partial = merged.certificates else {
+            log.add(path, "certificates", "is missing (expected a [certificates] table with at least quota_curve and end_year)")
+            return nil
+        }
+        return partial.complete(file: path, log: log) { key in
+            log.problems.contains { $0.keyPath == key || $0.keyPath.hasPrefix(key + ".") }
+        }
     }
 
     /// The problems one scenario file's text has on its own (syntax, unknown keys, types, ranges),
@@ -34,7 +66,7 @@ public enum ScenarioLoader {
         return log.problems
     }
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : ScenarioFileDecoder.normalised(FileManager.default.currentDirectoryPath + "/" + path)
     }
 
@@ -77,10 +109,11 @@ public enum ScenarioLoader {
                 log.add(path, "sidecar", "cannot be read: \(error.localizedDescription)")
             }
         }
+        let certificates = merged.certificates == nil ? nil : self.certificates(merged, path: path, log: log)
         let scenario = Scenario(name: name, description: merged.description, grid: grid, sidecar: merged.sidecar,
                                 period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
                                 commissionings: merged.commissionings, dataCentres: merged.dataCentres,
-                                producers: merged.producers, certificates: merged.certificates,
+                                producers: merged.producers, certificates: certificates,
                                 dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
                                 changes: merged.changes, inputs: inputs)
         ScenarioReferences.check(scenario, context: GridContext(network: network, sidecar: sidecar),

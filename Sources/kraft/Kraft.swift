@@ -7,7 +7,8 @@ struct Kraft: ParsableCommand {
         commandName: "kraft",
         abstract: "Kraft, a decentralized energy-grid simulator: load flow, benchmarks and Swedish grid studies.",
         version: Kraft.version,
-        subcommands: [PowerFlowCommand.self, BenchCommand.self, ConvertCommand.self, ValidateCommand.self, RunCommand.self, ContingencyCommand.self]
+        subcommands: [PowerFlowCommand.self, BenchCommand.self, ConvertCommand.self, ValidateCommand.self, RunCommand.self,
+                      ContingencyCommand.self, CertificatesCommand.self]
     )
 
     /// Written into every result folder's manifest.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import KraftIO
 import KraftScenario
+import KraftSim
 
 /// `kraft validate`: checks scenario files and prints every problem at once.
 struct ValidateCommand: ParsableCommand {
@@ -8,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check scenario files (TOML) and print every problem found.",
         discussion: """
         Each problem is printed as FILE: key.path: what is wrong (expected ...). Unknown keys are \
-        problems. Exit status: 0 all valid, 2 any problem.
+        problems. A [certificates] table's supply curve is read and checked too. Exit status: 0 all valid, 2 any problem.
         """
     )
 
@@ -18,8 +20,11 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var count = 0
         for file in files {
-            let problems = ScenarioLoader.problems(path: file)
-            for p in problems { printError(p.description) }
+            var problems = ScenarioLoader.problems(path: file).map(\.description)
+            if problems.isEmpty, let curve = (try? ScenarioLoader.certificateSettings(path: file))?.supplyCurve {
+                do { _ = try SupplyCurveFile.read(path: curve) } catch { problems.append(error.description) }
+            }
+            for p in problems { printError(p) }
             count += problems.count
             if problems.isEmpty { print("\(file): ok") }
         }
