@@ -1,9 +1,12 @@
+import Foundation
 import KraftCore
 import KraftIO
+import KraftScenario
 import KraftSim
 
 /// A solved moment as a person reads it (terminal) and as machines read it (the result folder:
-/// `summary.json`, `zones.csv`, `buses.csv`, `branches.csv`).
+/// `manifest.json` (written by `ResultFolder`), `scenario.json`, `summary.json`, `zones.csv`,
+/// `buses.csv`, `branches.csv`; docs/result-folder.md).
 public enum SnapshotReport {
     public static func table(_ r: SnapshotResult) -> String {
         var out = "\(r.scenario) at \(r.moment)\(r.synthetic ? " (synthetic weather)" : "")\n"
@@ -41,8 +44,9 @@ public enum SnapshotReport {
         return out
     }
 
-    public static func files(_ r: SnapshotResult) -> [(name: String, text: String)] {
-        [("summary.json", summary(r)), ("zones.csv", zonesCSV(r)), ("buses.csv", busesCSV(r)), ("branches.csv", branchesCSV(r))]
+    /// The result folder's files but the manifest: write them with `ResultFolder.write(_:kind: "snapshot", to:)`.
+    public static func files(_ r: SnapshotResult, scenario: Scenario) -> [(name: String, text: String)] {
+        [("scenario.json", ScenarioJSON.write(scenario)), ("summary.json", summary(r)), ("zones.csv", zonesCSV(r)), ("buses.csv", busesCSV(r)), ("branches.csv", branchesCSV(r))]
     }
 
     static func summary(_ r: SnapshotResult) -> String {
@@ -51,6 +55,12 @@ public enum SnapshotReport {
         j.key("format_version"); j.number(1); j.raw(",")
         j.key("scenario"); j.string(r.scenario); j.raw(",")
         j.key("moment"); j.string(r.moment.description); j.raw(",")
+        let day = r.moment.date.description
+        j.key("period"); j.raw("{"); j.key("from"); j.string(day); j.raw(","); j.key("to"); j.string(day); j.raw(",")
+        j.key("hours"); j.number(1); j.raw("},")
+        j.key("metrics"); j.raw("{")
+        for (k, m) in metrics(r).enumerated() { if k > 0 { j.raw(",") }; j.key(m.name); j.number(m.value) }
+        j.raw("},")
         j.key("synthetic_weather"); j.bool(r.synthetic); j.raw(",")
         j.key("converged"); j.bool(r.flow.converged); j.raw(",")
         j.key("unserved_mw"); j.number(r.model.unservedMW); j.raw(",")
@@ -84,6 +94,32 @@ public enum SnapshotReport {
         for (k, n) in r.notes.enumerated() { if k > 0 { j.raw(",") }; j.string(n) }
         j.raw("]}\n")
         return j.text
+    }
+
+    /// The flat `metrics` of a snapshot (same keys for every snapshot of a grid): system totals,
+    /// then per zone and per cut, names lower case with `-` as `_`. A value that does not exist
+    /// (no voltage when the flow failed) is left out rather than written as null.
+    static func metrics(_ r: SnapshotResult) -> [(name: String, value: Double)] {
+        let vm = r.flow.vm
+        var m: [(name: String, value: Double)] = [
+            ("converged", r.flow.converged ? 1 : 0),
+            ("iterations", Double(r.flow.iterations)),
+            ("load_mw", r.zones.reduce(0) { $0 + $1.loadMW }),
+            ("generation_mw", r.zones.reduce(0) { $0 + $1.totalGenerationMW }),
+            ("losses_mw", r.flow.losses * r.model.network.baseMVA),
+            ("unserved_mw", r.model.unservedMW),
+            ("lowest_voltage_pu", vm.min() ?? .nan),
+            ("highest_voltage_pu", vm.max() ?? .nan),
+            ("kinetic_energy_gws", r.zones.reduce(0) { $0 + $1.kineticEnergyGWs }),
+            ("reactive_reserve_mvar", r.zones.reduce(0) { $0 + $1.reactiveReserveMVAr }),
+        ]
+        let name = { (s: String) in s.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_") }
+        for z in r.zones {
+            m.append(("net_export_\(name(z.zone))_mw", z.netExportMW))
+            m.append(("reactive_reserve_\(name(z.zone))_mvar", z.reactiveReserveMVAr))
+        }
+        for c in r.cuts { m.append(("flow_\(name(c.border))_mw", c.flowMW)) }
+        return m.filter { $0.value.isFinite }
     }
 
     static func zonesCSV(_ r: SnapshotResult) -> String {

@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
         print(SnapshotReport.table(result), terminator: "")
         let stem = (scenario.split(separator: "/").last.map(String.init) ?? scenario).replacingOccurrences(of: ".toml", with: "")
         let folder = output ?? "results/\(stem)-\(moment.description.replacingOccurrences(of: ":", with: ""))"
-        do { try ResultFolder.write(SnapshotReport.files(result), to: folder) } catch {
+        do { try ResultFolder.write(SnapshotReport.files(result, scenario: loaded.scenario), kind: "snapshot", to: folder) } catch {
             printError(error.description)
             throw ExitStatus.badInput
         }
