@@ -100,7 +100,6 @@ public enum SnapshotReport {
     /// then per zone and per cut, names lower case with `-` as `_`. A value that does not exist
     /// (no voltage when the flow failed) is left out rather than written as null.
     static func metrics(_ r: SnapshotResult) -> [(name: String, value: Double)] {
-        let vm = r.flow.vm
         var m: [(name: String, value: Double)] = [
             ("converged", r.flow.converged ? 1 : 0),
             ("iterations", Double(r.flow.iterations)),
@@ -108,8 +107,8 @@ public enum SnapshotReport {
             ("generation_mw", r.zones.reduce(0) { $0 + $1.totalGenerationMW }),
             ("losses_mw", r.flow.losses * r.model.network.baseMVA),
             ("unserved_mw", r.model.unservedMW),
-            ("lowest_voltage_pu", vm.min() ?? .nan),
-            ("highest_voltage_pu", vm.max() ?? .nan),
+            ("lowest_voltage_pu", r.lowestVoltage?.vm ?? .nan),
+            ("highest_voltage_pu", r.flow.vm.max() ?? .nan),
             ("kinetic_energy_gws", r.zones.reduce(0) { $0 + $1.kineticEnergyGWs }),
             ("reactive_reserve_mvar", r.zones.reduce(0) { $0 + $1.reactiveReserveMVAr }),
         ]

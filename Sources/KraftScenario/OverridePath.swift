@@ -80,7 +80,7 @@ public struct OverridePath: Hashable, Sendable, CustomStringConvertible {
             let here = done.isEmpty ? key : "\(done).\(key)"
             guard case .table(var entries) = node else { throw Failure(message: "\(done) is \(node.kind), not a table (so \(here) does not exist)") }
             guard let i = entries.firstIndex(where: { $0.key == key }) else {
-                let known = entries.map(\.key).joined(separator: ", ")
+                let known = entries.map(\.key).sorted().joined(separator: ", ")
                 throw Failure(message: "\(here) does not exist in the scenario (\(done.isEmpty ? "the top level" : done) has: \(known.isEmpty ? "nothing" : known))")
             }
             entries[i].value = try set(value, in: entries[i].value, at: rest, done: here)

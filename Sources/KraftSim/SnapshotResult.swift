@@ -73,7 +73,10 @@ public enum SnapshotRun {
         let demand = net.busDemand()
         var zones = [SnapshotResult.Zone]()
         for zone in zoneNames {
-            let buses = Set((0..<net.buses.count).filter { model.zoneOfBus[$0] == zone })
+            // Sums run over the buses in index order: a Set's order changes from process to process,
+            // and so would the last bits of every sum (sweeps compare runs exactly).
+            let ordered = (0..<net.buses.count).filter { model.zoneOfBus[$0] == zone }
+            let buses = Set(ordered)
             var byTechnology = [String: Double]()
             var reserve = 0.0, kinetic = 0.0
             for g in 0..<net.generators.count where net.generators.status[g] && buses.contains(net.generators.bus[g]) {
@@ -89,8 +92,8 @@ public enum SnapshotRun {
                 if f && !t { export += flow.pf[l] * mva }
                 if t && !f { export += flow.pt[l] * mva }
             }
-            let lowest = buses.filter { flow.vm[$0] > 0 }.min { flow.vm[$0] < flow.vm[$1] }.map { (net.buses.id[$0], flow.vm[$0]) }
-            zones.append(SnapshotResult.Zone(zone: zone, loadMW: buses.reduce(0) { $0 + demand.p[$1] } * mva,
+            let lowest = ordered.filter { flow.vm[$0] > 0 }.min { flow.vm[$0] < flow.vm[$1] }.map { (net.buses.id[$0], flow.vm[$0]) }
+            zones.append(SnapshotResult.Zone(zone: zone, loadMW: ordered.reduce(0) { $0 + demand.p[$1] } * mva,
                               generationMW: byTechnology.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                               netExportMW: export, reactiveReserveMVAr: reserve, kineticEnergyGWs: kinetic, lowestVoltage: lowest))
         }

@@ -137,7 +137,7 @@ struct SweepCommandTests {
         let sweepFile = try KraftProcess.temporaryFile(named: "sweep.toml", Self.sweep.replacingOccurrences(of: "weather.seed", with: "weather.sed"))
         let v = try KraftProcess.run(["validate", sweepFile])
         #expect(v.status == 2)
-        #expect(v.stderr.contains("\(sweepFile): axis[2].key: weather.sed does not exist in the scenario (weather has: source, seed)"))
+        #expect(v.stderr.contains("\(sweepFile): axis[2].key: weather.sed does not exist in the scenario (weather has: seed, source)"))
         let good = try KraftProcess.temporaryFile(named: "sweep.toml", Self.sweep)
         #expect(try KraftProcess.run(["validate", good]).status == 0)
     }
