@@ -68,19 +68,9 @@ public enum ScenarioJSON {
         }
         // `base` and `changes` (the differences from a base scenario) come with `kraft compare`.
         j.raw(","); j.key("base"); j.raw("null,"); j.key("changes"); j.raw("[],")
-        j.key("inputs"); inputs(s.inputs, &j)
+        j.key("inputs"); j.inputs(s.inputs)
         j.raw("}\n")
         return j.text
-    }
-
-    /// `[{"path", "sha256"}]`.
-    static func inputs(_ files: [InputFile], _ j: inout JSONText) {
-        j.raw("[")
-        for (k, f) in files.enumerated() {
-            if k > 0 { j.raw(",") }
-            j.raw("{"); j.key("path"); j.string(f.path); j.raw(","); j.key("sha256"); j.string(f.sha256); j.raw("}")
-        }
-        j.raw("]")
     }
 
     private static func optional(_ s: String?, _ j: inout JSONText) {

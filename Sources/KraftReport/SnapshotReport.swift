@@ -67,12 +67,8 @@ public enum SnapshotReport {
         j.key("losses_mw"); j.number(r.flow.losses * r.model.network.baseMVA); j.raw(",")
         j.key("lowest_voltage"); j.raw("{"); j.key("bus"); j.number(r.lowestVoltage?.bus ?? 0); j.raw(",")
         j.key("vm_pu"); j.number(r.lowestVoltage?.vm ?? .nan); j.raw("},")
-        j.key("inputs"); j.raw("[")
-        for (k, f) in r.inputs.enumerated() {
-            if k > 0 { j.raw(",") }
-            j.raw("{"); j.key("path"); j.string(f.path); j.raw(","); j.key("sha256"); j.string(f.sha256); j.raw("}")
-        }
-        j.raw("],"); j.key("zones"); j.raw("[")
+        j.key("inputs"); j.inputs(r.inputs)
+        j.raw(","); j.key("zones"); j.raw("[")
         for (k, z) in r.zones.enumerated() {
             if k > 0 { j.raw(",") }
             j.raw("{"); j.key("zone"); j.string(z.zone); j.raw(",")

@@ -13,12 +13,8 @@ public enum SweepPlan {
         j.raw("{"); j.key("format"); j.string(format); j.raw(","); j.key("version"); j.number(version); j.raw(",")
         j.key("name"); j.string(sweep.name); j.raw(",")
         j.key("sweep"); j.raw("{"); j.key("path"); j.string(sweep.file.path); j.raw(","); j.key("sha256"); j.string(sweep.file.sha256); j.raw("},")
-        j.key("base_inputs"); j.raw("[")
-        for (k, f) in sweep.base.inputs.enumerated() {
-            if k > 0 { j.raw(",") }
-            j.raw("{"); j.key("path"); j.string(f.path); j.raw(","); j.key("sha256"); j.string(f.sha256); j.raw("}")
-        }
-        j.raw("],"); j.key("run_options"); j.raw("[")
+        j.key("base_inputs"); j.inputs(sweep.base.inputs)
+        j.raw(","); j.key("run_options"); j.raw("[")
         for (k, o) in sweep.runOptions.enumerated() { if k > 0 { j.raw(",") }; j.string(o) }
         j.raw("],"); j.key("keys"); j.raw("[")
         for (k, key) in sweep.keys.enumerated() { if k > 0 { j.raw(",") }; j.string(key) }
