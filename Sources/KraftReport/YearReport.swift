@@ -46,7 +46,8 @@ public enum YearReport {
 
     public static func files(_ r: YearResult, kraftVersion: String) -> [(name: String, text: String)] {
         var files: [(name: String, text: String)] = [
-            ("scenario.json", ResultScenarioJSON.make(r.scenario, weatherSource: r.weatherSource, hours: r.hours)),
+            ("scenario.json", ScenarioJSON.write(r.scenario, hours: r.hours, weatherSource: r.weatherSource,
+                                                dataCentreBuses: r.grid.dataCentres.map { r.grid.network.buses.id[r.grid.network.loads.bus[$0.load]] })),
             ("summary.json", summary(r)), ("system.csv", systemCSV(r)), ("zones.csv", zonesCSV(r)),
             ("borders.csv", bordersCSV(r)), ("branches.csv", branchesCSV(r)), ("branch_weeks.csv", branchWeeksCSV(r)),
             ("buses.csv", busesCSV(r)), ("generators.csv", generatorsCSV(r)), ("nonconverged.csv", nonconvergedCSV(r)),

@@ -6,10 +6,14 @@ import Foundation
 enum InputHash {
     static func read(_ path: String) throws -> (data: Data, file: InputFile) {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let digest = SHA256.hash(data: data).map { byte in
+        return (data, InputFile(path: path, sha256: hex(data)))
+    }
+
+    /// SHA-256 of `data`, lower-case hex.
+    static func hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { byte in
             let s = String(byte, radix: 16)
             return byte < 16 ? "0" + s : s
         }.joined()
-        return (data, InputFile(path: path, sha256: digest))
     }
 }

@@ -66,6 +66,13 @@ struct PartialScenario {
 enum ScenarioFileDecoder {
     static let years = 1950...2100
 
+    /// Arrays of tables that `extends` appends to the base's (`PartialScenario.over`); every other
+    /// key of a file replaces the base's value whole.
+    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer"]
+
+    /// Keys whose string values are file paths, read against the folder of the file they are in.
+    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["weather", "folder"]]
+
     static func decode(_ root: ConfigValue, file: String, folder: String, problems: ProblemLog) -> PartialScenario {
         let top = TableReader(root, file: file, path: "", problems: problems)
         var s = PartialScenario()

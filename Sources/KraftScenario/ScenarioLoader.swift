@@ -20,9 +20,7 @@ public enum ScenarioLoader {
     public static func problems(path: String) -> [ScenarioProblem] {
         let file = absolute(path)
         let probe = ProblemLog()
-        var inputs = [InputFile]()
-        if let merged = chain(path: file, visited: [], inputs: &inputs, log: probe),
-           merged.grid == nil, merged.period == nil, merged.certificates != nil {
+        if let merged = chain(path: file, log: probe), merged.grid == nil, merged.period == nil, merged.certificates != nil {
             _ = certificates(merged, path: file, log: probe)
             return probe.problems
         }
@@ -36,9 +34,7 @@ public enum ScenarioLoader {
     public static func certificateSettings(path: String) throws(ScenarioProblems) -> CertificateSettings {
         let log = ProblemLog()
         let file = absolute(path)
-        var inputs = [InputFile]()
-        let merged = chain(path: file, visited: [], inputs: &inputs, log: log)
-        let settings = merged.flatMap { certificates($0, path: file, log: log) }
+        let settings = chain(path: file, log: log).flatMap { certificates($0, path: file, log: log) }
         guard log.problems.isEmpty, let settings else { throw ScenarioProblems(problems: log.problems) }
         return settings
     }
@@ -70,9 +66,46 @@ public enum ScenarioLoader {
         path.hasPrefix("/") ? path : ScenarioFileDecoder.normalised(FileManager.default.currentDirectoryPath + "/" + path)
     }
 
+    /// The validated scenario of an already merged tree (a sweep member), or every problem found,
+    /// reported against `tree.file`.
+    public static func load(tree: ScenarioTree) throws(ScenarioProblems) -> (scenario: Scenario, network: Network, sidecar: GridSidecar?) {
+        let log = ProblemLog()
+        let partial = ScenarioFileDecoder.decode(tree.root, file: tree.file, folder: tree.folder, problems: log)
+        let result = finish(partial, path: tree.file, inputs: tree.inputs, log: log)
+        guard log.problems.isEmpty, let result else { throw ScenarioProblems(problems: log.problems) }
+        return result
+    }
+
     private static func resolve(path: String, log: ProblemLog) -> (Scenario, Network, GridSidecar?)? {
         var inputs = [InputFile]()
-        guard let merged = chain(path: path, visited: [], inputs: &inputs, log: log) else { return nil }
+        guard let merged = chain(path: path, inputs: &inputs, log: log) else { return nil }
+        return finish(merged, path: path, inputs: inputs, log: log)
+    }
+
+    /// `path` merged over what it extends, with the extended scenario's name and what `path`
+    /// changes against it; nil (and the reason logged) when the chain is broken.
+    private static func chain(path: String, inputs: inout [InputFile], log: ProblemLog) -> PartialScenario? {
+        let (files, complete) = chainFiles(path: path, inputs: &inputs, log: log)
+        // Every file read is checked, even when the chain breaks further down.
+        let partials = files.map { ScenarioFileDecoder.decode($0.root, file: $0.path, folder: $0.folder, problems: log) }
+        guard complete, let base = partials.last else { return nil }
+        var merged = partials.dropLast().reversed().reduce(base) { $1.over($0) }
+        if partials.count > 1 {
+            merged.baseName = partials.dropFirst().dropLast().reversed().reduce(base) { $1.over($0) }.name
+            merged.changes = partials[0].changeLines
+        }
+        return merged
+    }
+
+    private static func chain(path: String, log: ProblemLog) -> PartialScenario? {
+        var inputs = [InputFile]()
+        return chain(path: path, inputs: &inputs, log: log)
+    }
+
+    /// Checks the required values of a merged scenario, reads its grid and sidecar and checks
+    /// every reference against them.
+    private static func finish(_ merged: PartialScenario, path: String, inputs: [InputFile], log: ProblemLog) -> (Scenario, Network, GridSidecar?)? {
+        var inputs = inputs
         /// A required value of the merged scenario; missing is reported unless a file already
         /// has a problem under that key (then the value was written, but wrong).
         func required<T>(_ value: T?, _ key: String, _ what: String) -> T? {
@@ -121,36 +154,47 @@ public enum ScenarioLoader {
         return (scenario, network, sidecar)
     }
 
-    /// Reads `path` and, first, what it extends; returns the merged partial scenario.
-    private static func chain(path: String, visited: [String], inputs: inout [InputFile], log: ProblemLog) -> PartialScenario? {
-        let text: String
-        do {
-            let (data, file) = try InputHash.read(path)
-            inputs.append(file)
-            text = String(decoding: data, as: UTF8.self)
-        } catch {
-            log.add(visited.last ?? path, visited.isEmpty ? "" : "extends", "cannot read \(path)")
-            return nil
-        }
+    /// One parsed file of an `extends` chain.
+    struct ChainFile {
+        let path: String
         let root: ConfigValue
-        do {
-            root = try ConfigValue.parse(toml: text, file: path)
-        } catch {
-            log.add(path, "", error.line.map { "line \($0): \(error.message)" } ?? error.message)
-            return nil
+        var folder: String { (path as NSString).deletingLastPathComponent }
+    }
+
+    /// `path` and the files it extends, in that order (the base last), each read, hashed and
+    /// parsed; `complete` is false (and the reason logged) when one cannot be read or parsed, or
+    /// the chain is a cycle.
+    static func chainFiles(path: String, inputs: inout [InputFile], log: ProblemLog) -> (files: [ChainFile], complete: Bool) {
+        var files = [ChainFile]()
+        var next: String? = path
+        while let current = next {
+            let text: String
+            do {
+                let (data, file) = try InputHash.read(current)
+                inputs.append(file)
+                text = String(decoding: data, as: UTF8.self)
+            } catch {
+                log.add(files.last?.path ?? current, files.isEmpty ? "" : "extends", "cannot read \(current)")
+                return (files, false)
+            }
+            let root: ConfigValue
+            do {
+                root = try ConfigValue.parse(toml: text, file: current)
+            } catch {
+                log.add(current, "", error.line.map { "line \($0): \(error.message)" } ?? error.message)
+                return (files, false)
+            }
+            files.append(ChainFile(path: current, root: root))
+            // A wrongly typed `extends` is reported by the decoder; the chain just ends there.
+            guard case .string(let parent)? = root["extends"] else { break }
+            let resolved = ScenarioFileDecoder.resolve(parent, in: files.last!.folder)
+            if let start = files.firstIndex(where: { $0.path == resolved }) {
+                let cycle = (files[start...].map(\.path) + [resolved]).map { ($0 as NSString).lastPathComponent }
+                log.add(current, "extends", "forms a cycle: \(cycle.joined(separator: " → ")) (expected a chain that ends in a file without extends)")
+                return (files, false)
+            }
+            next = resolved
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        let own = ScenarioFileDecoder.decode(root, file: path, folder: folder, problems: log)
-        guard let parent = own.extends else { return own }
-        if let start = visited.firstIndex(of: parent) ?? (parent == path ? visited.count : nil) {
-            let cycle = (Array(visited[start...]) + [path, parent]).map { ($0 as NSString).lastPathComponent }
-            log.add(path, "extends", "forms a cycle: \(cycle.joined(separator: " → ")) (expected a chain that ends in a file without extends)")
-            return nil
-        }
-        guard let base = chain(path: parent, visited: visited + [path], inputs: &inputs, log: log) else { return nil }
-        var merged = own.over(base)
-        merged.baseName = base.name
-        merged.changes = own.changeLines
-        return merged
+        return (files, true)
     }
 }

@@ -117,6 +117,15 @@ final class TableReader {
         return e
     }
 
+    /// The value of `key` as written, of any type, for keys that take more than one type.
+    func rawValue(_ key: String) -> ConfigValue? { value(key) }
+
+    /// Every entry of the table, all marked as read: for tables whose keys are data.
+    func allEntries() -> [(key: String, value: ConfigValue)] {
+        used.formUnion(entries.map(\.key))
+        return entries
+    }
+
     func require<T>(_ value: T?, _ key: String, _ what: String) -> T? {
         if value == nil && !has(key) { problem(key, "is missing (expected \(what))") }
         return value

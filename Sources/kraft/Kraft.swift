@@ -8,7 +8,7 @@ struct Kraft: ParsableCommand {
         abstract: "Kraft, a decentralized energy-grid simulator: load flow, benchmarks and Swedish grid studies.",
         version: Kraft.version,
         subcommands: [PowerFlowCommand.self, BenchCommand.self, ConvertCommand.self, ValidateCommand.self, RunCommand.self,
-                      ContingencyCommand.self, CertificatesCommand.self]
+                      ContingencyCommand.self, CertificatesCommand.self, SweepCommand.self]
     )
 
     /// Written into every result folder's manifest.

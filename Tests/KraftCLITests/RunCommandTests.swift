@@ -18,7 +18,7 @@ struct RunCommandTests {
         #expect(run.stdout.contains("Ringhals 3–4 close in 2030 at 2030-01-15T08:00 (synthetic weather)"))
         #expect(run.stdout.contains("SE2-SE3"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files == ["branches.csv", "buses.csv", "summary.json", "zones.csv"])
+        #expect(files == ["branches.csv", "buses.csv", "manifest.json", "scenario.json", "summary.json", "zones.csv"])
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any])
         #expect(summary["synthetic_weather"] as? Bool == true)
         #expect((summary["inputs"] as? [[String: Any]])?.count == 4)

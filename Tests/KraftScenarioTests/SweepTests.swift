@@ -1,0 +1,165 @@
+import Foundation
+@testable import KraftScenario
+import Testing
+
+/// Sweep files, override key paths, the merged scenario tree and the TOML writer, on the shipped
+/// Swedish scenarios (Nordic44 grid).
+@Suite("Sweeps")
+struct SweepTests {
+    static let sweden = ScenarioTests.root.appendingPathComponent("Scenarios/sweden").path
+    static let ringhals = sweden + "/ringhals-3-4-close-2030.toml"
+
+    static func sweepFile(_ text: String) throws -> String {
+        try ScenarioTests.folder(["sweep.toml": text]) + "/sweep.toml"
+    }
+
+    @Test("the TOML writer's text reads back to the same tree (every shipped scenario and the Nordic44 sidecar)")
+    func tomlRoundTrip() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sweden).map { Self.sweden + "/" + $0 }
+            + [ScenarioTests.root.appendingPathComponent("Scenarios/grids/nordic44.sidecar.toml").path]
+        for file in files {
+            let tree = try ConfigValue.parse(toml: String(contentsOfFile: file, encoding: .utf8), file: file)
+            let again = try ConfigValue.parse(toml: TOMLWriter.write(tree), file: "written")
+            #expect(again == tree, "\(file)")
+        }
+        // Keys in sorted order: the TOML reader does not keep a file's key order.
+        let odd = ConfigValue.table([("a key", .string("quote \" and \\ and\nline")), ("list", .array([.table([("k", .integer(1))])])),
+                                     ("t", .dateTime(CalendarDate(year: 2030, month: 1, day: 15), hour: 8, minute: 0)), ("x", .float(3))])
+        #expect(try ConfigValue.parse(toml: TOMLWriter.write(odd), file: "odd") == odd)
+    }
+
+    @Test("a merged tree decodes to the same scenario as the loader's file-by-file merge")
+    func mergedTreeAgreesWithLoader() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.sweden) {
+            let path = Self.sweden + "/" + name
+            let direct = try ScenarioLoader.load(path: path).scenario
+            let tree = try ScenarioTree.load(path: path)
+            #expect(tree.root["extends"] == nil)
+            let viaTree = try ScenarioLoader.load(tree: tree).scenario
+            #expect(viaTree.name == direct.name && viaTree.grid == direct.grid && viaTree.sidecar == direct.sidecar, "\(name)")
+            #expect(viaTree.period == direct.period && viaTree.weather == direct.weather, "\(name)")
+            #expect(viaTree.closures.map { "\($0.unit) \($0.date)" } == direct.closures.map { "\($0.unit) \($0.date)" }, "\(name)")
+            #expect(viaTree.commissionings.map { "\($0.unit) \($0.date)" } == direct.commissionings.map { "\($0.unit) \($0.date)" }, "\(name)")
+            #expect(viaTree.dataCentres.map { "\($0.name) \($0.capacityMW)" } == direct.dataCentres.map { "\($0.name) \($0.capacityMW)" }, "\(name)")
+            #expect(viaTree.producers.map { "\($0.technology) \($0.capacityMW) \($0.location)" } == direct.producers.map { "\($0.technology) \($0.capacityMW) \($0.location)" }, "\(name)")
+            #expect(viaTree.certificates?.quota == direct.certificates?.quota && viaTree.certificates?.endYear == direct.certificates?.endYear, "\(name)")
+        }
+    }
+
+    @Test("key paths: keys, selectors, positions and appends; a path to nothing is an error naming what exists")
+    func overridePaths() throws {
+        let tree = try ScenarioTree.load(path: Self.ringhals)
+        let date = ConfigValue.date(CalendarDate(year: 2033, month: 7, day: 1))
+        let moved = try tree.overriding(OverridePath(parsing: "closure[unit=R3].date"), with: date, relativeTo: "/").root
+        guard case .array(let closures)? = moved["closure"] else { Issue.record("no closures"); return }
+        #expect(closures.filter { $0["date"] == date }.map { $0["unit"] } == [.string("R3")])
+        #expect(closures.count == 6, "O2, O1, R2, R1 from the base, R3, R4 from the file")
+        let second = try OverridePath(parsing: "closure[2].unit").set(.string("F1"), in: tree.root)
+        #expect(second["closure"].flatMap { if case .array(let a) = $0 { a[1]["unit"] } else { nil } } == .string("F1"))
+        let added = try OverridePath(parsing: "closure[+]").set(.table([("unit", .string("F2")), ("date", date)]), in: tree.root)
+        #expect(added["closure"].flatMap { if case .array(let a) = $0 { a.count } else { nil } } == 7)
+
+        #expect(throws: OverridePath.Failure.self) { try OverridePath(parsing: "weather.sed").set(.integer(1), in: tree.root) }
+        do { _ = try OverridePath(parsing: "weather.sed").set(.integer(1), in: tree.root) } catch {
+            #expect(error.message == "weather.sed does not exist in the scenario (weather has: seed, source)")
+        }
+        do { _ = try OverridePath(parsing: "closure[unit=R9].date").set(date, in: tree.root) } catch {
+            #expect(error.message == "closure[unit=R9] matches no element (closure has unit = O2, O1, R2, R1, R3, R4)")
+        }
+        for bad in ["weather..seed", "closure[unit=R3", "closure[0].date", "closure[+].date", "closure[x]"] {
+            #expect(throws: OverridePath.Failure.self, "\(bad)") { try OverridePath(parsing: bad) }
+        }
+        #expect(try OverridePath(parsing: "datacentre[name=\"Luleå 2.0\"].capacity_mw").steps
+                == [.key("datacentre"), .select(field: "name", value: "Luleå 2.0"), .key("capacity_mw")])
+    }
+
+    static let productSweep = """
+        base = "\(ringhals)"
+        [run]
+        at = "2030-01-15T08:00"
+        [[axis]]
+        keys = ["closure[unit=R3].date", "closure[unit=R4].date"]
+        values = [[2029-01-01, 2029-01-01], [2031-01-01, 2032-01-01]]
+        [[axis]]
+        key = "weather.seed"
+        from = 1
+        to = 4
+        """
+
+    @Test("axes combine as a full product with stable, distinct ids; members decode with their overrides")
+    func product() throws {
+        let path = try Self.sweepFile(Self.productSweep)
+        let sweep = try Sweep.load(path: path)
+        #expect(sweep.members.count == 8)
+        #expect(sweep.keys == ["closure[unit=R3].date", "closure[unit=R4].date", "weather.seed"])
+        #expect(sweep.runOptions == ["--at", "2030-01-15T08:00"])
+        #expect(Set(sweep.members.map(\.id)).count == 8)
+        #expect(try Sweep.load(path: path).members.map(\.id) == sweep.members.map(\.id), "same sweep, same ids")
+        #expect(sweep.members[5].value(of: "weather.seed") == "2" && sweep.members[5].value(of: "closure[unit=R4].date") == "2032-01-01")
+        #expect(sweep.members[0].id.hasPrefix("0001-") && sweep.members[7].id.hasPrefix("0008-"))
+        // The hash part names the overrides, not the position: the same member in a reordered sweep keeps it.
+        let reordered = try Sweep.load(path: try Self.sweepFile(Self.productSweep.replacingOccurrences(of: "from = 1\n", with: "from = 2\n")))
+        #expect(reordered.members[0].id.dropFirst(5) == sweep.members[1].id.dropFirst(5))
+
+        let member = try ScenarioLoader.load(tree: sweep.memberTree(sweep.members[5], file: "member")).scenario
+        #expect(member.weather == .synthetic(seed: 2))
+        #expect(member.closures.first { $0.unit == "R4" }?.date == CalendarDate(year: 2032, month: 1, day: 1))
+        #expect(member.closures.first { $0.unit == "R3" }?.date == CalendarDate(year: 2031, month: 1, day: 1))
+        // The member file reads back to the same tree (what `kraft run` sees).
+        let text = try sweep.memberFile(sweep.members[5])
+        #expect(text.contains("# override: weather.seed = 2"))
+        #expect(try ConfigValue.parse(toml: text, file: "m") == sweep.memberTree(sweep.members[5], file: "m").root)
+
+        // Round-robin shards: every member in exactly one shard.
+        for n in 1...9 {
+            let shards = (1...n).map { i in sweep.members.filter { $0.shard(of: n) == i }.map(\.index) }
+            #expect(shards.flatMap { $0 }.sorted() == Array(1...8))
+        }
+    }
+
+    @Test("sweep file problems: a key that does not exist, a malformed axis, both axes and a list")
+    func problems() throws {
+        let path = try Self.sweepFile("""
+            base = "\(Self.ringhals)"
+            [run]
+            at = "2030-01-15T08:00"
+            [[axis]]
+            key = "weather.sed"
+            values = [1, 2]
+            [[axis]]
+            keys = ["period.year", "weather.seed"]
+            values = [[2030, 1], [2031]]
+            [[axis]]
+            key = "closure[unit=R7].date"
+            values = [2030-01-01]
+            """)
+        let found = Sweep.problems(path: path).map(\.description)
+        #expect(found.contains("\(path): axis[1].key: weather.sed does not exist in the scenario (weather has: seed, source)"))
+        #expect(found.contains("\(path): axis[2].values[2]: is [2031] (expected a list of 2 values, one per key)"))
+        #expect(found.contains("\(path): axis[3].key: closure[unit=R7] matches no element (closure has unit = O2, O1, R2, R1, R3, R4)"))
+        let both = try Self.sweepFile("base = \"\(Self.ringhals)\"\nsurprise = 1\n[run]\nat = \"2030-01-15T08:00\"\n[[axis]]\nkey = \"weather.seed\"\nvalues = [1]\n[[member]]\n\"weather.seed\" = 2\n")
+        let bothFound = Sweep.problems(path: both).map(\.description)
+        #expect(bothFound.contains("\(both): surprise: is not a known key here"))
+        #expect(bothFound.contains { $0.hasPrefix("\(both): member: is given together with [[axis]]") })
+    }
+
+    @Test("an explicit member list; a member's bad value is that member's problem, named with its overrides")
+    func memberList() throws {
+        let path = try Self.sweepFile("""
+            base = "\(Self.ringhals)"
+            [run]
+            at = "2030-01-15T08:00"
+            [[member]]
+            "weather.seed" = 5
+            [[member]]
+            "weather.seed" = -1
+            [[member]]
+            "closure[unit=R3].date" = 2031-01-01
+            """)
+        let sweep = try Sweep.load(path: path)
+        #expect(sweep.members.count == 3 && sweep.keys == ["weather.seed", "closure[unit=R3].date"])
+        #expect(sweep.members[2].value(of: "weather.seed") == nil)
+        let found = Sweep.problems(path: path).map(\.description)
+        #expect(found == ["\(path) (member \(sweep.members[1].id): weather.seed = -1): weather.seed: is -1 (expected 0 to 2147483647)"])
+    }
+}
