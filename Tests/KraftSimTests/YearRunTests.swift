@@ -69,7 +69,7 @@ struct YearRunTests {
     @Test("a closure that takes the reference bus's machines out moves the reference and says so")
     func oskarshamnClosureMovesReference() throws {
         let r = try Self.run("oskarshamn-3-close-2035", from: "2035-01-08", to: "2035-01-09")
-        #expect(r.records.allSatisfy(\.converged))
+        #expect(r.records.allSatisfy { $0.converged })
         #expect(r.notes.contains { $0.contains("slack") })
     }
 }
