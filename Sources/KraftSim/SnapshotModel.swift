@@ -134,17 +134,17 @@ public struct SnapshotModel: Sendable {
                 MeritOrder.Unit(index: g, cost: TechnologyCosts.cost(technology[g]), pmin: 0,
                                 pmax: max(bounds(g).high - net.generators.pg[g], 0))
             }
-            let (more, short) = MeritOrder.dispatch(units, demand: imbalance)
-            for (g, p) in more { net.generators.pg[g] += p }
-            imbalance = short
+            let more = MeritOrder.dispatch(units, demand: imbalance)
+            for (k, p) in more.output.enumerated() { net.generators.pg[units[k].index] += p }
+            imbalance = more.unserved
         } else if imbalance < 0 {
             // Backing down is the merit order reversed: the dearest units first.
             let units = running.map { g in
                 MeritOrder.Unit(index: g, cost: -TechnologyCosts.cost(technology[g]), pmin: 0,
                                 pmax: max(net.generators.pg[g] - bounds(g).low, 0))
             }
-            let (less, _) = MeritOrder.dispatch(units, demand: -imbalance)
-            for (g, p) in less { net.generators.pg[g] -= p }
+            let less = MeritOrder.dispatch(units, demand: -imbalance)
+            for (k, p) in less.output.enumerated() { net.generators.pg[units[k].index] -= p }
             imbalance = 0
         }
         let unserved = imbalance

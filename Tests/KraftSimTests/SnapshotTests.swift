@@ -30,11 +30,12 @@ struct SnapshotTests {
     func meritOrder() {
         let units = [MeritOrder.Unit(index: 0, cost: 50, pmin: 0, pmax: 100), MeritOrder.Unit(index: 1, cost: 10, pmin: 20, pmax: 60),
                      MeritOrder.Unit(index: 2, cost: 10, pmin: 0, pmax: 30)]
-        let (out, short) = MeritOrder.dispatch(units, demand: 120)
+        let r = MeritOrder.dispatch(units, demand: 120)
         // Unit 1 must run 20; then 40 more from unit 1 (cost 10, lower index), 30 from unit 2, 30 from unit 0.
-        #expect(out == [0: 30, 1: 60, 2: 30] && short == 0)
-        let (_, shortfall) = MeritOrder.dispatch(units, demand: 250)
-        #expect(shortfall == 60)
+        #expect(r.output == [30, 60, 30] && r.unserved == 0 && r.marginal == 0)
+        #expect(MeritOrder.dispatch(units, demand: 250).unserved == 60)
+        // Demand met by the pmins alone: the cheapest unit with headroom sets the price.
+        #expect(MeritOrder.dispatch(units, demand: 20).marginal == 1)
     }
 
     @Test("synthetic weather is reproducible, bounded, and dark at night")
