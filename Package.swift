@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "KraftSim", dependencies: ["KraftCore", "KraftIO", "KraftScenario"], swiftSettings: fastMath),
+        .target(name: "KraftSim", dependencies: ["KraftCore", "KraftIO", "KraftScenario", "CClp"], swiftSettings: fastMath),
         .target(name: "KraftReport", dependencies: ["KraftCore", "KraftIO", "KraftScenario", "KraftSim"]),
         .executableTarget(name: "kraft", dependencies: [
             "KraftCore", "KraftIO", "KraftScenario", "KraftSim", "KraftReport",

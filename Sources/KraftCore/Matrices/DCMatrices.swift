@@ -18,7 +18,7 @@ struct DCMatrices: Sendable {
         pfInjection = branchB
         busInjection = [Double](repeating: 0, count: network.buses.count)
         for l in 0..<br.count where br.status[l] {
-            let b = 1 / (br.x[l] * br.ratio[l])
+            let b = 1 / br.dcReactance(l)
             branchB[l] = b
             bbus[Int(ybus.branchFF[l])] += b
             bbus[Int(ybus.branchTT[l])] += b

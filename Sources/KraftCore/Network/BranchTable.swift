@@ -22,6 +22,10 @@ public struct BranchTable: Sendable {
 
     public var count: Int { from.count }
 
+    /// Reactance of branch `l` in the DC model, p.u.: `x · ratio` (MATPOWER's `makeBdc`; the DC
+    /// susceptance is its inverse).
+    public func dcReactance(_ l: Int) -> Double { x[l] * ratio[l] }
+
     public mutating func append(from: Int, to: Int, r: Double, x: Double, b: Double,
                                 rateA: Double = 0, rateB: Double = 0, rateC: Double = 0,
                                 ratio: Double = 1, shift: Double = 0, status: Bool = true) {

@@ -120,6 +120,8 @@ public struct DispatchSolution: Sendable {
     public var priceEURPerMWh: [Double]
     /// Objective: generation + external + unserved + curtailment cost over the window, EUR.
     public var costEUR: Double
+    /// How the solution was found (LP size, iterations, time); not part of the result itself.
+    public var statistics = DispatchStatistics()
 
     public init(outputMW: [Double], curtailedMW: [Double], unservedMW: [Double], flowMW: [Double],
                 externalMW: [Double], priceEURPerMWh: [Double], costEUR: Double) {

@@ -1,0 +1,73 @@
+import KraftCore
+
+/// The quick dispatch and the LP's cross-check: every hour on a copper plate (branch and interface
+/// limits ignored), units cheapest first.
+///
+/// Per hour the stack holds the units (weather-driven ones at cost − curtailment cost, as in the
+/// LP), each price-taking neighbour as one unit from −export to +import at its hourly price (it
+/// starts fully exporting; buying less export is worth its price), fixed exchanges at their
+/// schedule, and unserved energy as a last unit at VoLL up to the window's positive load. Energy
+/// budgets lower their units' pmax hour by hour (`EnergyBudgetAllocation`). The price of every
+/// zone is the marginal unit's cost. Unserved energy is shared over buses in proportion to their
+/// positive load, and flows are the DC flows of the resulting injections (`DispatchDCFlows`),
+/// reported although not limited.
+public enum MeritOrderDispatch {
+    public static func solve(_ problem: DispatchProblem) throws(DispatchError) -> DispatchSolution {
+        var clock = Stopwatch()
+        try problem.validate()
+        let p = problem, hours = p.hours, n = p.busCount, u = p.units.count, e = p.externals.count
+        let pmax = EnergyBudgetAllocation.cappedPmax(p)
+        let grid = try DispatchDCFlows(p)
+        var output = [Double](repeating: 0, count: hours * u), curtailed = output
+        var unserved = [Double](repeating: 0, count: hours * n)
+        var exchange = [Double](repeating: 0, count: hours * e)
+        var flow = [Double](), price = [Double]()
+        flow.reserveCapacity(hours * p.branches.count)
+        price.reserveCapacity(hours * p.zones.count)
+        for h in 0..<hours {
+            let load = p.loadMW[h * n..<(h + 1) * n]
+            let positiveLoad = load.reduce(0) { $0 + max($1, 0) }
+            var stack = [MeritOrder.Unit]()
+            stack.reserveCapacity(u + e + 1)
+            for (k, unit) in p.units.enumerated() {
+                stack.append(.init(index: k, cost: unit.cost - (unit.curtailable ? p.curtailmentCostEURPerMWh : 0),
+                                   pmin: unit.pmin[h], pmax: pmax[h * u + k]))
+            }
+            for (k, ext) in p.externals.enumerated() {
+                switch ext.mode {
+                case .priceTaking(let pr): stack.append(.init(index: u + k, cost: pr[h], pmin: -ext.exportMW, pmax: ext.importMW))
+                case .fixed(let s): stack.append(.init(index: u + k, cost: 0, pmin: s[h], pmax: s[h]))
+                }
+            }
+            stack.append(.init(index: u + e, cost: p.unservedCostEURPerMWh, pmin: 0, pmax: positiveLoad))
+            let result = MeritOrder.dispatch(stack, demand: load.reduce(0, +))
+            var injection = load.map { -$0 }
+            for (k, unit) in p.units.enumerated() {
+                let out = result.output[k]
+                output[h * u + k] = out
+                if unit.curtailable { curtailed[h * u + k] = max(unit.pmax[h] - out, 0) }
+                injection[unit.bus] += out
+            }
+            for (k, ext) in p.externals.enumerated() {
+                exchange[h * e + k] = result.output[u + k]
+                injection[ext.bus] += result.output[u + k]
+            }
+            let shed = result.output[u + e]
+            if shed > 0 {
+                for b in 0..<n where load[h * n + b] > 0 {
+                    unserved[h * n + b] = shed * load[h * n + b] / positiveLoad
+                    injection[b] += unserved[h * n + b]
+                }
+            }
+            flow += try grid.flows(injectionMW: injection)
+            let marginalCost = result.marginal.map { stack[$0].cost } ?? p.unservedCostEURPerMWh
+            price += [Double](repeating: marginalCost, count: p.zones.count)
+        }
+        var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
+                                        externalMW: exchange, priceEURPerMWh: price,
+                                        costEUR: p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange))
+        solution.statistics.method = "merit-order"
+        solution.statistics.milliseconds = clock.lap()
+        return solution
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import KraftCore
+import KraftSim
+import Testing
+
+/// Timing of one engine-sized week (Nordic44, 168 hours, hydro budgets per zone, binding branch
+/// limits). Not a unit test: runs only with `KRAFT_BENCH_DISPATCH=1`, and means something only in a
+/// release build:
+///
+///     KRAFT_BENCH_DISPATCH=1 swift test -c release --disable-xctest --filter DispatchBenchmark
+@Suite struct DispatchBenchmark {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["KRAFT_BENCH_DISPATCH"] == "1"))
+    func week() throws {
+        var (p, _) = try DispatchTestProblems.nordic44(hours: 168)
+        // Hydro (the cheapest dispatchable technology here is not weather-driven: pick units by cost
+        // band) gets one budget per zone: 60 % of its available energy.
+        let hydroCost = TechnologyCosts.cost("hydro")
+        var groupOfZone = [Int: Int]()
+        for k in p.units.indices where abs(p.units[k].cost - hydroCost) < 1 {
+            let z = p.zoneOfBus[p.units[k].bus]
+            if groupOfZone[z] == nil { groupOfZone[z] = groupOfZone.count; p.energyBudgetsMWh.append(0) }
+            p.units[k].budget = groupOfZone[z]
+            p.energyBudgetsMWh[groupOfZone[z]!] += 0.6 * p.units[k].pmax.reduce(0, +)
+        }
+        let free = try DispatchLP.solve(p)
+        for l in p.branches.indices {
+            let peak = (0..<p.hours).map { abs(free.flowMW[$0 * p.branches.count + l]) }.max()!
+            p.branches[l].limitMW = max(0.8 * peak, 1)
+        }
+        print("dispatch bench: \(p.busCount) buses, \(p.units.count) units, \(p.branches.count) branches, \(p.zones.count) zones, \(p.energyBudgetsMWh.count) budgets, \(p.hours) h")
+        func time(_ label: String, _ run: () throws -> DispatchSolution) rethrows {
+            var ms = [Double](), last: DispatchSolution?
+            for _ in 0..<7 { var c = Stopwatch(); last = try run(); ms.append(c.lap()) }
+            ms.sort()
+            let s = last!.statistics
+            print("  \(label): median \(String(format: "%.1f", ms[3])) ms, min \(String(format: "%.1f", ms[0])) ms; rows \(s.rows), columns \(s.columns), nonzeros \(s.nonzeros), iterations \(s.iterations), cost \(String(format: "%.2f", last!.costEUR))")
+        }
+        for algorithm in ClpOptions.Algorithm.allCases {
+            for presolve in [false, true] {
+                for scaling: Int32 in [0, 3] {
+                    var o = ClpOptions()
+                    o.algorithm = algorithm; o.presolve = presolve; o.scaling = scaling
+                    try time("LP \(algorithm.rawValue), presolve \(presolve ? "on" : "off"), scaling \(scaling)") { try DispatchLP.solve(p, options: o) }
+                }
+            }
+        }
+        p.enforceBranchLimits = false
+        try time("LP dual, no branch limits") { try DispatchLP.solve(p) }
+        try time("merit order") { try MeritOrderDispatch.solve(p) }
+    }
+}
