@@ -29,6 +29,11 @@ public struct Period: Sendable, Equatable {
     public var from: CalendarDate
     public var to: CalendarDate
 
+    public init(from: CalendarDate, to: CalendarDate) {
+        self.from = from
+        self.to = to
+    }
+
     public var hours: Int { (to.dayNumber - from.dayNumber + 1) * 24 }
 }
 

@@ -3,7 +3,7 @@ import KraftCore
 import KraftScenario
 
 /// The grid as it stands at one moment of a scenario: events applied, loads and producers at that
-/// hour's profile values, generation dispatched in merit order.
+/// hour's profile values (`HourlyProfiles`), generation dispatched in merit order.
 public struct SnapshotModel: Sendable {
     public var network: Network
     /// Per generator (same order as `network.generators`): technology and whether it was added
@@ -20,18 +20,15 @@ public struct SnapshotModel: Sendable {
     /// Pmax 0.9·S, Qmax 0.5·S, Qmin −0.3·S; nuclear units keep Pmax at their rated output.
     static let placeholderQ = 9000.0
 
-    public static func build(scenario: Scenario, network base: Network, sidecar: GridSidecar?, at moment: Moment) -> SnapshotModel {
+    /// `profiles` must contain `moment` and, for loads and producers to follow them, the grid's
+    /// zones; loads follow the profile relative to its peak, so give a whole year (see `SnapshotRun.profiles`).
+    public static func build(scenario: Scenario, network base: Network, sidecar: GridSidecar?, profiles: HourlyProfiles,
+                             at moment: Moment) -> SnapshotModel {
         var net = base
         let mva = net.baseMVA
-        var notes = [String]()
-        let weather: SyntheticWeather
-        switch scenario.weather {
-        case .synthetic(let seed):
-            weather = SyntheticWeather(seed: seed)
-            notes.append("weather: synthetic (seed \(seed)); loads, wind and solar are not a real weather year")
-        case .csv(let folder):
-            weather = SyntheticWeather(seed: 1)
-            notes.append("weather: CSV folder \(folder) is not read by snapshot runs yet; synthetic (seed 1) used instead")
+        var notes = ["weather: \(profiles.source)"]
+        guard let hour = profiles.hourIndex(of: moment) else {
+            preconditionFailure("the profiles (from \(profiles.start), \(profiles.hours) h) do not contain \(moment)")
         }
         let zoneOfBus = (0..<net.buses.count).map { sidecar?.zoneOfBus[$0] ?? "" }
         var technology = [String](repeating: "unknown", count: net.generators.count)
@@ -64,12 +61,18 @@ public struct SnapshotModel: Sendable {
         let closed = events.filter { !$0.1 }.map(\.0.unit)
         if !closed.isEmpty { notes.append("closed by \(moment.date): \(Set(closed).sorted().joined(separator: ", "))") }
 
-        // Loads at this hour.
+        // Loads at this hour: the grid's loads stand for each zone's winter peak (ASSUMPTION, a
+        // snapshot has no zonal dispatch to carry real MW), so they are scaled by the zone's
+        // profile relative to its highest hour in the profiles, at constant power factor.
+        var peak = [String: Double]()
+        for (zone, series) in profiles.loadMW { peak[zone] = series.max() }
         for l in 0..<net.loads.count {
-            let f = weather.loadFactor(zone: zoneOfBus[net.loads.bus[l]], at: moment)
-            net.loads.p[l] *= f
-            net.loads.q[l] *= f
+            let zone = zoneOfBus[net.loads.bus[l]]
+            guard let series = profiles.loadMW[zone], let top = peak[zone], top > 0 else { continue }
+            net.loads.p[l] *= series[hour] / top
+            net.loads.q[l] *= series[hour] / top
         }
+        notes.append("loads: the grid's loads taken as each zone's peak, scaled by the profile's hour relative to its peak over \(profiles.start.year) (ASSUMPTION)")
         // Data centres connected by now.
         var sites = [String: Int]()
         for (i, s) in (sidecar?.siteOfBus ?? [:]).sorted(by: { $0.key < $1.key }) where sites[s] == nil { sites[s] = i }
@@ -100,8 +103,8 @@ public struct SnapshotModel: Sendable {
             }
             let zone = shares.first.map { zoneOfBus[$0.bus] } ?? ""
             let availability: Double = switch producer.technology {
-            case .wind: weather.windAvailability(zone: zone, at: moment)
-            case .solar: weather.solarAvailability(zone: zone, latitude: latitude(zone), at: moment)
+            case .wind: profiles.wind[zone]?[hour] ?? 0
+            case .solar: profiles.solar[zone]?[hour] ?? 0
             case .smallHydro: 0.45
             case .chp: 0.6
             }
@@ -159,9 +162,4 @@ public struct SnapshotModel: Sendable {
                              unservedMW: unserved * mva, notes: notes)
     }
 
-    /// Latitude of a zone's load centre, degrees north (for the sun's path); 60° where unknown.
-    static func latitude(_ zone: String) -> Double {
-        ["SE1": 66.0, "SE2": 63.0, "SE3": 59.5, "SE4": 56.0, "NO1": 60.0, "NO2": 59.0, "NO3": 63.5, "NO4": 68.0,
-         "NO5": 60.5, "FI": 61.5][zone] ?? 60
-    }
 }

@@ -1,4 +1,5 @@
 import KraftCore
+import KraftIO
 import KraftScenario
 
 /// What a planner reads from one solved moment: per zone balance, flows on the cuts between
@@ -56,12 +57,23 @@ public struct SnapshotResult: Sendable {
 
 /// Solves one moment of a scenario: the snapshot model, then AC load flow with reactive limits.
 public enum SnapshotRun {
-    public static func run(scenario: Scenario, network: Network, sidecar: GridSidecar?, at moment: Moment) -> SnapshotResult {
-        let model = SnapshotModel.build(scenario: scenario, network: network, sidecar: sidecar, at: moment)
+    /// `profiles` must contain `moment` (see `profiles(for:sidecar:at:)`).
+    public static func run(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles,
+                           at moment: Moment) -> SnapshotResult {
+        let model = SnapshotModel.build(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles, at: moment)
         var options = PowerFlowOptions()
         options.enforceQLimits = true
         let flow = PowerFlowSolver(network: model.network, options: options).solve()
         return summarize(scenario: scenario, model: model, flow: flow, sidecar: sidecar, moment: moment)
+    }
+
+    /// The scenario's profiles for the calendar year of `moment`, for the grid's zones (a CSV
+    /// folder must cover that year).
+    public static func profiles(for scenario: Scenario, sidecar: GridSidecar?, at moment: Moment) throws(InputError) -> HourlyProfiles {
+        let zones = Set((sidecar?.zoneOfBus ?? [:]).values.filter { !$0.isEmpty }).sorted()
+        let year = Period(from: CalendarDate(year: moment.date.year, month: 1, day: 1),
+                          to: CalendarDate(year: moment.date.year, month: 12, day: 31))
+        return try HourlyProfiles.make(weather: scenario.weather, period: year, zones: zones)
     }
 
     static func summarize(scenario: Scenario, model: SnapshotModel, flow: PowerFlowResult, sidecar: GridSidecar?,

@@ -39,7 +39,13 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         let moment = Moment(parsing: at)!
-        let result = SnapshotRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar, at: moment)
+        let profiles: HourlyProfiles
+        do { profiles = try SnapshotRun.profiles(for: loaded.scenario, sidecar: loaded.sidecar, at: moment) } catch {
+            printError(error.description)
+            throw ExitStatus.badInput
+        }
+        let result = SnapshotRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+                                     profiles: profiles, at: moment)
         print(SnapshotReport.table(result), terminator: "")
         let stem = (scenario.split(separator: "/").last.map(String.init) ?? scenario).replacingOccurrences(of: ".toml", with: "")
         let folder = output ?? "results/\(stem)-\(moment.description.replacingOccurrences(of: ":", with: ""))"

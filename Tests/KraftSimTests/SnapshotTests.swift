@@ -12,7 +12,9 @@ struct SnapshotTests {
 
     static func run(_ name: String, at text: String) throws -> SnapshotResult {
         let (s, network, sidecar) = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/sweden/\(name).toml").path)
-        return SnapshotRun.run(scenario: s, network: network, sidecar: sidecar, at: try #require(Moment(parsing: text)))
+        let moment = try #require(Moment(parsing: text))
+        let profiles = try SnapshotRun.profiles(for: s, sidecar: sidecar, at: moment)
+        return SnapshotRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, at: moment)
     }
 
     @Test("moments parse and know their weekday")
@@ -35,26 +37,6 @@ struct SnapshotTests {
         #expect(out == [0: 30, 1: 60, 2: 30] && short == 0)
         let (_, shortfall) = MeritOrder.dispatch(units, demand: 250)
         #expect(shortfall == 60)
-    }
-
-    @Test("synthetic weather is reproducible, bounded, and dark at night")
-    func weather() throws {
-        let a = SyntheticWeather(seed: 3), b = SyntheticWeather(seed: 3), c = SyntheticWeather(seed: 4)
-        let m = try #require(Moment(parsing: "2030-03-10T14:00"))
-        #expect(a.windAvailability(zone: "SE2", at: m) == b.windAvailability(zone: "SE2", at: m))
-        #expect(a.windAvailability(zone: "SE2", at: m) != c.windAvailability(zone: "SE2", at: m))
-        let night = try #require(Moment(parsing: "2030-01-15T02:00"))
-        #expect(a.solarAvailability(zone: "SE3", latitude: 59.5, at: night) == 0)
-        let summerNoon = try #require(Moment(parsing: "2030-06-21T12:00"))
-        #expect(a.solarAvailability(zone: "SE3", latitude: 59.5, at: summerNoon) > 0.3)
-        for h in 0..<24 {
-            let t = Moment(date: m.date, hour: h)
-            #expect((0...1).contains(a.windAvailability(zone: "SE1", at: t)))
-            #expect(a.loadFactor(zone: "SE3", at: t) > 0.4 && a.loadFactor(zone: "SE3", at: t) < 1.1)
-        }
-        // Winter load above summer load at the same hour.
-        #expect(a.loadFactor(zone: "SE3", at: Moment(parsing: "2030-01-16T09:00")!)
-                > a.loadFactor(zone: "SE3", at: Moment(parsing: "2030-07-17T09:00")!))
     }
 
     @Test("the balance closes: generation = load + branch losses + shunt conductance, nothing unserved")
