@@ -8,12 +8,12 @@ import Darwin
 
 /// Whole-file reading for the text readers: the file goes into one byte array, so that a parser
 /// can scan raw bytes without first decoding the file into a `String`.
-enum FileBytes {
+public enum FileBytes {
     /// The contents of the regular file at `path`.
     ///
     /// Throws an `InputError` without a line that gives the operating system's reason (no such
     /// file, permission denied, a directory, ...).
-    static func contents(ofFile path: String) throws(InputError) -> [UInt8] {
+    public static func contents(ofFile path: String) throws(InputError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw failure(path, "cannot open file") }
         defer { close(fd) }

@@ -11,6 +11,19 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
         self.day = day
     }
 
+    /// The date `dayNumber` days after 1970-01-01 (the inverse of `dayNumber`).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
     public var isValid: Bool {
         (1...12).contains(month) && day >= 1 && day <= CalendarDate.daysIn(month: month, year: year)
     }
@@ -43,19 +56,6 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
         guard isValid else { return nil }
-    }
-
-    /// The date `dayNumber` days after 1970-01-01 (the inverse of `dayNumber`).
-    public init(dayNumber: Int) {
-        let z = dayNumber + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }

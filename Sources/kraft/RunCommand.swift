@@ -85,8 +85,8 @@ struct RunCommand: ParsableCommand {
             only = hour..<(hour + 1)
         }
         let profiles: HourlyProfiles
-        do { profiles = try YearProfiles.make(scenario: loaded.scenario, period: span,
-                                                         zones: Array(Set((loaded.sidecar?.zoneOfBus ?? [:]).values)).sorted()) } catch {
+        do { profiles = try HourlyProfiles.make(weather: loaded.scenario.weather, period: span,
+                                                zones: Array(Set((loaded.sidecar?.zoneOfBus ?? [:]).values)).sorted()) } catch {
             printError(error.description)
             throw ExitStatus.badInput
         }

@@ -14,7 +14,7 @@ struct YearRunTests {
     static func run(_ name: String, from: String, to: String, threads: Int = 2) throws -> YearResult {
         let (s, network, sidecar) = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/sweden/\(name).toml").path)
         let period = Period(from: try #require(CalendarDate(parsing: from)), to: try #require(CalendarDate(parsing: to)))
-        let profiles = try YearProfiles.make(scenario: s, period: period, zones: sidecar.map { Array(Set($0.zoneOfBus.values)).sorted() } ?? [])
+        let profiles = try HourlyProfiles.make(weather: s.weather, period: period, zones: sidecar.map { Array(Set($0.zoneOfBus.values)).sorted() } ?? [])
         return try YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, threads: threads)
     }
 

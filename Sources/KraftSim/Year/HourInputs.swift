@@ -23,6 +23,10 @@ struct HourInputMaker: Sendable {
     private let meanLoad: [String: Double]
     private let baseLoadP: [Double]
     private let baseLoadQ: [Double]
+    /// Consumption per zone in the grid file, MW (what the profiles' load is relative to).
+    private let gridZoneLoadMW: [String: Double]
+    /// Capacity of the grid's hydro units per zone, MW (what relative inflows are a share of).
+    let hydroCapacityMW: [String: Double]
 
     init(grid: StudyGrid, profiles: HourlyProfiles) {
         self.grid = grid
@@ -33,6 +37,21 @@ struct HourInputMaker: Sendable {
         let mva = grid.network.baseMVA
         baseLoadP = grid.network.loads.p.map { $0 * mva }
         baseLoadQ = grid.network.loads.q.map { $0 * mva }
+        var zoneLoad = [String: Double]()
+        for l in 0..<grid.network.loads.count where grid.zoneShare[l] > 0 {
+            zoneLoad[grid.zoneOfBus[grid.network.loads.bus[l]], default: 0] += grid.network.loads.p[l] * mva
+        }
+        gridZoneLoadMW = zoneLoad
+        var hydro = [String: Double]()
+        for g in 0..<grid.capacityMW.count where grid.technology[g] == "hydro" && !grid.added[g] {
+            hydro[grid.zoneOfBus[grid.network.generators.bus[g]], default: 0] += grid.capacityMW[g]
+        }
+        hydroCapacityMW = hydro
+    }
+
+    /// Hydro inflow of a zone in hour `h`, MW.
+    func inflowMW(zone: String, hour h: Int) -> Double {
+        profiles.inflow(zone: zone, hour: h, hydroCapacityMW: hydroCapacityMW[zone] ?? 0)
     }
 
     func inputs(hour h: Int) -> HourInputs {
@@ -43,8 +62,8 @@ struct HourInputMaker: Sendable {
             if !net.loads.status[l] || grid.isReplacedExchange[l] { p[l] = 0; q[l] = 0; continue }
             if grid.isExchange[l] { continue }
             let zone = grid.zoneOfBus[net.loads.bus[l]]
-            if grid.zoneShare[l] > 0, let series = profiles.loadMW[zone] {
-                let scale = series[h] * grid.zoneShare[l] / baseLoadP[l]
+            if grid.zoneShare[l] > 0 {
+                let scale = profiles.loadScale(zone: zone, hour: h, gridLoadMW: gridZoneLoadMW[zone] ?? 0)
                 p[l] *= scale
                 q[l] *= scale
             }

@@ -36,11 +36,11 @@ public enum YearRun {
         func dispatch(_ span: Range<Int>) throws(Failure) -> ([HourInputs], DispatchProblem, DispatchSolution) {
             let hourInputs = span.map(inputs.inputs(hour:))
             var inflow = [String: Double]()
-            for (zone, series) in inputs.profiles.inflowMW { inflow[zone] = span.reduce(0) { $0 + series[$1] } }
+            for zone in inputs.profiles.inflowMW.keys { inflow[zone] = span.reduce(0) { $0 + inputs.inflowMW(zone: zone, hour: $1) } }
             let problem = WindowProblem.make(grid: grid, hours: hourInputs, inflowMWh: inflow, referenceBuses: reference,
                                              branchOrder: order, settings: (settings.unservedCostEURPerMWh, settings.mode == .lp))
             do {
-                let solution = settings.mode == .lp ? try DispatchLP.solve(problem) : MeritOrderDispatch.solve(problem)
+                let solution = settings.mode == .lp ? try DispatchLP.solve(problem) : try MeritOrderDispatch.solve(problem)
                 return (hourInputs, problem, solution)
             } catch {
                 throw Failure(description: "the dispatch of hours \(span.lowerBound)–\(span.upperBound - 1) failed: \(error)")
