@@ -72,25 +72,17 @@ struct RunCommand: ParsableCommand {
         }
         let stem = (scenario.split(separator: "/").last.map(String.init) ?? scenario).replacingOccurrences(of: ".toml", with: "")
         var span = loaded.scenario.period
-        var only: Range<Int>?
         if let period { span = Period(from: CalendarDate(year: period, month: 1, day: 1), to: CalendarDate(year: period, month: 12, day: 31)) }
         if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to) { span = Period(from: a, to: b) }
         let moment = at.flatMap(Moment.init(parsing:))
-        if let moment {
-            // One hour, dispatched with the rest of its week in the moment's calendar year.
-            if !(span.from <= moment.date && moment.date <= span.to) {
-                span = Period(from: CalendarDate(year: moment.date.year, month: 1, day: 1), to: CalendarDate(year: moment.date.year, month: 12, day: 31))
-            }
-            let hour = (moment.date.dayNumber - span.from.dayNumber) * 24 + moment.hour
-            only = hour..<(hour + 1)
-        }
-        let profiles: HourlyProfiles
-        do { profiles = try HourlyProfiles.make(weather: loaded.scenario.weather, period: span,
-                                                zones: Array(Set((loaded.sidecar?.zoneOfBus ?? [:]).values)).sorted()) } catch {
+        if let moment { span = Period(from: moment.date, to: moment.date) }
+        let profiles: HourlyProfiles, hours: Range<Int>
+        do { (profiles, hours) = try YearRun.profiles(weather: loaded.scenario.weather, covering: span, sidecar: loaded.sidecar) } catch {
             printError(error.description)
             throw ExitStatus.badInput
         }
-        let bar = ProgressLine(total: only?.count ?? profiles.hours, label: "hours")
+        let only = moment.map { hours.lowerBound + $0.hour..<hours.lowerBound + $0.hour + 1 } ?? hours
+        let bar = ProgressLine(total: only.count, label: "hours")
         let result: YearResult
         do {
             result = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
@@ -105,7 +97,7 @@ struct RunCommand: ParsableCommand {
         let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
             ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
         try write(YearReport.files(result, kraftVersion: Kraft.version), to: output ?? "results/\(name)")
-        if only != nil && !result.records.allSatisfy(\.converged) { throw ExitStatus.failed }
+        if moment != nil && !result.records.allSatisfy(\.converged) { throw ExitStatus.failed }
     }
 
     private func write(_ files: [(name: String, text: String)], to folder: String) throws {

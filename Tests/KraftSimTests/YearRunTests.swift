@@ -14,8 +14,8 @@ struct YearRunTests {
     static func run(_ name: String, from: String, to: String, threads: Int = 2) throws -> YearResult {
         let (s, network, sidecar) = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/sweden/\(name).toml").path)
         let period = Period(from: try #require(CalendarDate(parsing: from)), to: try #require(CalendarDate(parsing: to)))
-        let profiles = try HourlyProfiles.make(weather: s.weather, period: period, zones: sidecar.map { Array(Set($0.zoneOfBus.values)).sorted() } ?? [])
-        return try YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, threads: threads)
+        let (profiles, hours) = try YearRun.profiles(weather: s.weather, covering: period, sidecar: sidecar)
+        return try YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, only: hours, threads: threads)
     }
 
     @Test("the energy balance closes every hour: generation + net imports − losses = load served")

@@ -27,6 +27,10 @@ struct HourInputMaker: Sendable {
     private let gridZoneLoadMW: [String: Double]
     /// Capacity of the grid's hydro units per zone, MW (what relative inflows are a share of).
     let hydroCapacityMW: [String: Double]
+    /// Per zone: the whole inflow of the profiles, MWh, and the running sum of the hourly load
+    /// scale (`hours + 1` values), for hydro budgets in proportion to load.
+    private let annualInflowMWh: [String: Double]
+    private let zoneLoadScale: [String: [Double]]
 
     init(grid: StudyGrid, profiles: HourlyProfiles) {
         self.grid = grid
@@ -47,11 +51,31 @@ struct HourInputMaker: Sendable {
             hydro[grid.zoneOfBus[grid.network.generators.bus[g]], default: 0] += grid.capacityMW[g]
         }
         hydroCapacityMW = hydro
+        var inflow = [String: Double](), scale = [String: [Double]]()
+        for zone in profiles.inflowMW.keys {
+            inflow[zone] = (0..<profiles.hours).reduce(0.0) { $0 + profiles.inflow(zone: zone, hour: $1, hydroCapacityMW: hydro[zone] ?? 0) }
+            var sums = [0.0]
+            sums.reserveCapacity(profiles.hours + 1)
+            for h in 0..<profiles.hours { sums.append(sums[h] + profiles.loadScale(zone: zone, hour: h, gridLoadMW: zoneLoad[zone] ?? 0)) }
+            scale[zone] = sums
+        }
+        annualInflowMWh = inflow
+        zoneLoadScale = scale
     }
 
     /// Hydro inflow of a zone in hour `h`, MW.
     func inflowMW(zone: String, hour h: Int) -> Double {
         profiles.inflow(zone: zone, hour: h, hydroCapacityMW: hydroCapacityMW[zone] ?? 0)
+    }
+
+    /// The hydro energy a zone may use in the hours of `span`, MWh. Reservoirs carry the spring
+    /// flood into winter: the profiles' whole inflow is released in proportion to the zone's load
+    /// (ASSUMPTION: seasonal storage follows demand; within a window the dispatch moves it freely).
+    func hydroBudgetMWh(zone: String, hours span: Range<Int>) -> Double {
+        guard let load = zoneLoadScale[zone], let total = load.last, total > 0 else {
+            return span.reduce(0.0) { $0 + inflowMW(zone: zone, hour: $1) }
+        }
+        return (annualInflowMWh[zone] ?? 0) * (load[span.upperBound] - load[span.lowerBound]) / total
     }
 
     func inputs(hour h: Int) -> HourInputs {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import KraftCore
+import KraftIO
 import KraftScenario
 
 /// A scenario run hour by hour over a period: each week (168 hours) is dispatched as one
@@ -36,7 +37,7 @@ public enum YearRun {
         func dispatch(_ span: Range<Int>) throws(Failure) -> ([HourInputs], DispatchProblem, DispatchSolution) {
             let hourInputs = span.map(inputs.inputs(hour:))
             var inflow = [String: Double]()
-            for zone in inputs.profiles.inflowMW.keys { inflow[zone] = span.reduce(0) { $0 + inputs.inflowMW(zone: zone, hour: $1) } }
+            for zone in inputs.profiles.inflowMW.keys { inflow[zone] = inputs.hydroBudgetMWh(zone: zone, hours: span) }
             let problem = WindowProblem.make(grid: grid, hours: hourInputs, inflowMWh: inflow, referenceBuses: reference,
                                              branchOrder: order, settings: (settings.unservedCostEURPerMWh, settings.mode == .lp))
             do {
@@ -102,7 +103,7 @@ public enum YearRun {
         let settings = setup.settings
         var notes = [profiles.isSynthetic ? "weather: \(profiles.source) — not a real weather year" : "weather: \(profiles.source)"]
         notes += setup.grid.notes
-        notes.append("dispatch: \(settings.mode == .lp ? "DC optimal power flow (COIN-OR CLP) per 168-hour window with zonal cut limits, hydro within a weekly energy budget from the zone's inflow" : "merit order without grid limits")")
+        notes.append("dispatch: \(settings.mode == .lp ? "DC optimal power flow (COIN-OR CLP) per 168-hour window with zonal cut limits, hydro within a weekly energy budget: the year's inflow released in proportion to the zone's load (ASSUMPTION: seasonal storage follows demand)" : "merit order without grid limits")")
         notes.append("AC check: Newton–Raphson with reactive limits, slack shared by running hydro, thermal and CHP units in proportion to capacity")
         var seen = [String: Int]()
         var order = [String]()
@@ -111,6 +112,18 @@ public enum YearRun {
         return YearResult(scenario: scenario, grid: setup.grid, borders: setup.borders, start: profiles.start, records: records,
                           syntheticWeather: profiles.isSynthetic, weatherSource: profiles.source,
                           kineticThresholdGWs: settings.kineticThresholdGWs, notes: notes)
+    }
+
+    /// The profiles of the whole calendar years that `span` lies in, and the hours of `span`
+    /// within them: weeks and hydro budgets are those of the full year whatever part of it runs.
+    public static func profiles(weather: Weather, covering span: Period, sidecar: GridSidecar?) throws(InputError)
+        -> (profiles: HourlyProfiles, hours: Range<Int>) {
+        let years = Period(from: CalendarDate(year: span.from.year, month: 1, day: 1),
+                           to: CalendarDate(year: span.to.year, month: 12, day: 31))
+        let zones = Array(Set((sidecar?.zoneOfBus ?? [:]).values)).sorted()
+        let profiles = try HourlyProfiles.make(weather: weather, period: years, zones: zones)
+        let first = (span.from.dayNumber - years.from.dayNumber) * 24
+        return (profiles, first..<first + span.hours)
     }
 
     /// One hour of a run as dispatched (its week's dispatch), for studies of that hour such as
