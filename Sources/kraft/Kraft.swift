@@ -6,6 +6,7 @@ struct Kraft: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kraft",
         abstract: "Kraft, a decentralized energy-grid simulator: load flow, benchmarks and Swedish grid studies.",
-        subcommands: [PowerFlowCommand.self, BenchCommand.self, ConvertCommand.self, ValidateCommand.self, RunCommand.self, ContingencyCommand.self]
+        subcommands: [PowerFlowCommand.self, BenchCommand.self, ConvertCommand.self, ValidateCommand.self, RunCommand.self, ContingencyCommand.self,
+                      ReportCommand.self, CompareCommand.self, SampleResultCommand.self]
     )
 }
