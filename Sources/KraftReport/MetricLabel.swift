@@ -19,11 +19,17 @@ public struct MetricLabel: Equatable, Sendable {
             unit = "h"; decimals = 0
         }
         name = name.replacingOccurrences(of: "_", with: " ")
-        for zone in ["se1", "se2", "se3", "se4", "no1", "no2", "no3", "no4", "no5", "fi", "dk1", "dk2", "de", "pl", "lt", "nl", "ee", "ru"] {
-            name = name.split(separator: " ").map { $0 == zone ? zone.uppercased() : String($0) }.joined(separator: " ")
+        // zone codes upper case; two zones in a row are a border, from → to
+        let zones: Set<String> = ["se1", "se2", "se3", "se4", "no1", "no2", "no3", "no4", "no5", "fi", "dk1", "dk2", "de", "pl", "lt", "nl", "ee", "ru"]
+        var words = [String]()
+        for word in name.split(separator: " ").map(String.init) {
+            if zones.contains(word), let last = words.last, zones.contains(last.lowercased()) {
+                words[words.count - 1] = "\(last)→\(word.uppercased())"
+            } else {
+                words.append(zones.contains(word) ? word.uppercased() : word)
+            }
         }
-        name = name.replacingOccurrences(of: "SE1 SE2", with: "SE1→SE2").replacingOccurrences(of: "SE2 SE3", with: "SE2→SE3")
-            .replacingOccurrences(of: "SE3 SE4", with: "SE3→SE4")
+        name = words.joined(separator: " ")
         self.name = name
         self.unit = unit
         self.decimals = decimals

@@ -3,8 +3,8 @@ import KraftIO
 /// Two or more runs side by side (`kraft compare`): every summary metric, and the per-zone figures
 /// of `summary.json`, with the absolute and relative difference of each run against the first.
 /// Runs are lettered A, B, C… in the order given.
-public struct RunComparison {
-    public struct Row {
+public struct RunComparison: Sendable {
+    public struct Row: Sendable {
         /// `metrics` or `zone`.
         public var section: String
         public var key: String

@@ -74,7 +74,7 @@ private struct SampleValues {
     /// Kinetic energy per MW of output (GW·s per MW): inertia constant over power factor, rough.
     static let kineticPerMW: [String: Double] = ["nuclear": 0.0066, "hydro": 0.0035, "chp": 0.004, "thermal": 0.005]
     static let priceCap = 3000.0
-    static let kineticThreshold = 120.0
+    static let kineticThreshold = 145.0
     static let nonconvergedHour = 100
 
     func time(_ h: Int) -> String {
@@ -172,7 +172,7 @@ private struct SampleValues {
                 var flow: Double
                 if let z = zoneIndex[ic.fromZone], ["SE1-SE2", "SE2-SE3", "SE3-SE4"].contains(ic.border) {
                     // the Swedish cuts carry what the zones north of them export
-                    flow = (0...z).map { grid[h][$0].total - grid[h][$0].load + grid[h][$0].unserved }.reduce(0, +)
+                    flow = 1.5 * (0...z).map { grid[h][$0].total - grid[h][$0].load + grid[h][$0].unserved }.reduce(0, +)
                 } else {
                     flow = 0.6 * (fwd ?? 500) * sin(2 * .pi * Double(h) / 40 + Double(k))
                 }

@@ -45,7 +45,8 @@ struct ReportCommandTests {
         let t = try KraftProcess.run(["compare", Self.base, Self.variant])
         #expect(t.status == 0, "\(t.stderr)")
         #expect(t.stdout.hasPrefix("A: Sample <base> & co (\(Self.base))\nB: Sample variant 1 (\(Self.variant))\n"))
-        #expect(t.stdout.split(separator: "\n").dropFirst(2).allSatisfy { $0.count <= 80 })
+        let widths: [Int] = t.stdout.components(separatedBy: "\n").dropFirst(2).map { $0.count }
+        #expect(widths.allSatisfy { $0 <= 80 })
         #expect(!t.stdout.contains("\u{1B}"))
         let j = try KraftProcess.run(["compare", Self.base, Self.variant, "--format", "json"])
         #expect(j.status == 0 && !j.stdout.contains("\u{1B}"))

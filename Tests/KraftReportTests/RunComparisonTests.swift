@@ -41,7 +41,8 @@ struct RunComparisonTests {
     @Test("the table fits 80 columns; colour only when asked")
     func table() {
         let plain = Self.comparison.table()
-        #expect(plain.split(separator: "\n").dropFirst(2).allSatisfy { $0.count <= 80 }, "\(plain.split(separator: "\n").map(\.count).max()!)")
+        let widths = plain.split(separator: Character("\n")).dropFirst(2).map { $0.count }
+        #expect(widths.allSatisfy { $0 <= 80 }, "widest line: \(widths.max() ?? 0)")
         #expect(!plain.contains("\u{1B}["))
         #expect(Self.comparison.table(colour: true).contains("\u{1B}[1m"))
         #expect(plain.contains("unserved energy (MWh)"))

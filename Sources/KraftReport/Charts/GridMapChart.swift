@@ -55,7 +55,7 @@ struct GridMapChart {
         for c in Self.classes {
             svg.line(x, y - 4, x + 24, y - 4, stroke: c.colour, width: c.width, dash: c.dash)
             svg.text(x + 28, y, c.label, size: 10.5)
-            x += 120
+            x += 104
         }
         svg.line(x, y - 4, x + 24, y - 4, stroke: "#888", width: 1, dash: "6 2 1 2")
         svg.text(x + 28, y, "no rating", size: 10.5)

@@ -95,9 +95,15 @@ public enum HTMLReport {
         let load = LineChart(series: [LineChart.durationCurve("system load", run.system.loadMW)],
                              xTitle: "share of hours (%)", yTitle: "load (MW)")
         page.figure(load.svg(id: "load-duration", title: "Load duration curve"), caption: "Load duration curve: hourly system load, highest first (MW).")
+        let allPrices = run.zones.flatMap { $0.priceEURPerMWh.compactMap { $0 } }
+        let cap = LineChart.spikeCap(allPrices)
         let prices = LineChart(series: run.zones.map { LineChart.durationCurve($0.zone, $0.priceEURPerMWh.compactMap { $0 }) },
-                               xTitle: "share of hours (%)", yTitle: "price (EUR/MWh)")
-        page.figure(prices.svg(id: "price-duration", title: "Price duration curves"), caption: "Price duration curves per zone (EUR/MWh), highest first.")
+                               xTitle: "share of hours (%)", yTitle: "price (EUR/MWh)", yCap: cap)
+        var caption = "Price duration curves per zone (EUR/MWh), highest first."
+        if let cap {
+            caption += " The axis stops at \(fixed(cap, 0)) EUR/MWh: \(allPrices.filter { $0 > cap }.count) zone-hours are higher (up to \(fixed(allPrices.max() ?? 0, 0)) EUR/MWh), drawn at the top edge."
+        }
+        page.figure(prices.svg(id: "price-duration", title: "Price duration curves"), caption: caption)
         page.paragraph("Flow on each internal cut and border, highest first; positive from the border's first zone to its second (MW). Dashed red lines are the transfer capacities.")
         page.raw("<div class=\"grid\">\n")
         for (k, b) in run.borders.enumerated() {

@@ -82,10 +82,13 @@ public enum ResultFolderReader {
         }
 
         let scenario = try readScenario(JSONFields(data: try data(name("scenario.json")), file: name("scenario.json")))
-        let summary = try readSummary(JSONFields(data: try data(name("summary.json")), file: name("summary.json")), kind: kind)
+        var summary = try readSummary(JSONFields(data: try data(name("summary.json")), file: name("summary.json")), kind: kind)
         let hours = summary.hours
         let system = kind == .year ? try readSystem(try table("system.csv"), hours: hours) : RunResult.SystemSeries()
         let zones = try readZones(try table("zones.csv"), hours: hours)
+        // summary zones in the order of zones.csv (the run's order), not the JSON keys' order
+        let order = Dictionary(zones.enumerated().map { ($1.zone, $0) }, uniquingKeysWith: { a, _ in a })
+        summary.zones.sort { (order[$0.zone] ?? Int.max, $0.zone) < (order[$1.zone] ?? Int.max, $1.zone) }
         let borders = try readBorders(try table("borders.csv"), hours: hours)
         let branches = try readBranches(try table("branches.csv"))
         let weeks = kind == .year ? try readBranchWeeks(try table("branch_weeks.csv"), branches: branches, hours: hours) : []
