@@ -50,12 +50,21 @@ public struct GridSidecar: Sendable {
         }
     }
 
-    /// Zone and site by internal bus index.
+    /// A bus's position (WGS84 degrees) for maps; `assumed` when the sidecar flags it as the
+    /// named place's coordinates rather than the substation's (`coordinates_assumption`).
+    public struct Coordinates: Sendable, Equatable {
+        public var latitude: Double
+        public var longitude: Double
+        public var assumed: Bool
+    }
+
+    /// Zone, site and coordinates by internal bus index.
     public var zoneOfBus: [Int: String] = [:]
     public var siteOfBus: [Int: String] = [:]
     /// The part of a bus's load that is an exchange over a link, not consumption, MW (positive:
     /// power leaving the bus into the link), by internal bus index.
     public var exchangeOfBus: [Int: Double] = [:]
+    public var coordinatesOfBus: [Int: Coordinates] = [:]
     public var generators: [Generator] = []
     public var units: [Unit] = []
     public var interconnectors: [Interconnector] = []
@@ -74,6 +83,15 @@ public struct GridSidecar: Sendable {
             if let zone = b.string("zone", required: true) { sidecar.zoneOfBus[i] = zone }
             if let site = b.string("site") { sidecar.siteOfBus[i] = site }
             if let mw = b.number("exchange_mw") { sidecar.exchangeOfBus[i] = mw }
+            switch (b.number("lat_deg"), b.number("lon_deg")) {
+            case (nil, nil): break
+            case let (lat?, lon?):
+                guard (-90...90).contains(lat) else { b.problem("lat_deg", "is \(lat) (expected a latitude from -90 to 90)"); break }
+                guard (-180...180).contains(lon) else { b.problem("lon_deg", "is \(lon) (expected a longitude from -180 to 180)"); break }
+                sidecar.coordinatesOfBus[i] = Coordinates(latitude: lat, longitude: lon, assumed: b.bool("coordinates_assumption") ?? false)
+            case (nil, _): b.problem("lat_deg", "is missing (expected with lon_deg)")
+            case (_, nil): b.problem("lon_deg", "is missing (expected with lat_deg)")
+            }
         }
         let gens = network.generators.count, branches = network.branches.count
         for g in top.tables("generator") {
@@ -169,6 +187,14 @@ private struct LenientTable {
         case .float(let x) where x.isFinite: return x
         case nil: return nil
         case let v?: problem(key, "is \(v.kind) (expected a finite number)"); return nil
+        }
+    }
+
+    func bool(_ key: String) -> Bool? {
+        switch value[key] {
+        case .bool(let b): return b
+        case nil: return nil
+        case let v?: problem(key, "is \(v.kind) (expected true or false)"); return nil
         }
     }
 

@@ -3,8 +3,8 @@ import Foundation
 
 /// Reads a file whole and hashes it (SHA-256, lower-case hex), so every run can name exactly
 /// what it read.
-enum InputHash {
-    static func read(_ path: String) throws -> (data: Data, file: InputFile) {
+public enum InputHash {
+    public static func read(_ path: String) throws -> (data: Data, file: InputFile) {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return (data, InputFile(path: path, sha256: hex(data)))
     }

@@ -8,7 +8,8 @@ struct Kraft: ParsableCommand {
         abstract: "Kraft, a decentralized energy-grid simulator: load flow, benchmarks and Swedish grid studies.",
         version: Kraft.version,
         subcommands: [PowerFlowCommand.self, BenchCommand.self, ConvertCommand.self, ValidateCommand.self, RunCommand.self,
-                      ContingencyCommand.self, CertificatesCommand.self, SweepCommand.self]
+                      ContingencyCommand.self, CertificatesCommand.self, SweepCommand.self, ReportCommand.self,
+                      CompareCommand.self, SampleResultCommand.self]
     )
 
     /// Written into every result folder's manifest.

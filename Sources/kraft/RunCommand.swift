@@ -82,11 +82,11 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         let only = moment.map { hours.lowerBound + $0.hour..<hours.lowerBound + $0.hour + 1 } ?? hours
-        let bar = ProgressLine(total: only.count, label: "hours")
+        let bar = ProgressBar(total: only.count, label: "hours")
         let result: YearResult
         do {
             result = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
-                                     profiles: profiles, only: only, threads: threads, progress: { bar.update($0) })
+                                     profiles: profiles, only: only, threads: threads, progress: { bar.advance(by: $0) })
         } catch {
             bar.finish()
             printError("\(scenario): \(error.description)")

@@ -242,8 +242,9 @@ public struct StudyGrid: Sendable {
                 forwardMW: forward, backwardMW: backward))
         }
         let siteOfBus = (0..<net.buses.count).map { sidecar?.siteOfBus[$0] }
-        let none = [Double?](repeating: nil, count: net.buses.count)
-        return StudyGrid(network: net, zones: zones, zoneOfBus: zoneOfBus, siteOfBus: siteOfBus, latitude: none, longitude: none,
+        let coordinates = (0..<net.buses.count).map { sidecar?.coordinatesOfBus[$0] }
+        return StudyGrid(network: net, zones: zones, zoneOfBus: zoneOfBus, siteOfBus: siteOfBus,
+                         latitude: coordinates.map { $0?.latitude }, longitude: coordinates.map { $0?.longitude },
                          technology: technology, added: added, unit: unit,
                          capacityMW: capacity, inertiaMWs: inertia, availability: availability, curtailable: curtailable,
                          cost: cost, emissions: emissions, initialStatus: net.generators.status, events: events,

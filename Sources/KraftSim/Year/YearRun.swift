@@ -58,7 +58,7 @@ public enum YearRun {
     /// weeks are still dispatched whole, so hydro sees the same budget as in the full run.
     public static func run(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles,
                            only: Range<Int>? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                           progress: (@Sendable (_ hoursDone: Int) -> Void)? = nil) throws(Failure) -> YearResult {
+                           progress: (@Sendable (_ hoursFinished: Int) -> Void)? = nil) throws(Failure) -> YearResult {
         let setup = Setup(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles)
         let wanted = only.map { $0.clamped(to: 0..<profiles.hours) } ?? 0..<profiles.hours
         guard !wanted.isEmpty else { throw Failure(description: "no hours to run (the period has \(profiles.hours))") }
@@ -67,7 +67,6 @@ public enum YearRun {
         let workers = max(1, min(threads, windows.count))
 
         let results = WindowResults(count: windows.count)
-        let done = HourCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var check: HourCheck?
             for w in stride(from: worker, to: windows.count, by: workers) {
@@ -88,7 +87,7 @@ public enum YearRun {
                     start = voltages ?? start
                 }
                 results.set(w, .success(records))
-                progress?(done.add(records.count))
+                progress?(records.count)
             }
         }
         var records = [HourRecord]()
@@ -149,11 +148,4 @@ private final class WindowResults: @unchecked Sendable {
     init(count: Int) { slots = .init(repeating: nil, count: count) }
     func set(_ i: Int, _ o: Outcome) { lock.lock(); slots[i] = o; lock.unlock() }
     func all() -> [Outcome?] { lock.lock(); defer { lock.unlock() }; return slots }
-}
-
-/// Hours finished so far, for progress reports.
-private final class HourCounter: @unchecked Sendable {
-    private var count = 0
-    private let lock = NSLock()
-    func add(_ n: Int) -> Int { lock.lock(); defer { lock.unlock() }; count += n; return count }
 }

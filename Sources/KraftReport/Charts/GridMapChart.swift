@@ -1,0 +1,74 @@
+import Foundation
+
+/// The grid drawn from bus coordinates (equirectangular, scaled by the cosine of the mean
+/// latitude so distances look right in the Nordics): branches as lines coloured and thickened
+/// by a loading class, buses as dots, reactor sites as triangles and data centres as squares.
+/// Buses without coordinates, and branches touching them, are left out and counted.
+struct GridMapChart {
+    struct Bus { var id: Int; var label: String; var latitude: Double; var longitude: Double; var reactor: Bool; var dataCentre: Bool }
+    struct Line { var from: Int; var to: Int; var label: String; var loadingPct: Double? }
+    var buses: [Bus]
+    var lines: [Line]
+    var loadingTitle: String
+
+    /// Loading classes: upper bound (%), colour, width, dash (dash so classes differ in grey-scale).
+    static let classes: [(upper: Double, label: String, colour: String, width: Double, dash: String)] = [
+        (50, "below 50 %", "#56b4e9", 1.5, "2 2"), (80, "50–80 %", "#009e73", 2.5, ""),
+        (100, "80–100 %", "#e69f00", 3.5, ""), (.infinity, "above 100 %", "#d55e00", 5, ""),
+    ]
+
+    func svg(id: String, title: String) -> String {
+        let width = 560.0, height = 640.0, pad = 24.0
+        var svg = SVGWriter(id: id, width: width, height: height + 90)
+        let lat = buses.map(\.latitude), lon = buses.map(\.longitude)
+        let k = cos((lat.reduce(0, +) / Double(max(1, lat.count))) * .pi / 180)
+        let spanX = max(0.1, ((lon.max() ?? 1) - (lon.min() ?? 0)) * k), spanY = max(0.1, (lat.max() ?? 1) - (lat.min() ?? 0))
+        let s = min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY)
+        let x0 = (width - spanX * s) / 2, y0 = (height - spanY * s) / 2
+        var position = [Int: (x: Double, y: Double)]()
+        for b in buses {
+            position[b.id] = (x0 + (b.longitude - (lon.min() ?? 0)) * k * s, y0 + ((lat.max() ?? 0) - b.latitude) * s)
+        }
+        svg.rect(1, 1, width - 2, height - 2, fill: "#f6f9fc", stroke: "#999", data: false)
+        for l in lines.sorted(by: { ($0.loadingPct ?? -1) < ($1.loadingPct ?? -1) }) {
+            guard let a = position[l.from], let b = position[l.to] else { continue }
+            let text = "\(l.label): \(l.loadingPct.map { fixed($0, 1) + " %" } ?? "no rating")"
+            if let pct = l.loadingPct, let c = Self.classes.first(where: { pct < $0.upper }) {
+                svg.line(a.x, a.y, b.x, b.y, stroke: c.colour, width: c.width, dash: c.dash, data: true, title: text)
+            } else {
+                svg.line(a.x, a.y, b.x, b.y, stroke: "#888", width: 1, dash: "6 2 1 2", data: true, title: text)
+            }
+        }
+        for b in buses {
+            guard let p = position[b.id] else { continue }
+            if b.reactor {
+                svg.polygon([(p.x, p.y - 8), (p.x - 7, p.y + 5), (p.x + 7, p.y + 5)], fill: "#f0e442", title: "\(b.label): reactor site")
+            } else {
+                svg.circle(p.x, p.y, r: 3, fill: "#fff", title: b.label)
+            }
+            if b.dataCentre {
+                svg.rect(p.x + 5, p.y - 12, 8, 8, fill: "#cc79a7", stroke: "#000", title: "\(b.label): data centre")
+            }
+        }
+        // legend
+        var x = 10.0, y = height + 20
+        for c in Self.classes {
+            svg.line(x, y - 4, x + 24, y - 4, stroke: c.colour, width: c.width, dash: c.dash)
+            svg.text(x + 28, y, c.label, size: 10.5)
+            x += 104
+        }
+        svg.line(x, y - 4, x + 24, y - 4, stroke: "#888", width: 1, dash: "6 2 1 2")
+        svg.text(x + 28, y, "no rating", size: 10.5)
+        y += 22
+        svg.polygon([(14, y - 10), (8, y + 1), (20, y + 1)], fill: "#f0e442")
+        svg.text(26, y, "reactor site", size: 10.5)
+        svg.rect(120, y - 9, 8, 8, fill: "#cc79a7", stroke: "#000", data: false)
+        svg.text(132, y, "data centre", size: 10.5)
+        svg.circle(236, y - 4, r: 3, fill: "#fff")
+        svg.text(244, y, "bus", size: 10.5)
+        svg.text(10, y + 22, "Line colour and width: \(loadingTitle)", size: 10.5)
+        let omitted = lines.filter { position[$0.from] == nil || position[$0.to] == nil }.count
+        if omitted > 0 { svg.text(10, y + 40, "\(omitted) branches not drawn: a bus has no coordinates", size: 10.5) }
+        return svg.render(title: title)
+    }
+}

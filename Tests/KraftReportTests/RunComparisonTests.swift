@@ -1,0 +1,58 @@
+import Foundation
+import KraftReport
+import Testing
+
+/// `kraft compare`'s tables: differences against the first run, checked against sums of the CSV
+/// files computed here; the terminal table fits 80 columns.
+@Suite("Run comparison")
+struct RunComparisonTests {
+    static let comparison = RunComparison([try! ResultFolderReader.read(SampleFolders.base), try! ResultFolderReader.read(SampleFolders.variant)])
+
+    @Test("load differs as the two system.csv files say")
+    func loadDifference() throws {
+        let a = try SampleFolders.csv(SampleFolders.base, "system.csv").map { Double($0["load_mw"]!)! }.reduce(0, +) / 1e6
+        let b = try SampleFolders.csv(SampleFolders.variant, "system.csv").map { Double($0["load_mw"]!)! }.reduce(0, +) / 1e6
+        let row = try #require(Self.comparison.rows.first { $0.key == "load_twh" && $0.zone == nil })
+        #expect(abs(row.absoluteDifference(1)! - (b - a)) < 1e-3)
+        #expect(abs(row.relativeDifference(1)! - 100 * (b - a) / a) < 1e-3)
+        #expect(row.absoluteDifference(1)! > 0, "the variant has more load")
+    }
+
+    @Test("per-zone rows: SE3 nuclear output is lower in the variant, by the zones.csv sums")
+    func perZone() throws {
+        func nuclear(_ dir: String) throws -> Double {
+            try SampleFolders.csv(dir, "zones.csv").filter { $0["zone"] == "SE3" }.map { Double($0["nuclear_mw"]!)! }.reduce(0, +) / 1e6
+        }
+        let row = try #require(Self.comparison.rows.first { $0.zone == "SE3" && $0.key == "nuclear_twh" })
+        #expect(abs(row.absoluteDifference(1)! - (try nuclear(SampleFolders.variant) - nuclear(SampleFolders.base))) < 1e-3)
+        #expect(row.label.header == "SE3 nuclear (TWh)")
+    }
+
+    @Test("a zero base gives no relative difference, never NaN or infinity")
+    func zeroBase() throws {
+        let row = try #require(Self.comparison.rows.first { $0.zone == "SE1" && $0.key == "unserved_mwh" })
+        #expect(row.values[0] == 0 && row.relativeDifference(1) == nil)
+        for text in [Self.comparison.json(), Self.comparison.csv(), Self.comparison.table()] {
+            let words = Set(text.split { !$0.isLetter }.map { $0.lowercased() })
+            #expect(!words.contains("nan") && !words.contains("inf") && !words.contains("infinity"))
+        }
+    }
+
+    @Test("the table fits 80 columns; colour only when asked")
+    func table() {
+        let plain = Self.comparison.table()
+        let widths = plain.split(separator: Character("\n")).dropFirst(2).map { $0.count }
+        #expect(widths.allSatisfy { $0 <= 80 }, "widest line: \(widths.max() ?? 0)")
+        #expect(!plain.contains("\u{1B}["))
+        #expect(Self.comparison.table(colour: true).contains("\u{1B}[1m"))
+        #expect(plain.contains("unserved energy (MWh)"))
+    }
+
+    @Test("csv has one line per row and run; json parses")
+    func machineFormats() throws {
+        let csv = Self.comparison.csv().split(separator: "\n")
+        #expect(csv.count == 1 + 2 * Self.comparison.rows.count)
+        let json = try JSONSerialization.jsonObject(with: Data(Self.comparison.json().utf8)) as? [String: Any]
+        #expect((json?["rows"] as? [Any])?.count == Self.comparison.rows.count)
+    }
+}
