@@ -21,4 +21,9 @@ public enum Assumptions {
     /// ASSUMPTION: CO2 emissions by technology, t/MWh: "thermal" stands for fossil condensing
     /// plants and gas turbines, "chp" for Swedish CHP (mostly biomass and waste).
     public static let emissions: [String: Double] = ["thermal": 0.65, "chp": 0.15, "other": 0.4]
+
+    /// ASSUMPTION: a branch without a thermal rating may carry what a 30° angle difference drives
+    /// through its reactance in the DC dispatch (a steady-state stability margin; the Nordic44
+    /// file has no ratings), radians.
+    public static let maxAngleDifference = 30.0 * Double.pi / 180
 }

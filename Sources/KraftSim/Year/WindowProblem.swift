@@ -15,8 +15,9 @@ enum WindowProblem {
         let position = Dictionary(uniqueKeysWithValues: branchOrder.enumerated().map { ($1, $0) })
         let branches = branchOrder.map { l in
             let ratio = net.branches.ratio[l] == 0 ? 1 : net.branches.ratio[l]
-            return DispatchProblem.Branch(from: net.branches.from[l], to: net.branches.to[l], x: net.branches.x[l] * ratio,
-                                          limitMW: net.branches.rateA[l] > 0 ? net.branches.rateA[l] * mva : nil)
+            let x = net.branches.x[l] * ratio
+            let limit = net.branches.rateA[l] > 0 ? net.branches.rateA[l] * mva : Assumptions.maxAngleDifference / abs(x) * mva
+            return DispatchProblem.Branch(from: net.branches.from[l], to: net.branches.to[l], x: x, limitMW: limit)
         }
         var budgetOfZone = [String: Int]()
         var budgets = [Double]()
