@@ -26,8 +26,15 @@ final class HourCheck {
         zoneIndexOfBus = grid.zoneOfBus.map { zoneIndex[$0] ?? -1 }
     }
 
-    /// Lowest output at which a unit counts as running (its machine spins), MW.
+    /// Lowest output at which an added producer counts as connected, MW.
     static func isRunning(outputMW: Double, capacityMW: Double) -> Bool { outputMW >= max(1, 0.01 * capacityMW) }
+
+    /// The share of a grid machine's plants that spin: the grid's machines are aggregates of many
+    /// plants, which stay connected while in service (they hold the voltage) and commit plants in
+    /// proportion to their output (ASSUMPTION), so inertia follows the dispatch.
+    static func committedShare(outputMW: Double, capacityMW: Double) -> Double {
+        capacityMW > 0 ? min(max(outputMW / capacityMW, 0), 1) : 0
+    }
 
     /// The grid of hour `h` of `solution` (an hour of the window) as dispatched: served demand,
     /// neighbours' exchanges, running units at their output; with the slack weights of the units
@@ -54,7 +61,7 @@ final class HourCheck {
         var running = [Bool](repeating: false, count: ng)
         for g in 0..<ng {
             let out = solution.outputMW[h * ng + g]
-            running[g] = inputs.inService[g] && Self.isRunning(outputMW: out, capacityMW: grid.capacityMW[g])
+            running[g] = inputs.inService[g] && (grid.isSynchronous(g) || Self.isRunning(outputMW: out, capacityMW: grid.capacityMW[g]))
             net.generators.status[g] = running[g]
             net.generators.pg[g] = running[g] ? out / mva : 0
             if running[g] && grid.isDispatchable(g) { weights[g] = grid.capacityMW[g] }
@@ -108,7 +115,7 @@ final class HourCheck {
             record.zoneGenerationMW[z][techColumn[g]] += output
             record.zoneCurtailedMW[z] += curtailed
             if running[g] && grid.isSynchronous(g) {
-                record.zoneKineticGWs[z] += grid.inertiaMWs[g] / 1000
+                record.zoneKineticGWs[z] += grid.inertiaMWs[g] / 1000 * Self.committedShare(outputMW: output, capacityMW: grid.capacityMW[g])
                 if flow.converged { record.zoneReactiveReserveMVAr[z] += (base.generators.qmax[g] - flow.qg[g]) * mva }
             }
         }

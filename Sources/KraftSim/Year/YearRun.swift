@@ -103,7 +103,7 @@ public enum YearRun {
         var notes = [profiles.isSynthetic ? "weather: \(profiles.source) — not a real weather year" : "weather: \(profiles.source)"]
         notes += setup.grid.notes
         notes.append("dispatch: \(settings.mode == .lp ? "DC optimal power flow (COIN-OR CLP) per 168-hour window with zonal cut limits, hydro within a weekly energy budget: the year's inflow released in proportion to the zone's load (ASSUMPTION: seasonal storage follows demand)" : "merit order without grid limits")")
-        notes.append("AC check: Newton–Raphson with reactive limits, slack shared by running hydro, thermal and CHP units in proportion to capacity")
+        notes.append("AC check: Newton–Raphson with reactive limits, slack shared by hydro, thermal and CHP units in proportion to capacity; the grid's machines are aggregates that stay connected while in service, and their kinetic energy counts the share of plants their output commits (ASSUMPTION)")
         var seen = [String: Int]()
         var order = [String]()
         for r in records { for n in r.acNotes { if seen[n] == nil { order.append(n) }; seen[n, default: 0] += 1 } }
