@@ -163,7 +163,7 @@ enum ScenarioFileDecoder {
         }
         if t.has("quota") {
             var table = [Int: Double]()
-            for (key, value) in t.rawEntries("quota") ?? [] {
+            for (key, value, _) in t.rawEntries("quota") ?? [] {
                 let path = "quota.\(key)"
                 guard let year = Int(key), years.contains(year) else {
                     t.problem(path, "is not a year (expected keys such as \"2030\" = 0.25)")

@@ -3,7 +3,7 @@
 final class TableReader {
     let file: String
     let path: String
-    private let entries: [(key: String, value: ConfigValue)]
+    private let entries: [(key: String, value: ConfigValue, line: Int)]
     private var used = Set<String>()
     private let problems: ProblemLog
 
@@ -111,7 +111,7 @@ final class TableReader {
     }
 
     /// The table's own entries, for tables keyed by data (e.g. a quota per year).
-    func rawEntries(_ key: String) -> [(key: String, value: ConfigValue)]? {
+    func rawEntries(_ key: String) -> [(key: String, value: ConfigValue, line: Int)]? {
         guard let v = value(key) else { return nil }
         guard case .table(let e) = v else { problem(key, "is \(v.kind) (expected a table)"); return nil }
         return e
@@ -124,8 +124,8 @@ final class TableReader {
 
     /// Reports every key that was never read.
     func finish() {
-        for (key, _) in entries where !used.contains(key) {
-            problem(key, "is not a known key here")
+        for entry in entries where !used.contains(entry.key) {
+            problem(entry.key, "is not a known key here")
         }
     }
 
