@@ -67,7 +67,7 @@ struct TOMLRobustnessTests {
 
     /// Random byte edits of the shipped scenario files: each either parses or gives a located
     /// error; the scenario decoder then reports problems without trapping.
-    @Test("thousands of random edits of real scenario files: a tree or a located error, never a trap")
+    @Test("a thousand random edits of real scenario files: a tree or a located error, never a trap")
     func randomEdits() throws {
         let folder = Self.root.appendingPathComponent("Scenarios/sweden")
         let seeds = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".toml") }.sorted()
@@ -75,7 +75,7 @@ struct TOMLRobustnessTests {
         #expect(!seeds.isEmpty)
         let alphabet = Array("[]{}=,.\"'#\\ \t\n\r_+-:eE019TZxob".utf8) + [0x00, 0x7F, 0xC3, 0xA9, 0xE2]
         var rng = SplitMix64(seed: 3)
-        for n in 0..<3000 {
+        for n in 0..<1000 {
             var bytes = seeds[n % seeds.count]
             for _ in 0...Int(rng.next() % 4) {
                 let i = Int(rng.next() % UInt64(bytes.count + 1))
@@ -100,14 +100,19 @@ struct TOMLRobustnessTests {
     @Test("the Nordic 44 sidecar (2,000+ lines) parses in well under 50 ms, even in a debug build")
     func sidecarSpeed() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("Scenarios/grids/nordic44.sidecar.toml"), encoding: .utf8)
+        /// CPU time of this thread, so that other processes on a shared machine do not count.
+        func cpuMilliseconds() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+        }
         var best = Double.infinity
         for _ in 0..<3 {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = cpuMilliseconds()
             _ = try TOMLParser.parse(text)
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            best = min(best, cpuMilliseconds() - start)
         }
-        // The bound is generous for a shared, loaded machine; the typical time is in the commit message.
-        #expect(best < 50, "best of 3: \(best) ms")
+        #expect(best < 50, "best of 3: \(best) ms of CPU time")
     }
 }
 

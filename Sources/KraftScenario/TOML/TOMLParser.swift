@@ -12,8 +12,12 @@ public enum TOMLParser {
     public static let maxDepth = 100
 
     public static func parse(_ text: String) throws(TOMLError) -> ConfigValue {
-        var parser = TOMLDocumentParser(text)
-        return try parser.document()
+        var text = text
+        let result = text.withUTF8 { bytes in
+            var parser = TOMLDocumentParser(bytes)
+            return Result { () throws(TOMLError) in try parser.document() }
+        }
+        return try result.get()
     }
 }
 
@@ -32,8 +36,8 @@ struct TOMLDocumentParser {
     /// Counts table headers: a table made by dotted keys can be added to only in its own section.
     var section = 0
 
-    init(_ text: String) {
-        scanner = TOMLScanner(text)
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        scanner = TOMLScanner(bytes)
         current = root
     }
 

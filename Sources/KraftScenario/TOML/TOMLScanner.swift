@@ -1,14 +1,18 @@
 /// The bytes of a TOML document with a read position: character classes, whitespace, comments
 /// and newlines, and errors located by line and column. The text is a Swift `String`, so its
 /// UTF-8 is valid; only ASCII bytes have meaning to TOML's syntax outside strings and comments.
+///
+/// The bytes are borrowed (`String.withUTF8`, see `TOMLParser.parse`): a scanner lives only
+/// inside that call. Reading through a buffer pointer rather than an array keeps a debug build
+/// fast (no reference counting per byte read).
 struct TOMLScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var pos = 0
     /// Byte offset at which each line starts: line n (1-based) starts at `lineStarts[n - 1]`.
     private let lineStarts: [Int]
 
-    init(_ text: String) {
-        bytes = Array(text.utf8)
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
         var starts = [0]
         for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
         lineStarts = starts
@@ -63,7 +67,8 @@ struct TOMLScanner {
     mutating func skipComment() throws(TOMLError) {
         guard peek() == UInt8(ascii: "#") else { return }
         pos += 1
-        while let b = peek(), !atNewline {
+        while let b = peek(), b != UInt8(ascii: "\n") {
+            if b == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n") { return }
             if Self.isControl(b) { throw error("\(found()) is not allowed in a comment") }
             pos += 1
         }

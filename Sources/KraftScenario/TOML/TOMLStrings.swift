@@ -21,7 +21,7 @@ extension TOMLScanner {
             }
             if b == quote { pos += 1; break }
             if basic && b == UInt8(ascii: "\\") { try escape(into: &text); continue }
-            if b == UInt8(ascii: "\n") || atNewline {
+            if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n")) {
                 throw error("a string must be closed on the line it starts (expected \(basic ? "'\"'" : "\"'\"") before the end of the line)")
             }
             if Self.isControl(b) { throw error("\(found()) is not allowed in a string (write it as an escape in a basic string)") }
