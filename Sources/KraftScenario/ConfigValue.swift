@@ -62,8 +62,21 @@ public indirect enum ConfigValue: Equatable, Sendable {
         do {
             return try TOMLParser.parse(text)
         } catch {
-            throw InputError(file: file, line: error.line, message: "TOML syntax: \(error.message) (column \(error.column))")
+            throw inputError(error, file: file)
         }
+    }
+
+    /// A TOML file's bytes as text; bytes that are not UTF-8 are an error with line and column.
+    public static func text(utf8 bytes: [UInt8], file: String) throws(InputError) -> String {
+        do {
+            return try TOMLParser.text(utf8: bytes)
+        } catch {
+            throw inputError(error, file: file)
+        }
+    }
+
+    private static func inputError(_ error: TOMLError, file: String) -> InputError {
+        InputError(file: file, line: error.line, message: "TOML syntax: \(error.message) (column \(error.column))")
     }
 }
 

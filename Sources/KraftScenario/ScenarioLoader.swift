@@ -29,7 +29,7 @@ public enum ScenarioLoader {
             let root = try ConfigValue.parse(toml: text, file: file)
             _ = ScenarioFileDecoder.decode(root, file: file, folder: "/", problems: log)
         } catch {
-            log.add(file, "", error.line.map { "line \($0): \(error.message)" } ?? error.message)
+            log.add(error)
         }
         return log.problems
     }
@@ -70,9 +70,12 @@ public enum ScenarioLoader {
             do {
                 let (data, file) = try InputHash.read(sidecarPath)
                 inputs.append(file)
-                sidecar = try GridSidecar.parse(String(decoding: data, as: UTF8.self), file: sidecarPath, network: network)
+                let text = try ConfigValue.text(utf8: Array(data), file: sidecarPath)
+                sidecar = try GridSidecar.parse(text, file: sidecarPath, network: network)
             } catch let problems as ScenarioProblems {
                 for p in problems.problems { log.add(p.file, p.keyPath, p.message) }
+            } catch let error as InputError {
+                log.add(error)
             } catch {
                 log.add(path, "sidecar", "cannot be read: \(error.localizedDescription)")
             }
@@ -88,20 +91,20 @@ public enum ScenarioLoader {
 
     /// Reads `path` and, first, what it extends; returns the merged partial scenario.
     private static func chain(path: String, visited: [String], inputs: inout [InputFile], log: ProblemLog) -> PartialScenario? {
-        let text: String
+        let data: Data
         do {
-            let (data, file) = try InputHash.read(path)
+            let (bytes, file) = try InputHash.read(path)
             inputs.append(file)
-            text = String(decoding: data, as: UTF8.self)
+            data = bytes
         } catch {
             log.add(visited.last ?? path, visited.isEmpty ? "" : "extends", "cannot read \(path)")
             return nil
         }
         let root: ConfigValue
         do {
-            root = try ConfigValue.parse(toml: text, file: path)
+            root = try ConfigValue.parse(toml: try ConfigValue.text(utf8: Array(data), file: path), file: path)
         } catch {
-            log.add(path, "", error.line.map { "line \($0): \(error.message)" } ?? error.message)
+            log.add(error)
             return nil
         }
         let folder = (path as NSString).deletingLastPathComponent

@@ -1,3 +1,5 @@
+import KraftIO
+
 /// Reads typed fields out of one TOML table, collecting every problem instead of stopping at the
 /// first, and reporting keys nobody asked for: a misspelt key must not pass silently.
 final class TableReader {
@@ -141,4 +143,6 @@ final class ProblemLog {
     func add(_ file: String, _ keyPath: String, _ message: String) {
         problems.append(ScenarioProblem(file: file, keyPath: keyPath, message: message))
     }
+
+    func add(_ error: InputError) { problems.append(ScenarioProblem(error)) }
 }

@@ -37,6 +37,25 @@ struct TOMLRobustnessTests {
         }
     }
 
+    @Test("a file that is not UTF-8 is an error at the first bad byte, not a silent U+FFFD")
+    func invalidUTF8() throws {
+        // "name = \"caf\xE9\"": Latin-1 é, an invalid byte in UTF-8.
+        let bytes = Array("a = 1\nname = \"caf".utf8) + [0xE9] + Array("\"\n".utf8)
+        do {
+            _ = try TOMLParser.text(utf8: bytes)
+            Issue.record("accepted")
+        } catch {
+            #expect(error == TOMLError(line: 2, column: 12, message: "byte 0xE9 is not valid UTF-8 (a TOML file must be UTF-8 text)"))
+        }
+        #expect(try TOMLParser.text(utf8: Array("é = \"😀\"\n".utf8)) == "é = \"😀\"\n")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-toml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("latin1.toml")
+        try Data(bytes).write(to: file)
+        let problems = ScenarioLoader.problems(path: file.path)
+        #expect(problems.count == 1 && problems[0].description == "\(file.path): line 2: TOML syntax: byte 0xE9 is not valid UTF-8 (a TOML file must be UTF-8 text) (column 12)", "\(problems)")
+    }
+
     @Test("nesting beyond the limit is an error, not a stack overflow", arguments: [
         "a = " + String(repeating: "[", count: 100_000),
         "a = " + String(repeating: "{b = ", count: 100_000),
