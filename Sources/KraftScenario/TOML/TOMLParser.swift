@@ -149,7 +149,9 @@ struct TOMLDocumentParser {
             return .bool(false)
         case _ where TOMLScanner.isDigit(b):
             return scanner.atDateOrTime ? try scanner.dateOrTime() : try scanner.number()
-        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "i"), UInt8(ascii: "n"):
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return try scanner.number()
+        case UInt8(ascii: "i") where scanner.looksAt("inf"), UInt8(ascii: "n") where scanner.looksAt("nan"):
             return try scanner.number()
         default:
             let expected = "expected a value (a string, number, boolean, date-time, array or inline table)"
