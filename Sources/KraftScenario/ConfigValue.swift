@@ -21,6 +21,7 @@ public indirect enum ConfigValue: Equatable, Sendable {
     /// A local time (`08:00:00`).
     case time(TimeOfDay)
 
+    /// Value equality of trees; a `nan` equals a `nan`, so that a tree always equals itself.
     public static func == (a: ConfigValue, b: ConfigValue) -> Bool {
         switch (a, b) {
         case let (.table(x), .table(y)): x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
