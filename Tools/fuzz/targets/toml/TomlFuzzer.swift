@@ -10,7 +10,7 @@ enum TomlFuzzer {
     static func main() {
         FuzzDriver.run { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
-            do {
+            do throws(TOMLError) {
                 _ = try TOMLParser.parse(text)
             } catch {
                 let lines = text.utf8.reduce(1) { $1 == 10 ? $0 + 1 : $0 }
