@@ -18,7 +18,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -30,7 +29,6 @@ let package = Package(
         .target(name: "KraftIO", dependencies: ["KraftCore"], swiftSettings: fastMath),
         .target(name: "KraftScenario", dependencies: [
             "KraftCore", "KraftIO",
-            .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "KraftSim", dependencies: ["KraftCore", "KraftIO", "KraftScenario", "CClp"], swiftSettings: fastMath),

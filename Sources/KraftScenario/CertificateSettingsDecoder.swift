@@ -106,7 +106,7 @@ extension ScenarioFileDecoder {
                                   range: ClosedRange<Double>, exclusiveLower: Bool = false) -> [Int: Double]? {
         guard let entries = t.rawEntries(key) else { return nil }
         var table = [Int: Double]()
-        for (yearKey, value) in entries {
+        for (yearKey, value, _) in entries {
             let path = "\(key).\(yearKey)"
             guard let year = Int(yearKey), years.contains(year) else {
                 t.problem(path, "is not a year (expected keys such as \(example))")

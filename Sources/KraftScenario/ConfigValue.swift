@@ -1,10 +1,13 @@
 import KraftIO
-import TOMLKit
 
 /// A TOML document as plain values: the scenario layer works on this tree (merging `extends`,
-/// validating, decoding) instead of on TOMLKit's reference types. Tables keep their key order.
+/// validating, decoding). Built by Kraft's own TOML 1.0 parser (`TOMLParser`). Tables keep their
+/// keys in the order they were first written, each with the 1-based line where it was written.
 public indirect enum ConfigValue: Equatable, Sendable {
-    case table([(key: String, value: ConfigValue)])
+    /// Entries in written order; `line` is where the key was first written (for a table made by a
+    /// header, the header's line). Lines do not take part in equality: two tables are equal when
+    /// they hold the same keys and values in the same order.
+    case table([(key: String, value: ConfigValue, line: Int)])
     case array([ConfigValue])
     case string(String)
     case integer(Int)
@@ -12,19 +15,24 @@ public indirect enum ConfigValue: Equatable, Sendable {
     case bool(Bool)
     /// A local date (`2030-01-15`).
     case date(CalendarDate)
-    /// A local or offset date-time (`2030-01-15T08:00:00`), kept to the minute.
-    case dateTime(CalendarDate, hour: Int, minute: Int)
+    /// A date-time: local (`2030-01-15T08:00:00`, `offsetMinutes` nil) or with an offset from UTC
+    /// (`2030-01-15T08:00:00+01:00` is 60, `Z` is 0).
+    case dateTime(CalendarDate, TimeOfDay, offsetMinutes: Int?)
+    /// A local time (`08:00:00`).
+    case time(TimeOfDay)
 
+    /// Value equality of trees; a `nan` equals a `nan`, so that a tree always equals itself.
     public static func == (a: ConfigValue, b: ConfigValue) -> Bool {
         switch (a, b) {
         case let (.table(x), .table(y)): x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         case let (.array(x), .array(y)): x == y
         case let (.string(x), .string(y)): x == y
         case let (.integer(x), .integer(y)): x == y
-        case let (.float(x), .float(y)): x == y
+        case let (.float(x), .float(y)): x == y || (x.isNaN && y.isNaN)
         case let (.bool(x), .bool(y)): x == y
         case let (.date(x), .date(y)): x == y
-        case let (.dateTime(x, h1, m1), .dateTime(y, h2, m2)): x == y && h1 == h2 && m1 == m2
+        case let (.dateTime(x, t, o), .dateTime(y, u, p)): x == y && t == u && o == p
+        case let (.time(x), .time(y)): x == y
         default: false
         }
     }
@@ -40,6 +48,7 @@ public indirect enum ConfigValue: Equatable, Sendable {
         case .bool: "a boolean"
         case .date: "a date"
         case .dateTime: "a date-time"
+        case .time: "a time of day"
         }
     }
 
@@ -48,45 +57,27 @@ public indirect enum ConfigValue: Equatable, Sendable {
         return entries.first { $0.key == key }?.value
     }
 
-    /// Parses TOML text; a syntax error becomes an `InputError` with the line TOML reports.
+    /// Parses TOML text; a syntax error becomes an `InputError` with its line, and its column in
+    /// the message: `line 3` + `TOML syntax: expected '=' after key "grid" (column 6)`.
     public static func parse(toml text: String, file: String) throws(InputError) -> ConfigValue {
-        if let line = TableHeaderCheck.firstMalformedHeader(in: text) {
-            throw InputError(file: file, line: line, message: "TOML syntax: a table header must name a table, as [name] or [[name]]")
-        }
-        let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw InputError(file: file, line: error.source.begin.line, message: "TOML syntax: \(error.description)")
+            return try TOMLParser.parse(text)
         } catch {
-            throw InputError(file: file, line: nil, message: "TOML syntax: \(error)")
+            throw inputError(error, file: file)
         }
-        return convert(table)
     }
 
-    private static func convert(_ table: TOMLTable) -> ConfigValue {
-        .table(table.keys.compactMap { key in table[key].map { (key, convert($0)) } })
+    /// A TOML file's bytes as text; bytes that are not UTF-8 are an error with line and column.
+    public static func text(utf8 bytes: [UInt8], file: String) throws(InputError) -> String {
+        do {
+            return try TOMLParser.text(utf8: bytes)
+        } catch {
+            throw inputError(error, file: file)
+        }
     }
 
-    private static func convert(_ value: any TOMLValueConvertible) -> ConfigValue {
-        switch value.type {
-        case .table: return value.table.map(convert) ?? .table([])
-        case .array: return .array(value.array.map { $0.map(convert) } ?? [])
-        case .string: return .string(value.string ?? "")
-        case .int: return .integer(value.int ?? 0)
-        case .double: return .float(value.double ?? .nan)
-        case .bool: return .bool(value.bool ?? false)
-        case .date:
-            let d = value.date!
-            return .date(CalendarDate(year: d.year, month: d.month, day: d.day))
-        case .dateTime:
-            let d = value.dateTime!
-            return .dateTime(CalendarDate(year: d.date.year, month: d.date.month, day: d.date.day),
-                             hour: d.time.hour, minute: d.time.minute)
-        case .time:
-            let t = value.time!
-            return .string(String(format2: t.hour) + ":" + String(format2: t.minute))
-        }
+    private static func inputError(_ error: TOMLError, file: String) -> InputError {
+        InputError(file: file, line: error.line, message: "TOML syntax: \(error.message) (column \(error.column))")
     }
 }
 

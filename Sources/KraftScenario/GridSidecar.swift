@@ -72,7 +72,7 @@ public struct GridSidecar: Sendable {
     public static func parse(_ text: String, file: String, network: Network) throws(ScenarioProblems) -> GridSidecar {
         let root: ConfigValue
         do { root = try ConfigValue.parse(toml: text, file: file) } catch {
-            throw ScenarioProblems(problems: [ScenarioProblem(file: file, keyPath: "", message: error.line.map { "line \($0): \(error.message)" } ?? error.message)])
+            throw ScenarioProblems(problems: [ScenarioProblem(error)])
         }
         let log = ProblemLog()
         let top = LenientTable(root, file: file, path: "", log: log)

@@ -209,7 +209,7 @@ enum ScenarioFileDecoder {
     /// A table of name = EUR/MWh (finite, −1000 to 100 000).
     private static func pricesByName(_ t: TableReader, _ key: String, what: String) -> [String: Double] {
         var out = [String: Double]()
-        for (name, value) in t.rawEntries(key) ?? [] {
+        for (name, value, _) in t.rawEntries(key) ?? [] {
             let x: Double? = switch value {
             case .float(let x) where x.isFinite: x
             case .integer(let i): Double(i)

@@ -57,7 +57,7 @@ public enum ScenarioLoader {
             let root = try ConfigValue.parse(toml: text, file: file)
             _ = ScenarioFileDecoder.decode(root, file: file, folder: "/", problems: log)
         } catch {
-            log.add(file, "", error.line.map { "line \($0): \(error.message)" } ?? error.message)
+            log.add(error)
         }
         return log.problems
     }
@@ -135,9 +135,12 @@ public enum ScenarioLoader {
             do {
                 let (data, file) = try InputHash.read(sidecarPath)
                 inputs.append(file)
-                sidecar = try GridSidecar.parse(String(decoding: data, as: UTF8.self), file: sidecarPath, network: network)
+                let text = try ConfigValue.text(utf8: Array(data), file: sidecarPath)
+                sidecar = try GridSidecar.parse(text, file: sidecarPath, network: network)
             } catch let problems as ScenarioProblems {
                 for p in problems.problems { log.add(p.file, p.keyPath, p.message) }
+            } catch let error as InputError {
+                log.add(error)
             } catch {
                 log.add(path, "sidecar", "cannot be read: \(error.localizedDescription)")
             }
@@ -168,20 +171,20 @@ public enum ScenarioLoader {
         var files = [ChainFile]()
         var next: String? = path
         while let current = next {
-            let text: String
+            let data: Data
             do {
-                let (data, file) = try InputHash.read(current)
+                let (bytes, file) = try InputHash.read(current)
                 inputs.append(file)
-                text = String(decoding: data, as: UTF8.self)
+                data = bytes
             } catch {
                 log.add(files.last?.path ?? current, files.isEmpty ? "" : "extends", "cannot read \(current)")
                 return (files, false)
             }
             let root: ConfigValue
             do {
-                root = try ConfigValue.parse(toml: text, file: current)
+                root = try ConfigValue.parse(toml: try ConfigValue.text(utf8: Array(data), file: current), file: current)
             } catch {
-                log.add(current, "", error.line.map { "line \($0): \(error.message)" } ?? error.message)
+                log.add(error)
                 return (files, false)
             }
             files.append(ChainFile(path: current, root: root))

@@ -1,3 +1,5 @@
+import KraftIO
+
 /// One thing wrong with a scenario file, located by file and TOML key path:
 /// `FILE: key.path: what is wrong (expected ...)`.
 public struct ScenarioProblem: Error, CustomStringConvertible, Equatable, Sendable {
@@ -10,6 +12,11 @@ public struct ScenarioProblem: Error, CustomStringConvertible, Equatable, Sendab
         self.file = file
         self.keyPath = keyPath
         self.message = message
+    }
+
+    /// A problem with the file as a whole, from a reader's error: `FILE: line N: message`.
+    public init(_ error: InputError) {
+        self.init(file: error.file, keyPath: "", message: error.line.map { "line \($0): \(error.message)" } ?? error.message)
     }
 
     public var description: String {

@@ -28,10 +28,10 @@ public struct ScenarioTree: Sendable {
         var inputs = [InputFile]()
         let (files, complete) = ScenarioLoader.chainFiles(path: absolute, inputs: &inputs, log: log)
         guard complete, log.problems.isEmpty else { throw ScenarioProblems(problems: log.problems) }
-        var merged = [(key: String, value: ConfigValue)]()
+        var merged = [(key: String, value: ConfigValue, line: Int)]()
         for file in files.reversed() {
             guard case .table(let entries) = absolutePaths(file.root, folder: file.folder) else { continue }
-            for (key, value) in entries where key != "extends" {
+            for (key, value, line) in entries where key != "extends" {
                 if let i = merged.firstIndex(where: { $0.key == key }) {
                     if ScenarioFileDecoder.appendedLists.contains(key), case .array(let base) = merged[i].value, case .array(let own) = value {
                         merged[i].value = .array(base + own)
@@ -39,7 +39,7 @@ public struct ScenarioTree: Sendable {
                         merged[i].value = value
                     }
                 } else {
-                    merged.append((key, value))
+                    merged.append((key, value, line))
                 }
             }
         }

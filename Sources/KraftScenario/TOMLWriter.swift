@@ -19,8 +19,16 @@ public enum TOMLWriter {
         case .float(let x): float(x)
         case .bool(let b): b ? "true" : "false"
         case .date(let d): d.description
-        case let .dateTime(d, hour, minute): "\(d)T\(String(format2: hour)):\(String(format2: minute)):00"
+        case let .dateTime(d, time, offset): "\(d)T\(time)" + (offset.map(offsetText) ?? "")
+        case .time(let t): t.description
         }
+    }
+
+    /// `Z` or `±HH:MM` for an offset in minutes.
+    static func offsetText(_ minutes: Int) -> String {
+        guard minutes != 0 else { return "Z" }
+        let m = abs(minutes)
+        return (minutes < 0 ? "-" : "+") + String(format2: m / 60) + ":" + String(format2: m % 60)
     }
 
     /// A key bare when TOML allows it, quoted otherwise.
@@ -29,11 +37,11 @@ public enum TOMLWriter {
         return bare ? k : quoted(k)
     }
 
-    private static func table(_ entries: [(key: String, value: ConfigValue)], path: [String], into out: inout String) {
-        for (k, v) in entries where !isTable(v) && !isArrayOfTables(v) {
+    private static func table(_ entries: [(key: String, value: ConfigValue, line: Int)], path: [String], into out: inout String) {
+        for (k, v, _) in entries where !isTable(v) && !isArrayOfTables(v) {
             out += "\(key(k)) = \(inline(v))\n"
         }
-        for (k, v) in entries {
+        for (k, v, _) in entries {
             let sub = path + [key(k)]
             if case .table(let inner) = v {
                 out += "\n[\(sub.joined(separator: "."))]\n"

@@ -1,9 +1,11 @@
+import KraftIO
+
 /// Reads typed fields out of one TOML table, collecting every problem instead of stopping at the
 /// first, and reporting keys nobody asked for: a misspelt key must not pass silently.
 final class TableReader {
     let file: String
     let path: String
-    private let entries: [(key: String, value: ConfigValue)]
+    private let entries: [(key: String, value: ConfigValue, line: Int)]
     private var used = Set<String>()
     private let problems: ProblemLog
 
@@ -111,7 +113,7 @@ final class TableReader {
     }
 
     /// The table's own entries, for tables keyed by data (e.g. a quota per year).
-    func rawEntries(_ key: String) -> [(key: String, value: ConfigValue)]? {
+    func rawEntries(_ key: String) -> [(key: String, value: ConfigValue, line: Int)]? {
         guard let v = value(key) else { return nil }
         guard case .table(let e) = v else { problem(key, "is \(v.kind) (expected a table)"); return nil }
         return e
@@ -123,7 +125,7 @@ final class TableReader {
     /// Every entry of the table, all marked as read: for tables whose keys are data.
     func allEntries() -> [(key: String, value: ConfigValue)] {
         used.formUnion(entries.map(\.key))
-        return entries
+        return entries.map { ($0.key, $0.value) }
     }
 
     func require<T>(_ value: T?, _ key: String, _ what: String) -> T? {
@@ -133,8 +135,8 @@ final class TableReader {
 
     /// Reports every key that was never read.
     func finish() {
-        for (key, _) in entries where !used.contains(key) {
-            problem(key, "is not a known key here")
+        for entry in entries where !used.contains(entry.key) {
+            problem(entry.key, "is not a known key here")
         }
     }
 
@@ -150,4 +152,6 @@ final class ProblemLog {
     func add(_ file: String, _ keyPath: String, _ message: String) {
         problems.append(ScenarioProblem(file: file, keyPath: keyPath, message: message))
     }
+
+    func add(_ error: InputError) { problems.append(ScenarioProblem(error)) }
 }

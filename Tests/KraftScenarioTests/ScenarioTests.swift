@@ -165,7 +165,8 @@ struct ScenarioTests {
         #expect(ScenarioLoader.problems(text: "name = \"unterminated\n", file: "t.toml").first?.message.hasPrefix("line 1: TOML syntax") == true)
     }
 
-    /// Found by fuzzing: TOMLKit's C++ core asserts (aborts) on these instead of reporting them.
+    /// Found by fuzzing the former TOMLKit reader, whose C++ core asserted (aborted) on these; Kraft's
+    /// own parser reports them as syntax errors.
     @Test("a table header that does not start like a name is a syntax error, not an abort",
           arguments: ["[{bus]]\nx = 1\n", "name = \"a\"\n\n  [[=unit]]\n", "[#x]\n", "name = \"x\"\n[\n[period]\n", "[[ \r\n", "[\u{BE}period]\n"])
     func malformedHeader(text: String) {

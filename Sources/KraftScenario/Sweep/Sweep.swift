@@ -130,7 +130,7 @@ public struct Sweep: Sendable {
         if t.has("at") {
             switch t.rawValue("at") {
             case .string(let s)?: options += ["--at", s]
-            case let .dateTime(d, hour, minute)?: options += ["--at", "\(d)T\(String(format2: hour)):\(String(format2: minute))"]
+            case let .dateTime(d, time, _)?: options += ["--at", "\(d)T\(String(format2: time.hour)):\(String(format2: time.minute))"]
             case let other?: t.problem("at", "is \(other.kind) (expected a moment such as \"2030-01-15T08:00\")")
             case nil: break
             }
