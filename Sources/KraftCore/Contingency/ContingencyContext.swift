@@ -8,7 +8,8 @@ final class ContingencyContext: @unchecked Sendable {
     let admittance: [BranchAdmittance]
     let bridges: [Bool]
     let classification: BusClassification
-    let angleFree: [Bool], magnitudeFree: [Bool]
+    /// Base-case bus roles.
+    let roles: NewtonRaphsonKernel.Roles
     /// Base-case solution, the warm start (de-energised buses at 0).
     let warmVm: [Double], warmVa: [Double]
     /// Specified injections (generators in service at their set-points, minus demand), p.u.
@@ -36,11 +37,7 @@ final class ContingencyContext: @unchecked Sendable {
         }
         bridges = BranchBridges.find(network: network)
         classification = BusClassification(network: network)
-        let n = network.buses.count
-        var angle = [Bool](repeating: false, count: n), magnitude = angle
-        for i in classification.pv + classification.pq { angle[i] = true }
-        for i in classification.pq { magnitude[i] = true }
-        angleFree = angle; magnitudeFree = magnitude
+        roles = NewtonRaphsonKernel.Roles(classification, count: network.buses.count)
         warmVm = base.vm
         warmVa = base.va
         let demand = network.busDemand()

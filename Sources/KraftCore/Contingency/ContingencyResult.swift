@@ -74,6 +74,8 @@ public struct ACOutcome: Sendable {
     public var linearSolver: String
     /// Fallbacks tried, e.g. "case start", "damped steps".
     public var attempts: [String] = []
+    /// Generators held at a reactive limit (under `enforceQLimits`), in switching order.
+    public var reactiveLimited: [Int] = []
     /// Branches above the overload threshold, most loaded first.
     public var overloads: [BranchLoading] = []
     /// Energised buses outside [vmin, vmax], worst first.
