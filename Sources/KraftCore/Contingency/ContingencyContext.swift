@@ -32,9 +32,7 @@ final class ContingencyContext: @unchecked Sendable {
         self.options = options
         ybus = AdmittanceMatrix(network: network)
         let br = network.branches
-        admittance = (0..<br.count).map {
-            BranchAdmittance(r: br.r[$0], x: br.x[$0], b: br.b[$0], ratio: br.ratio[$0], shift: br.shift[$0], inService: true)
-        }
+        admittance = (0..<br.count).map { BranchAdmittance(br, $0) }
         bridges = BranchBridges.find(network: network)
         classification = BusClassification(network: network)
         roles = NewtonRaphsonKernel.Roles(classification, count: network.buses.count)

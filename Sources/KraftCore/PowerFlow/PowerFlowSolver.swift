@@ -44,10 +44,9 @@ public final class PowerFlowSolver {
             kernel?.restore(branch: l, from: base)
             network.branches.status[l] = true
         }
-        let br = network.branches
         branchesOut = []
         for l in branches where givenBranchStatus[l] && !branchesOut.contains(l) {
-            let y = BranchAdmittance(r: br.r[l], x: br.x[l], b: br.b[l], ratio: br.ratio[l], shift: br.shift[l], inService: true)
+            let y = BranchAdmittance(network.branches, l)
             ybus!.remove(branch: l, y)
             kernel?.remove(branch: l, y)
             network.branches.status[l] = false
@@ -63,11 +62,6 @@ public final class PowerFlowSolver {
             given.branches.status = givenBranchStatus
             baseYbus = AdmittanceMatrix(network: given)
             ybus = baseYbus
-            let br = network.branches
-            for l in branchesOut {
-                ybus!.remove(branch: l, BranchAdmittance(r: br.r[l], x: br.x[l], b: br.b[l], ratio: br.ratio[l],
-                                                         shift: br.shift[l], inService: true))
-            }
         }
         return (baseYbus!, ybus!)
     }
