@@ -159,7 +159,7 @@ struct ContingencyCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.badInput
         }
-        var hours: [(reason: String, hour: Int)]
+        let hours: [(reason: String, hour: Int)]
         if let moment {
             hours = [("requested", span.lowerBound + moment.hour)]
         } else {
