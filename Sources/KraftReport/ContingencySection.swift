@@ -6,8 +6,9 @@ import KraftSim
 /// `HourContingency` studies at the run's peak-load and lowest-inertia hours:
 ///
 /// - `contingency.csv`: one row per studied hour and contingency, worst first within each
-///   hour, with the columns of `kraft contingency --format csv`'s contingency table after
-///   `time`, `hour` and `reason`;
+///   hour: the columns the result-folder reader requires (`hour,time,outage,converged,
+///   max_loading_pct,worst_branch,overloads,lowest_vm_pu`), then `reason` and the columns of
+///   `kraft contingency --format csv`'s contingency table;
 /// - `contingency.json`: `{"hours": [{"time", "hour", "reason", "n1"}]}`, `n1` being the hour's
 ///   whole N-1 report as `kraft contingency --format json` writes it.
 public enum ContingencySection {
@@ -16,10 +17,21 @@ public enum ContingencySection {
     }
 
     public static func csv(_ studies: [HourContingency.Study], scenarioName: String) -> String {
-        var out = "time,hour,reason," + ContingencyCSVWriter.contingencyHeader + "\n"
+        var out = "hour,time,outage,converged,max_loading_pct,worst_branch,overloads,lowest_vm_pu,reason,"
+            + ContingencyCSVWriter.contingencyHeader + "\n"
         for s in studies {
-            for row in ContingencyCSVWriter.contingencyRows(study(s, scenarioName)) {
-                out += "\(s.time),\(s.hour),\(s.reason),\(row)\n"
+            let n1 = study(s, scenarioName), report = s.report
+            for (rank, row) in ContingencyCSVWriter.contingencyRows(n1).enumerated() {
+                let i = report.ranking[rank], ac = report.results[i].ac
+                let converged = ac?.converged == true
+                var fields = ["\(s.hour)", s.time.description, ContingencyCSVWriter.quoted(report.contingencies[i].name),
+                              ac.map { $0.converged ? "1" : "0" } ?? ""]
+                fields.append(converged ? fixed(100 * ac!.maxLoading, 1) : "")
+                fields.append(converged ? ac!.worstBranch.map { n1.branchLabel($0) } ?? "" : "")
+                fields.append(ac.map { String($0.overloads.count) } ?? "")
+                fields.append(converged ? ac!.lowestVm.map { fixed($0, 4) } ?? "" : "")
+                fields.append(s.reason)
+                out += fields.joined(separator: ",") + "," + row + "\n"
             }
         }
         return out

@@ -163,10 +163,10 @@ struct ContingencyCommand: ParsableCommand {
         if let moment {
             hours = [("requested", span.lowerBound + moment.hour)]
         } else {
-            let bar = ProgressLine(total: span.count, label: "hours")
+            let bar = ProgressBar(total: span.count, label: "hours")
             do {
                 let year = try YearRun.run(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,
-                                           only: span, threads: options.threads, progress: { bar.update($0) })
+                                           only: span, threads: options.threads, progress: { bar.advance(by: $0) })
                 bar.finish()
                 hours = HourContingency.criticalHours(year)
             } catch {

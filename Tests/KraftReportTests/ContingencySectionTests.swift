@@ -27,11 +27,15 @@ struct ContingencySectionTests {
 
         let lines = files[0].text.split(separator: "\n").map(String.init)
         let header = lines[0].split(separator: ",").map(String.init)
-        #expect(Array(header.prefix(5)) == ["time", "hour", "reason", "rank", "index"])
+        #expect(Array(header.prefix(11)) == ["hour", "time", "outage", "converged", "max_loading_pct", "worst_branch", "overloads",
+                                             "lowest_vm_pu", "reason", "rank", "index"], "the reader's required columns first")
         #expect(lines.count == 1 + 2 * report.results.count)
         #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == header.count })
-        #expect(lines[1].hasPrefix("2030-01-01T18:00,18,peak load,1,"))
-        #expect(lines.last!.hasPrefix("2030-01-04T03:00,75,lowest inertia,"))
+        #expect(lines[1].hasPrefix("18,2030-01-01T18:00,"))
+        #expect(lines[1].contains(",peak load,1,"), "reason, then rank 1")
+        #expect(lines.last!.hasPrefix("75,2030-01-04T03:00,"))
+        let worstLowest = lines.dropFirst().compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[7]) }.min()
+        #expect(worstLowest.map { $0 > 0.5 && $0 < 1.2 } == true, "lowest voltages are p.u. magnitudes")
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(files[1].text.utf8)) as? [String: Any])
         let hours = try #require(json["hours"] as? [[String: Any]])

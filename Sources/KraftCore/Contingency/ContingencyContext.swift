@@ -72,7 +72,8 @@ final class ContingencyContext: @unchecked Sendable {
     /// Branch flows, loadings and voltage violations of a solved state. Branches out of service,
     /// in `outaged`, or touching a de-energised bus carry nothing.
     func evaluateLoadings(vm: [Double], va: [Double], dead: Set<Int>, outaged: [Int])
-        -> (flows: BranchFlows, overloads: [BranchLoading], violations: [VoltageViolation], maxLoading: Double, worst: Int?) {
+        -> (flows: BranchFlows, overloads: [BranchLoading], violations: [VoltageViolation], maxLoading: Double, worst: Int?,
+            lowestVm: Double?) {
         let br = network.branches, m = br.count, n = network.buses.count
         var live = [Bool](repeating: true, count: n)
         for i in dead { live[i] = false }
@@ -102,8 +103,10 @@ final class ContingencyContext: @unchecked Sendable {
         }
         overloads.sort { $0.loading != $1.loading ? $0.loading > $1.loading : $0.branch < $1.branch }
         var violations = [VoltageViolation]()
+        var lowestVm: Double?
         let buses = network.buses
         for i in 0..<n where live[i] && buses.type[i] != .isolated {
+            lowestVm = min(lowestVm ?? vm[i], vm[i])
             let base = baseVm[i], worse = options.voltageWorsening
             if vm[i] < buses.vmin[i] - 1e-9 {
                 let worsened = base >= buses.vmin[i] - 1e-9 || base - vm[i] > worse
@@ -114,6 +117,6 @@ final class ContingencyContext: @unchecked Sendable {
             }
         }
         violations.sort { $0.excess != $1.excess ? $0.excess > $1.excess : $0.bus < $1.bus }
-        return (flows, overloads, violations, maxLoading, worst)
+        return (flows, overloads, violations, maxLoading, worst, lowestVm)
     }
 }

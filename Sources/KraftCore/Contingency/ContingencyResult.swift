@@ -80,6 +80,8 @@ public struct ACOutcome: Sendable {
     public var overloads: [BranchLoading] = []
     /// Energised buses outside [vmin, vmax], worst first.
     public var voltageViolations: [VoltageViolation] = []
+    /// Lowest voltage magnitude of an energised bus, p.u. (nil when it did not converge).
+    public var lowestVm: Double?
     /// Highest loading of any rated branch (fraction; 0 when none is rated) and its branch.
     public var maxLoading = 0.0
     public var worstBranch: Int?

@@ -252,6 +252,7 @@ final class ContingencyWorker {
         ac.voltageViolations = loadings.violations
         ac.maxLoading = loadings.maxLoading
         ac.worstBranch = loadings.worst
+        ac.lowestVm = loadings.lowestVm
         if context.options.keepSolutions {
             ac.vm = vm
             ac.va = va

@@ -52,7 +52,8 @@ public enum ContingencyCSVWriter {
 
     private static func number(_ x: Double) -> String { x.isFinite ? String(x) : "" }
 
-    static func quoted(_ s: String) -> String {
+    /// `s` as one CSV field (quoted when it holds a comma or a quote).
+    public static func quoted(_ s: String) -> String {
         s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences("\"", "\"\"") + "\"" : s
     }
 }
