@@ -18,6 +18,9 @@ struct BalanceOptions: ParsableArguments {
     var slackWeights: String?
 
     func validate() throws {
+        if distributedSlack && slackWeights != nil {
+            throw ValidationError("--distributed-slack (by Pmax) and --slack-weights are alternatives; give one")
+        }
     }
 
     /// The slack for `network`, reading the slack-weights file when one is named.
