@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "KraftIOTests", dependencies: ["KraftIO", "KraftCore"]),
         .testTarget(name: "KraftScenarioTests", dependencies: ["KraftScenario", "KraftIO", "KraftCore"]),
         .testTarget(name: "KraftSimTests", dependencies: ["KraftSim", "KraftScenario", "KraftIO", "KraftCore"]),
-        .testTarget(name: "KraftReportTests", dependencies: ["KraftReport", "KraftIO", "KraftCore"]),
+        .testTarget(name: "KraftReportTests", dependencies: ["KraftReport", "KraftSim", "KraftScenario", "KraftIO", "KraftCore"]),
         .testTarget(name: "KraftCLITests", dependencies: ["KraftCore"]),
     ]
 )

@@ -10,7 +10,10 @@ public enum ContingencyTableWriter {
         out += "N-1: \(report.results.count) contingencies, AC \(o.ac.rawValue), rate \(o.rating.rawValue.uppercased()), "
         out += "overload above \(fixed(100 * o.overloadThreshold, 0)) %, "
         if o.ac == .screened { out += "AC where DC estimate ≥ \(fixed(100 * o.screeningThreshold, 0)) %, " }
-        out += "generator pickup \(study.pickupLabel), \(o.threads) thread\(o.threads == 1 ? "" : "s")\n"
+        out += "generator pickup \(study.pickupLabel), "
+        if o.enforceQLimits { out += "reactive limits enforced, " }
+        if o.slack != .single { out += "slack shared by \(study.slackLabel), " }
+        out += "\(o.threads) thread\(o.threads == 1 ? "" : "s")\n"
         let b = report.base
         if b.converged {
             out += "base case: converged in \(b.iterations) iteration\(b.iterations == 1 ? "" : "s"); "

@@ -2,6 +2,8 @@ import ArgumentParser
 import KraftCore
 import KraftIO
 import KraftReport
+import KraftScenario
+import KraftSim
 
 extension ACVerification: ExpressibleByArgument {}
 extension RatingSet: ExpressibleByArgument {}
@@ -13,18 +15,24 @@ struct ContingencyCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "contingency",
-        abstract: "N-1 security analysis of a case (MATPOWER .m): DC screening, AC verification.",
+        abstract: "N-1 security analysis of a case (MATPOWER .m) or of a scenario's hours: DC screening, AC verification.",
         discussion: """
             Every in-service branch goes out in turn (and every generator with --generators), or the \
             contingencies of --contingencies FILE: one per line, elements separated by ';', an optional \
             name before ':' — 'branch ROW', 'branch FROM-TO[#CIRCUIT]', 'gen ROW', 'gen bus ID'; '#' \
-            starts a comment. Exit status: 0 when the analysis ran (whatever it found), 1 when the base \
-            case did not converge, 2 bad input.
+            starts a comment. For a scenario (.toml) the grid is the one dispatched at --at, or, without \
+            it, at the run's peak-load and lowest-inertia hours (the whole period is run to find them); \
+            every in-service branch goes out, with reactive limits and the slack shared as in `kraft run`'s \
+            AC check. Exit status: 0 when the analysis ran (whatever it found), 1 when a base case did not \
+            converge or the run failed, 2 bad input.
             """
     )
 
-    @Argument(help: "The case file.")
+    @Argument(help: "The case file (MATPOWER .m) or scenario (.toml).")
     var casePath: String
+
+    @Option(help: ArgumentHelp("For a scenario: the moment to study, such as 2030-01-15T08:00 (default: the peak-load and lowest-inertia hours).", valueName: "time"))
+    var at: String?
 
     @Option(help: "AC verification: all contingencies, the screened ones (DC estimate at or above --screening %), or none.")
     var ac: ACVerification = .all
@@ -46,6 +54,8 @@ struct ContingencyCommand: ParsableCommand {
 
     @Option(help: "Screening threshold, percent of the rating (with --ac screened).")
     var screening: Double = 90
+
+    @OptionGroup var balance: BalanceOptions
 
     @Option(help: "Newton–Raphson tolerance, p.u.")
     var tol: Double = 1e-8
@@ -70,9 +80,34 @@ struct ContingencyCommand: ParsableCommand {
         if contingencies != nil && generators {
             throw ValidationError("--generators adds to the default list; with --contingencies, list the generators in the file")
         }
+        if isScenario {
+            if contingencies != nil || generators { throw ValidationError("a scenario's N-1 takes every branch out: --contingencies and --generators are for a case") }
+            if balance.enforceQLimits || balance.distributedSlack || balance.slackWeights != nil {
+                throw ValidationError("a scenario's N-1 always enforces reactive limits and shares the slack as its run does: --enforce-q-limits, --distributed-slack and --slack-weights are for a case")
+            }
+            if let at, Moment(parsing: at) == nil { throw ValidationError("--at must be a date and hour such as 2030-01-15T08:00, got '\(at)'") }
+        } else if at != nil {
+            throw ValidationError("--at is for a scenario (.toml)")
+        }
+    }
+
+    private var isScenario: Bool { casePath.hasSuffix(".toml") }
+
+    /// The options both forms share.
+    private var options: ContingencyOptions {
+        var options = ContingencyOptions()
+        options.ac = ac
+        options.rating = rate
+        if let threads { options.threads = threads }
+        options.generatorPickup = pickup == .pmax ? .pmax : .reference
+        options.screeningThreshold = screening / 100
+        options.tolerance = tol
+        options.maxIterations = maxIter
+        return options
     }
 
     func run() throws {
+        if isScenario { return try runScenario() }
         let file = try loadCase(casePath)
         let network = file.network
         var list: [Contingency]
@@ -85,14 +120,9 @@ struct ContingencyCommand: ParsableCommand {
             list = Contingency.branchOutages(of: network)
             if generators { list += Contingency.generatorOutages(of: network) }
         }
-        var options = ContingencyOptions()
-        options.ac = ac
-        options.rating = rate
-        if let threads { options.threads = threads }
-        options.generatorPickup = pickup == .pmax ? .pmax : .reference
-        options.screeningThreshold = screening / 100
-        options.tolerance = tol
-        options.maxIterations = maxIter
+        var options = self.options
+        options.enforceQLimits = balance.enforceQLimits
+        options.slack = try balance.slack(for: network)
         let report: ContingencyReport
         do { report = try ContingencyAnalysis(network: network, options: options).run(list) } catch {
             printError("\(casePath): \(error.description)")
@@ -108,6 +138,64 @@ struct ContingencyCommand: ParsableCommand {
         try emit(text, to: output)
         if !report.base.converged {
             printError("\(casePath): the base case did not converge: \(report.base.failure?.reason ?? "unknown cause")")
+            throw ExitStatus.failed
+        }
+    }
+
+    /// N-1 of a scenario at `--at`, or at its run's peak-load and lowest-inertia hours.
+    private func runScenario() throws {
+        let loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
+        do { loaded = try ScenarioLoader.load(path: casePath) } catch {
+            for p in error.problems { printError(p.description) }
+            throw ExitStatus.badInput
+        }
+        let (scenario, network, sidecar) = loaded
+        let moment = at.flatMap(Moment.init(parsing:))
+        let profiles: HourlyProfiles, span: Range<Int>
+        do {
+            (profiles, span) = try YearRun.profiles(weather: scenario.weather, covering: moment.map { Period(from: $0.date, to: $0.date) } ?? scenario.period,
+                                                    sidecar: sidecar)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.badInput
+        }
+        let hours: [(reason: String, hour: Int)]
+        if let moment {
+            hours = [("requested", span.lowerBound + moment.hour)]
+        } else {
+            let bar = ProgressBar(total: span.count, label: "hours")
+            do {
+                let year = try YearRun.run(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,
+                                           only: span, threads: options.threads, progress: { bar.advance(by: $0) })
+                bar.finish()
+                hours = HourContingency.criticalHours(year)
+            } catch {
+                bar.finish()
+                printError("\(casePath): \(error.description)")
+                throw ExitStatus.failed
+            }
+        }
+        var studies = [HourContingency.Study]()
+        for (reason, hour) in hours {
+            do {
+                studies.append(try HourContingency.study(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,
+                                                         hour: hour, reason: reason, options: options))
+            } catch {
+                printError("\(casePath): \(error.description)")
+                throw ExitStatus.failed
+            }
+        }
+        let text = switch format {
+        case .table: studies.map { s in
+            "== \(s.reason): \(s.time)\n" + ContingencyTableWriter.write(
+                ContingencyStudy(caseName: "\(scenario.name) \(s.time)", network: s.network, report: s.report, parseMilliseconds: 0), all: all)
+        }.joined(separator: "\n")
+        case .json: ContingencySection.json(studies, scenarioName: scenario.name)
+        case .csv: ContingencySection.csv(studies, scenarioName: scenario.name)
+        }
+        try emit(text, to: output)
+        if let failed = studies.first(where: { !$0.report.base.converged }) {
+            printError("\(casePath): the base case at \(failed.time) did not converge: \(failed.report.base.failure?.reason ?? "unknown cause")")
             throw ExitStatus.failed
         }
     }

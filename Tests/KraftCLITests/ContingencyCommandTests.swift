@@ -113,22 +113,29 @@ struct ContingencyCommandTests {
         let run = try KraftProcess.run(["contingency", "--help"])
         #expect(run.status == 0)
         #expect(run.stdout == """
-            OVERVIEW: N-1 security analysis of a case (MATPOWER .m): DC screening, AC
-            verification.
+            OVERVIEW: N-1 security analysis of a case (MATPOWER .m) or of a scenario's
+            hours: DC screening, AC verification.
 
             Every in-service branch goes out in turn (and every generator with
             --generators), or the contingencies of --contingencies FILE: one per line,
             elements separated by ';', an optional name before ':' — 'branch ROW', 'branch
-            FROM-TO[#CIRCUIT]', 'gen ROW', 'gen bus ID'; '#' starts a comment. Exit status:
-            0 when the analysis ran (whatever it found), 1 when the base case did not
-            converge, 2 bad input.
+            FROM-TO[#CIRCUIT]', 'gen ROW', 'gen bus ID'; '#' starts a comment. For a
+            scenario (.toml) the grid is the one dispatched at --at, or, without it, at the
+            run's peak-load and lowest-inertia hours (the whole period is run to find
+            them); every in-service branch goes out, with reactive limits and the slack
+            shared as in `kraft run`'s AC check. Exit status: 0 when the analysis ran
+            (whatever it found), 1 when a base case did not converge or the run failed, 2
+            bad input.
 
             USAGE: kraft contingency [<options>] <case-path>
 
             ARGUMENTS:
-              <case-path>             The case file.
+              <case-path>             The case file (MATPOWER .m) or scenario (.toml).
 
             OPTIONS:
+              --at <time>             For a scenario: the moment to study, such as
+                                      2030-01-15T08:00 (default: the peak-load and
+                                      lowest-inertia hours).
               --ac <ac>               AC verification: all contingencies, the screened ones
                                       (DC estimate at or above --screening %), or none.
                                       (values: all, screened, none; default: all)
@@ -144,6 +151,12 @@ struct ContingencyCommandTests {
                                       Pmax). (values: reference, pmax; default: reference)
               --screening <screening> Screening threshold, percent of the rating (with --ac
                                       screened). (default: 90.0)
+              --enforce-q-limits      Enforce generator reactive limits (PV→PQ switching,
+                                      as MATPOWER's pf.enforce_q_lims = 1).
+              --distributed-slack     Share the slack among generators in service in
+                                      proportion to their Pmax.
+              --slack-weights <file>  Share the slack by the weights in FILE (lines
+                                      'GEN,WEIGHT', GEN the 1-based generator row).
               --tol <tol>             Newton–Raphson tolerance, p.u. (default: 1e-08)
               --max-iter <max-iter>   Newton–Raphson iteration limit per contingency.
                                       (default: 10)
@@ -153,6 +166,7 @@ struct ContingencyCommandTests {
                                       standard output.
               --all                   Print every contingency in the table format (default:
                                       the 20 worst).
+              --version               Show the version.
               -h, --help              Show help information.
 
 

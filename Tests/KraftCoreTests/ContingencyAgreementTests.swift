@@ -11,6 +11,8 @@ struct ContingencyReference: Decodable {
         var converged: Bool
         var iterations: Int
         var pf: [Double], qf: [Double], pt: [Double], qt: [Double]
+        /// Generator reactive outputs (MVAr), in the references solved with Q limits.
+        var qg: [Double]?
     }
     var `case`: String
     var contingencies: [Outage]

@@ -6,8 +6,11 @@ import Dispatch
 ///
 /// The AC solves share one symbolic factorization per worker thread: the admittance matrix keeps
 /// every branch in its pattern, an outage subtracts its branches' admittances from their entries,
-/// and the bus-block Newton kernel (`OutageNewtonRaphson`) switches bus roles by masks, so even
-/// outages that island part of the grid or take a bus's last generator reuse it. Contingencies
+/// and the Newton kernel in its bus-block layout (`NewtonRaphsonKernel`) switches bus roles by masks, so even
+/// outages that island part of the grid or take a bus's last generator reuse it. Under Q limits
+/// or distributed slack each contingency is re-solved by a `PowerFlowSolver` per worker with the
+/// outage taken out of its admittance matrix (MATPOWER's `runpf` on the outaged case), which
+/// keeps the pattern and, in the bus-block layout, the kernel across contingencies. Contingencies
 /// are spread over `options.threads` workers; each starts from the base case with a fresh
 /// numeric factorization, so the results do not depend on the number of threads.
 public struct ContingencyAnalysis: Sendable {
@@ -48,11 +51,7 @@ public struct ContingencyAnalysis: Sendable {
 
         let wall = Stopwatch()
         var clock = Stopwatch()
-        var pfOptions = PowerFlowOptions()
-        pfOptions.tolerance = options.tolerance
-        pfOptions.maxIterations = options.maxIterations
-        pfOptions.linearSolver = options.linearSolver
-        let base = PowerFlowSolver(network: network, options: pfOptions).solve()
+        let base = PowerFlowSolver(network: network, options: options.powerFlow).solve()
         let baseTime = clock.lap()
 
         var report = ContingencyReport(contingencies: contingencies, base: base, baseOverloads: [], baseVoltageViolations: [],

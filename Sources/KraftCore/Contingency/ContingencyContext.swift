@@ -8,7 +8,8 @@ final class ContingencyContext: @unchecked Sendable {
     let admittance: [BranchAdmittance]
     let bridges: [Bool]
     let classification: BusClassification
-    let angleFree: [Bool], magnitudeFree: [Bool]
+    /// Base-case bus roles.
+    let roles: NewtonRaphsonKernel.Roles
     /// Base-case solution, the warm start (de-energised buses at 0).
     let warmVm: [Double], warmVa: [Double]
     /// Specified injections (generators in service at their set-points, minus demand), p.u.
@@ -31,16 +32,10 @@ final class ContingencyContext: @unchecked Sendable {
         self.options = options
         ybus = AdmittanceMatrix(network: network)
         let br = network.branches
-        admittance = (0..<br.count).map {
-            BranchAdmittance(r: br.r[$0], x: br.x[$0], b: br.b[$0], ratio: br.ratio[$0], shift: br.shift[$0], inService: true)
-        }
+        admittance = (0..<br.count).map { BranchAdmittance(br, $0) }
         bridges = BranchBridges.find(network: network)
         classification = BusClassification(network: network)
-        let n = network.buses.count
-        var angle = [Bool](repeating: false, count: n), magnitude = angle
-        for i in classification.pv + classification.pq { angle[i] = true }
-        for i in classification.pq { magnitude[i] = true }
-        angleFree = angle; magnitudeFree = magnitude
+        roles = NewtonRaphsonKernel.Roles(classification, count: network.buses.count)
         warmVm = base.vm
         warmVa = base.va
         let demand = network.busDemand()
@@ -77,7 +72,8 @@ final class ContingencyContext: @unchecked Sendable {
     /// Branch flows, loadings and voltage violations of a solved state. Branches out of service,
     /// in `outaged`, or touching a de-energised bus carry nothing.
     func evaluateLoadings(vm: [Double], va: [Double], dead: Set<Int>, outaged: [Int])
-        -> (flows: BranchFlows, overloads: [BranchLoading], violations: [VoltageViolation], maxLoading: Double, worst: Int?) {
+        -> (flows: BranchFlows, overloads: [BranchLoading], violations: [VoltageViolation], maxLoading: Double, worst: Int?,
+            lowestVm: Double?) {
         let br = network.branches, m = br.count, n = network.buses.count
         var live = [Bool](repeating: true, count: n)
         for i in dead { live[i] = false }
@@ -107,8 +103,10 @@ final class ContingencyContext: @unchecked Sendable {
         }
         overloads.sort { $0.loading != $1.loading ? $0.loading > $1.loading : $0.branch < $1.branch }
         var violations = [VoltageViolation]()
+        var lowestVm: Double?
         let buses = network.buses
         for i in 0..<n where live[i] && buses.type[i] != .isolated {
+            lowestVm = min(lowestVm ?? vm[i], vm[i])
             let base = baseVm[i], worse = options.voltageWorsening
             if vm[i] < buses.vmin[i] - 1e-9 {
                 let worsened = base >= buses.vmin[i] - 1e-9 || base - vm[i] > worse
@@ -119,6 +117,6 @@ final class ContingencyContext: @unchecked Sendable {
             }
         }
         violations.sort { $0.excess != $1.excess ? $0.excess > $1.excess : $0.bus < $1.bus }
-        return (flows, overloads, violations, maxLoading, worst)
+        return (flows, overloads, violations, maxLoading, worst, lowestVm)
     }
 }

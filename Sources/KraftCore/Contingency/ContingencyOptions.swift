@@ -40,6 +40,12 @@ public struct ContingencyOptions: Sendable {
     public var loadingWorsening = 0.01
     public var voltageWorsening = 0.005
     public var generatorPickup: GeneratorPickup = .reference
+    /// Generator reactive limits in the base case and in every contingency, as MATPOWER's
+    /// `runpf` with `pf.enforce_q_lims = 1` re-solving the outaged case.
+    public var enforceQLimits = false
+    /// Who picks up the active-power imbalance (losses, lost generation) in the base case and in
+    /// every contingency: the reference bus, or generators by Pmax or by weights.
+    public var slack: SlackMode = .single
     /// Worker threads; results are the same for any number.
     public var threads = ContingencyOptions.availableCores
     /// Newton–Raphson tolerance (p.u.) and iteration limit per contingency.
@@ -59,6 +65,23 @@ public struct ContingencyOptions: Sendable {
     public var sensitivity = SensitivityOptions()
 
     public init() {}
+
+    /// Contingencies are solved by the full power-flow solver (Q-limit rounds, slack shares)
+    /// rather than the masked Newton kernel alone.
+    var needsPowerFlowSolver: Bool { enforceQLimits || slack != .single }
+
+    /// The options of the base-case solve, and of each contingency's under Q limits or
+    /// distributed slack.
+    public var powerFlow: PowerFlowOptions {
+        var o = PowerFlowOptions()
+        o.tolerance = tolerance
+        o.maxIterations = maxIterations
+        o.linearSolver = linearSolver
+        o.enforceQLimits = enforceQLimits
+        o.slack = slack
+        o.fallback = fallback
+        return o
+    }
 
     public static var availableCores: Int {
         #if canImport(Glibc)

@@ -74,10 +74,14 @@ public struct ACOutcome: Sendable {
     public var linearSolver: String
     /// Fallbacks tried, e.g. "case start", "damped steps".
     public var attempts: [String] = []
+    /// Generators held at a reactive limit (under `enforceQLimits`), in switching order.
+    public var reactiveLimited: [Int] = []
     /// Branches above the overload threshold, most loaded first.
     public var overloads: [BranchLoading] = []
     /// Energised buses outside [vmin, vmax], worst first.
     public var voltageViolations: [VoltageViolation] = []
+    /// Lowest voltage magnitude of an energised bus, p.u. (nil when it did not converge).
+    public var lowestVm: Double?
     /// Highest loading of any rated branch (fraction; 0 when none is rated) and its branch.
     public var maxLoading = 0.0
     public var worstBranch: Int?

@@ -2,12 +2,20 @@
 /// contingencies) and DC factorization, and the evaluation of one contingency at a time.
 final class ContingencyWorker {
     let context: ContingencyContext
-    private let kernel: OutageNewtonRaphson
+    private let kernel: NewtonRaphsonKernel
     private let dc: DCFactorization?
+    /// The power-flow solver of the contingencies under Q limits or distributed slack.
+    private lazy var fullSolver: PowerFlowSolver = {
+        let solver = PowerFlowSolver(network: context.network, options: context.options.powerFlow)
+        solver.freshFactorization = true
+        return solver
+    }()
 
     init(context: ContingencyContext) {
         self.context = context
-        kernel = OutageNewtonRaphson(ybus: context.ybus, network: context.network)
+        // The bus-block layout whatever the size: bus roles change by mask from outage to outage.
+        kernel = NewtonRaphsonKernel(ybus: context.ybus, buses: context.classification, linearSolver: .block)
+        kernel.freshFactorization = true
         dc = try? context.dcFactorization?.copy()
     }
 
@@ -31,14 +39,12 @@ final class ContingencyWorker {
         let losesLastGenerator = gensOut.contains { g in !(0..<gens.count).contains { generatorOn[$0] && gens.bus[$0] == gens.bus[g] } }
         let mayIsland = branchesOut.count > 1 || branchesOut.contains { context.bridges[$0] }
         var buses = context.classification
-        var angleFree = context.angleFree, magnitudeFree = context.magnitudeFree
+        var roles = context.roles
         if mayIsland || losesLastGenerator {
             var outaged = network
             for l in branchesOut { outaged.branches.status[l] = false }
             buses = BusClassification(network: outaged, generatorOn: generatorOn)
-            for i in 0..<buses.island.count { angleFree[i] = false; magnitudeFree[i] = false }
-            for i in buses.pv + buses.pq { angleFree[i] = true }
-            for i in buses.pq { magnitudeFree[i] = true }
+            roles = NewtonRaphsonKernel.Roles(buses, count: buses.island.count)
             let base = context.classification
             if buses.islandCount != base.islandCount || buses.dead != base.dead {
                 let newlyDead = buses.dead.filter { !base.dead.contains($0) }
@@ -54,6 +60,7 @@ final class ContingencyWorker {
         // Injections: the lost generators' output taken up by the pickup rule.
         var pSpec = context.pSpec, qSpec = context.qSpec
         var busChange = [(bus: Int, p: Double)]()
+        var pickedUp = [(generator: Int, p: Double)]()
         for g in gensOut {
             pSpec[gens.bus[g]] -= gens.pg[g]
             qSpec[gens.bus[g]] -= gens.qg[g]
@@ -72,6 +79,7 @@ final class ContingencyWorker {
                 let share = gens.pg[g] * weight(j) / total
                 pSpec[gens.bus[j]] += share
                 busChange.append((gens.bus[j], share))
+                pickedUp.append((j, share))
             }
         }
 
@@ -85,9 +93,11 @@ final class ContingencyWorker {
         case .none: false
         case .screened: result.dc.map { $0.flagged > 0 } ?? true
         }
-        if verify {
+        if verify && context.options.needsPowerFlowSolver {
+            result.ac = powerFlowSolve(branchesOut: branchesOut, generatorOn: generatorOn, pickedUp: pickedUp)
+        } else if verify {
             result.ac = acSolve(branchesOut: branchesOut, buses: buses, generatorOn: generatorOn, pSpec: pSpec, qSpec: qSpec,
-                                angleFree: angleFree, magnitudeFree: magnitudeFree, angleChange: angleChange)
+                                roles: roles, angleChange: angleChange)
         }
         return result
     }
@@ -174,38 +184,49 @@ final class ContingencyWorker {
         return true
     }
 
+    /// The AC solve under Q limits or distributed slack: the power-flow solver on the outaged
+    /// network, as MATPOWER's `runpf` re-solving the outaged case, warm-started from the base case.
+    private func powerFlowSolve(branchesOut: [Int], generatorOn: [Bool], pickedUp: [(generator: Int, p: Double)]) -> ACOutcome {
+        var network = context.network
+        network.generators.status = generatorOn
+        for (g, p) in pickedUp { network.generators.pg[g] += p }
+        network.buses.vm = context.warmVm
+        network.buses.va = context.warmVa
+        fullSolver.move(to: network)
+        fullSolver.takeOut(branches: branchesOut)
+        let r = fullSolver.solve()
+        let retry = "retrying with "
+        var ac = ACOutcome(converged: r.converged, failure: r.failure, iterations: r.iterations, maxMismatch: r.maxMismatch,
+                           linearSolver: r.linearSolver,
+                           attempts: r.notes.compactMap { note in note.firstRange(of: retry).map { String(note[$0.upperBound...]) } })
+        ac.reactiveLimited = r.qLimitSwitches.map(\.generator)
+        guard r.converged else { return ac }
+        record(vm: r.vm, va: r.va, dead: r.deadBuses, branchesOut: branchesOut, in: &ac)
+        return ac
+    }
+
     private func acSolve(branchesOut: [Int], buses: BusClassification, generatorOn: [Bool], pSpec: [Double], qSpec: [Double],
-                         angleFree: [Bool], magnitudeFree: [Bool], angleChange: [Double]?) -> ACOutcome {
+                         roles: NewtonRaphsonKernel.Roles, angleChange: [Double]?) -> ACOutcome {
         let ybus = context.ybus, options = context.options
-        for l in branchesOut {
-            let y = context.admittance[l]
-            kernel.subtract(y.ff, at: ybus.branchFF[l]); kernel.subtract(y.ft, at: ybus.branchFT[l])
-            kernel.subtract(y.tf, at: ybus.branchTF[l]); kernel.subtract(y.tt, at: ybus.branchTT[l])
-        }
-        defer {
-            for l in branchesOut {
-                kernel.restore(ybus.branchFF[l]); kernel.restore(ybus.branchFT[l])
-                kernel.restore(ybus.branchTF[l]); kernel.restore(ybus.branchTT[l])
-            }
-        }
+        for l in branchesOut { kernel.remove(branch: l, context.admittance[l]) }
+        defer { for l in branchesOut { kernel.restore(branch: l, from: ybus) } }
         var vm = context.warmVm, va = context.warmVa
         // The base case moved by the DC angle change of the outage: often one iteration fewer.
-        if let angleChange { for i in 0..<va.count where angleFree[i] { va[i] += angleChange[i] } }
+        if let angleChange { for i in 0..<va.count where roles.angleFree[i] { va[i] += angleChange[i] } }
         for i in buses.dead { vm[i] = 0; va[i] = 0 }
-        let start: (vm: [Double], va: [Double]) = (vm, va)
-        var outcome = kernel.solve(vm: &vm, va: &va, pSpec: pSpec, qSpec: qSpec, angleFree: angleFree,
-                                   magnitudeFree: magnitudeFree, tolerance: options.tolerance,
-                                   maxIterations: options.maxIterations, damped: false)
+        let start = NewtonRaphsonKernel.State(vm: vm, va: va)
+        var state = start
+        var outcome = kernel.solve(state: &state, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
+                                   maxIterations: options.maxIterations)
         var attempts = [String]()
         if !outcome.converged && options.fallback {
             let caseStart = InitialVoltages.make(.case, network: context.network, buses: buses, generatorOn: generatorOn,
                                                  dcAngles: { [network = context.network] in network.buses.va })
-            let retries: [(String, (vm: [Double], va: [Double]), Bool)] = [("case start", caseStart, false), ("damped steps", start, true)]
+            let retries = [("case start", NewtonRaphsonKernel.State(vm: caseStart.vm, va: caseStart.va), false), ("damped steps", start, true)]
             for (label, v0, damped) in retries where !outcome.converged {
                 attempts.append(label)
-                (vm, va) = v0
-                outcome = kernel.solve(vm: &vm, va: &va, pSpec: pSpec, qSpec: qSpec, angleFree: angleFree,
-                                       magnitudeFree: magnitudeFree, tolerance: options.tolerance,
+                state = v0
+                outcome = kernel.solve(state: &state, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
                                        maxIterations: damped ? 4 * options.maxIterations : options.maxIterations,
                                        damped: damped)
             }
@@ -213,21 +234,29 @@ final class ContingencyWorker {
         var ac = ACOutcome(converged: outcome.converged, failure: outcome.failure, iterations: outcome.iterations,
                            maxMismatch: outcome.maxMismatch, linearSolver: outcome.linearSolver, attempts: attempts)
         guard outcome.converged else { return ac }
+        vm = state.vm; va = state.va
         for i in buses.dead { vm[i] = 0; va[i] = 0 }
         for i in 0..<va.count where va[i] > .pi || va[i] <= -.pi {
             va[i] -= 2 * .pi * ((va[i] + .pi) / (2 * .pi)).rounded(.down)
             if va[i] <= -.pi { va[i] += 2 * .pi }
         }
-        let state = context.evaluateLoadings(vm: vm, va: va, dead: Set(buses.dead), outaged: branchesOut)
-        ac.overloads = state.overloads
-        ac.voltageViolations = state.violations
-        ac.maxLoading = state.maxLoading
-        ac.worstBranch = state.worst
-        if options.keepSolutions {
+        record(vm: vm, va: va, dead: buses.dead, branchesOut: branchesOut, in: &ac)
+        return ac
+    }
+
+    /// The overloads and voltage violations of a converged outage state, and the state itself
+    /// when solutions are kept.
+    private func record(vm: [Double], va: [Double], dead: [Int], branchesOut: [Int], in ac: inout ACOutcome) {
+        let loadings = context.evaluateLoadings(vm: vm, va: va, dead: Set(dead), outaged: branchesOut)
+        ac.overloads = loadings.overloads
+        ac.voltageViolations = loadings.violations
+        ac.maxLoading = loadings.maxLoading
+        ac.worstBranch = loadings.worst
+        ac.lowestVm = loadings.lowestVm
+        if context.options.keepSolutions {
             ac.vm = vm
             ac.va = va
-            ac.flows = state.flows
+            ac.flows = loadings.flows
         }
-        return ac
     }
 }

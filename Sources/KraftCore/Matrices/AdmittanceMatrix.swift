@@ -70,6 +70,24 @@ public struct AdmittanceMatrix: Sendable {
         b[Int(p)] += y.im
     }
 
+    /// Takes branch `l`, of two-port admittances `y`, out: its four entries lose `y`, the pattern
+    /// stays (an outage changes values only, so symbolic factorizations stay valid).
+    mutating func remove(branch l: Int, _ y: BranchAdmittance) {
+        add(-y.ff, at: branchFF[l]); add(-y.ft, at: branchFT[l])
+        add(-y.tf, at: branchTF[l]); add(-y.tt, at: branchTT[l])
+    }
+
+    /// Puts branch `l`'s four entries back to their values in `base` (a matrix of the same
+    /// pattern). Copying rather than adding back keeps the values exactly those of `base`, so a
+    /// solve does not depend on which outages came before it.
+    mutating func restore(branch l: Int, from base: AdmittanceMatrix) {
+        func copy(_ p: Int32) {
+            g[Int(p)] = base.g[Int(p)]
+            b[Int(p)] = base.b[Int(p)]
+        }
+        copy(branchFF[l]); copy(branchFT[l]); copy(branchTF[l]); copy(branchTT[l])
+    }
+
     /// Complex current injections `I = Ybus · V` (V given by real and imaginary parts).
     public func multiply(vr: UnsafeMutableBufferPointer<Double>, vi: UnsafeMutableBufferPointer<Double>,
                          ir: UnsafeMutableBufferPointer<Double>, ii: UnsafeMutableBufferPointer<Double>) {

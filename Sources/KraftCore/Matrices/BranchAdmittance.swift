@@ -10,6 +10,12 @@ struct BranchAdmittance: Sendable {
     var tf: Complex
     var tt: Complex
 
+    /// Branch `l` of `branches` as if in service.
+    init(_ branches: BranchTable, _ l: Int) {
+        self.init(r: branches.r[l], x: branches.x[l], b: branches.b[l], ratio: branches.ratio[l], shift: branches.shift[l],
+                  inService: true)
+    }
+
     init(r: Double, x: Double, b: Double, ratio: Double, shift: Double, inService: Bool) {
         guard inService else {
             ff = Complex(0); ft = Complex(0); tf = Complex(0); tt = Complex(0)

@@ -6,10 +6,24 @@
 /// A time series moves the solver from hour to hour with `move(to:)`: loads, generator set-points
 /// and statuses, and the starting voltages change; the branches do not, so the admittance matrix
 /// and, while the bus classification stays the same, the symbolic factorization are kept.
+///
+/// An outage study takes branches out with `takeOut(branches:)`: their admittance entries are
+/// zeroed in place, so the pattern, the Newton kernel and its symbolic factorization are kept;
+/// in the bus-block layout the kernel is kept even when bus roles change (islanding, Q limits).
 public final class PowerFlowSolver {
+    /// The network as solved: the one given, with the branches of `branchesOut` out of service.
     public private(set) var network: Network
     /// May change between solves (e.g. slack weights per hour); the kernel follows.
     public var options: PowerFlowOptions
+    /// Start every Newton solve with a full numeric factorization (see
+    /// `NewtonRaphsonKernel.freshFactorization`): a result then does not depend on earlier solves.
+    public var freshFactorization = false
+    /// Branches taken out by `takeOut(branches:)` (those that were in service).
+    public private(set) var branchesOut: [Int] = []
+    /// Branch statuses of the network as given.
+    private var givenBranchStatus: [Bool]
+    /// The admittance matrix of the network as given, and the one in force (minus `branchesOut`).
+    private var baseYbus: AdmittanceMatrix?
     private var ybus: AdmittanceMatrix?
     private var kernel: NewtonRaphsonKernel?
     private var kernelKey: (BusClassification, [Double]?, LinearSolverChoice)?
@@ -18,13 +32,46 @@ public final class PowerFlowSolver {
     public init(network: Network, options: PowerFlowOptions = PowerFlowOptions()) {
         self.network = network
         self.options = options
+        givenBranchStatus = network.branches.status
+    }
+
+    /// Takes `branches` out of service for the next solves, putting back those taken out
+    /// before. Branches already out of service in the network as given are ignored.
+    public func takeOut(branches: [Int]) {
+        let base = admittance().base
+        for l in branchesOut {
+            ybus!.restore(branch: l, from: base)
+            kernel?.restore(branch: l, from: base)
+            network.branches.status[l] = true
+        }
+        branchesOut = []
+        for l in branches where givenBranchStatus[l] && !branchesOut.contains(l) {
+            let y = BranchAdmittance(network.branches, l)
+            ybus!.remove(branch: l, y)
+            kernel?.remove(branch: l, y)
+            network.branches.status[l] = false
+            branchesOut.append(l)
+        }
+        classification = nil
+    }
+
+    /// The admittance matrices of the network as given and in force, built on first use.
+    private func admittance() -> (base: AdmittanceMatrix, current: AdmittanceMatrix) {
+        if baseYbus == nil {
+            var given = network
+            given.branches.status = givenBranchStatus
+            baseYbus = AdmittanceMatrix(network: given)
+            ybus = baseYbus
+        }
+        return (baseYbus!, ybus!)
     }
 
     /// Moves to another operating point of the same grid. With `initialPoint = .case` the next
     /// solve starts from the voltages in `next.buses` (a warm start from the previous hour).
+    /// Branches taken out stay out.
     /// - Precondition: branches and shunts are those the solver was made with.
     public func move(to next: Network) {
-        precondition(next.branches.count == network.branches.count && next.branches.status == network.branches.status
+        precondition(next.branches.count == network.branches.count && next.branches.status == givenBranchStatus
                      && next.branches.x == network.branches.x && next.shunts.count == network.shunts.count,
                      "PowerFlowSolver.move(to:) keeps the admittance matrix: branches and shunts must not change")
         if next.generators.status != network.generators.status || next.buses.type != network.buses.type
@@ -32,6 +79,7 @@ public final class PowerFlowSolver {
             classification = nil
         }
         network = next
+        for l in branchesOut { network.branches.status[l] = false }
     }
 
     /// The state that changes between the re-solves of Q-limit enforcement.
@@ -46,8 +94,7 @@ public final class PowerFlowSolver {
         var timings = PhaseTimings()
         let wall = Stopwatch()
         var clock = Stopwatch()
-        if ybus == nil { ybus = AdmittanceMatrix(network: network) }
-        let ybus = ybus!
+        let ybus = admittance().current
         timings.ybus = clock.lap()
 
         let gens = network.generators
@@ -91,21 +138,16 @@ public final class PowerFlowSolver {
 
             switch options.method {
             case .nr:
-                var kernel = nrKernel(ybus: ybus, buses: buses, participation: participation, choice: options.linearSolver)
+                let kernel = nrKernel(ybus: ybus, buses: buses, participation: participation, choice: options.linearSolver)
+                let roles = kernel.busBlocks ? NewtonRaphsonKernel.Roles(buses, count: network.buses.count) : nil
                 var s = NewtonRaphsonKernel.State(vm: vm, va: va, slack: slackShare)
                 let start = s
-                outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, tolerance: options.tolerance,
+                outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
                                        maxIterations: options.iterationLimit)
-                if case .singularJacobian = outcome.failure, kernel.linearSolverName == "block" {
-                    // The block LU does not pivot between buses; KLU does.
+                if outcome.linearSolver != kernel.linearSolverName {
                     notes.append("block LU met a singular pivot block; solved again with KLU")
-                    timings += outcome.timings
-                    kernel = nrKernel(ybus: ybus, buses: buses, participation: participation, choice: .klu)
-                    s = start
-                    outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, tolerance: options.tolerance,
-                                           maxIterations: options.iterationLimit)
                 }
-                linearSolverName = kernel.linearSolverName
+                linearSolverName = outcome.linearSolver
                 if !outcome.converged && options.fallback {
                     var attempts: [(String, InitialPoint?, Bool)] = []
                     if options.initialPoint != .dc { attempts.append(("a DC start", .dc, false)) }
@@ -120,7 +162,7 @@ public final class PowerFlowSolver {
                                                          generatorOn: state.generatorOn, dcAngles: dcAngles)
                             s.vm = v.vm; s.va = v.va
                         }
-                        outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, tolerance: options.tolerance,
+                        outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
                                                maxIterations: damped ? 4 * options.iterationLimit : options.iterationLimit,
                                                damped: damped)
                     }
@@ -246,11 +288,19 @@ public final class PowerFlowSolver {
         return c
     }
 
-    /// The kernel for this classification, reused when it has not changed since the last solve.
+    /// The kernel for this classification, reused when it has not changed since the last solve,
+    /// or, in the bus-block layout (where bus roles are masks), whenever it would be of that
+    /// layout again.
     private func nrKernel(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?,
                           choice: LinearSolverChoice) -> NewtonRaphsonKernel {
-        if let kernel, let key = kernelKey, key.0 == buses, key.1 == participation, key.2 == choice { return kernel }
+        if let kernel, let key = kernelKey, key.1 == participation, key.2 == choice {
+            if key.0 == buses { return kernel }
+            if kernel.busBlocks && NewtonRaphsonKernel.usesBusBlocks(buses: buses, participation: participation, linearSolver: choice) {
+                return kernel
+            }
+        }
         let k = NewtonRaphsonKernel(ybus: ybus, buses: buses, participation: participation, linearSolver: choice)
+        k.freshFactorization = freshFactorization
         kernel = k
         kernelKey = (buses, participation, choice)
         return k

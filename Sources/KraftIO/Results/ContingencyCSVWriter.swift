@@ -6,26 +6,8 @@ import KraftCore
 public enum ContingencyCSVWriter {
     public static func write(_ study: ContingencyStudy) -> String {
         let report = study.report, net = study.network, base = study.baseMVA
-        var out = "# contingencies\n"
-        out += "rank,index,name,status,islanding,dead_buses,lost_load_mw,dc_max_loading_pct,ac,converged,iterations,max_loading_pct,worst_branch,overloads,worsened_overloads,voltage_violations,worsened_voltage_violations\n"
-        func number(_ x: Double) -> String { x.isFinite ? String(x) : "" }
-        for (rank, i) in report.ranking.enumerated() {
-            let r = report.results[i]
-            var row = [String(rank + 1), String(i + 1), quoted(report.contingencies[i].name), study.status(r)]
-            row.append(r.islanding == nil ? "0" : "1")
-            row.append(String(r.islanding?.deadBuses.count ?? 0))
-            row.append(number((r.islanding?.lostLoad ?? 0) * base))
-            row.append(r.dc.map { number(100 * $0.maxLoading) } ?? "")
-            if let ac = r.ac {
-                row += ["1", ac.converged ? "1" : "0", String(ac.iterations),
-                        ac.converged ? number(100 * ac.maxLoading) : "", ac.worstBranch.map { study.branchLabel($0) } ?? "",
-                        String(ac.overloads.count), String(ac.overloads.filter(\.worsened).count),
-                        String(ac.voltageViolations.count), String(ac.voltageViolations.filter(\.worsened).count)]
-            } else {
-                row += ["0", "", "", "", "", "", "", "", ""]
-            }
-            out += row.joined(separator: ",") + "\n"
-        }
+        var out = "# contingencies\n" + contingencyHeader + "\n"
+        for row in contingencyRows(study) { out += row + "\n" }
         out += "\n# violations\n"
         out += "rank,name,kind,element,value,limit,loading_pct,base_value,worsened\n"
         for (rank, i) in report.ranking.enumerated() {
@@ -41,7 +23,37 @@ public enum ContingencyCSVWriter {
         return out
     }
 
-    static func quoted(_ s: String) -> String {
+    /// The columns of the contingency table (`reactive_limited`: generators held at a reactive
+    /// limit, under Q-limit enforcement).
+    public static let contingencyHeader = "rank,index,name,status,islanding,dead_buses,lost_load_mw,dc_max_loading_pct,ac,converged,iterations,max_loading_pct,worst_branch,overloads,worsened_overloads,voltage_violations,worsened_voltage_violations,reactive_limited"
+
+    /// The contingency table's rows, worst first, without line ends.
+    public static func contingencyRows(_ study: ContingencyStudy) -> [String] {
+        let report = study.report, base = study.baseMVA
+        return report.ranking.enumerated().map { rank, i in
+            let r = report.results[i]
+            var row = [String(rank + 1), String(i + 1), quoted(report.contingencies[i].name), study.status(r)]
+            row.append(r.islanding == nil ? "0" : "1")
+            row.append(String(r.islanding?.deadBuses.count ?? 0))
+            row.append(number((r.islanding?.lostLoad ?? 0) * base))
+            row.append(r.dc.map { number(100 * $0.maxLoading) } ?? "")
+            if let ac = r.ac {
+                row += ["1", ac.converged ? "1" : "0", String(ac.iterations),
+                        ac.converged ? number(100 * ac.maxLoading) : "", ac.worstBranch.map { study.branchLabel($0) } ?? "",
+                        String(ac.overloads.count), String(ac.overloads.filter(\.worsened).count),
+                        String(ac.voltageViolations.count), String(ac.voltageViolations.filter(\.worsened).count),
+                        String(ac.reactiveLimited.count)]
+            } else {
+                row += ["0", "", "", "", "", "", "", "", "", ""]
+            }
+            return row.joined(separator: ",")
+        }
+    }
+
+    private static func number(_ x: Double) -> String { x.isFinite ? String(x) : "" }
+
+    /// `s` as one CSV field (quoted when it holds a comma or a quote).
+    public static func quoted(_ s: String) -> String {
         s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences("\"", "\"\"") + "\"" : s
     }
 }

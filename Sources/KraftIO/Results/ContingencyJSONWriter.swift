@@ -13,6 +13,8 @@ public enum ContingencyJSONWriter {
         j.key("rate"); j.string(o.rating.rawValue); j.raw(",")
         j.key("threads"); j.number(o.threads); j.raw(",")
         j.key("generator_pickup"); j.string(study.pickupLabel); j.raw(",")
+        j.key("enforce_q_limits"); j.bool(o.enforceQLimits); j.raw(",")
+        j.key("slack"); j.string(study.slackLabel); j.raw(",")
         j.key("screening_threshold_pct"); j.number(100 * o.screeningThreshold); j.raw(",")
         j.key("overload_threshold_pct"); j.number(100 * o.overloadThreshold); j.raw(",")
         j.key("loading_worsening_pct"); j.number(100 * o.loadingWorsening); j.raw(",")
@@ -97,6 +99,9 @@ public enum ContingencyJSONWriter {
                 j.key("linear_solver"); j.string(ac.linearSolver); j.raw(",")
                 j.key("fallbacks"); j.raw("[")
                 for (k, a) in ac.attempts.enumerated() { if k > 0 { j.raw(",") }; j.string(a) }
+                j.raw("],")
+                j.key("reactive_limited"); j.raw("[")
+                for (k, g) in ac.reactiveLimited.enumerated() { if k > 0 { j.raw(",") }; j.number(g + 1) }
                 j.raw("],")
                 j.key("max_loading_pct"); j.number(100 * ac.maxLoading); j.raw(",")
                 j.key("worst_branch"); branchRef(&j, ac.worstBranch); j.raw(",")

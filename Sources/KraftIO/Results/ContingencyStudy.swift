@@ -48,6 +48,15 @@ public struct ContingencyStudy: Sendable {
         }
     }
 
+    /// `single`, `pmax` or `weights`.
+    public var slackLabel: String {
+        switch report.options.slack {
+        case .single: "single"
+        case .distributedByPmax: "pmax"
+        case .distributed: "weights"
+        }
+    }
+
     public var pickupLabel: String {
         switch report.options.generatorPickup {
         case .reference: "reference"
