@@ -23,7 +23,10 @@ first hour from the case voltages with PV/reference magnitudes at set-point).
           Ybus, analysis, every hour, and storing every hour's voltages). TimeSeriesCPP
           starts each step from the previous step's result (its documentation). The
           conversion and the matrices are not timed. A second compute() on the same object
-          (base case reused) is reported too as `compute_again_ms`.
+          (base case reused) is reported too with --again.
+  CPU     on a shared machine the wall clock counts other jobs' time: the CPU time of the
+          whole kraft process (getrusage of the child, file reading included) and of the
+          ls2g compute() call (process_time; it runs on one thread) are reported too.
 
 The two tools alternate, N runs each (default 3); medians. The harness compares the
 voltages of a few hours (--sample-hours) and fails the check above 1e-6 p.u.
@@ -33,6 +36,7 @@ OPENBLAS_* handling as in run_peers.py (imported from it).
 import argparse
 import csv
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -67,13 +71,18 @@ def kraft_run(kraft, path, args):
     cmd = [str(kraft), "bench", str(path), "--timeseries", str(args.factors), "--format", "json",
            "--tol", repr(args.tol), "--max-iter", str(args.max_iter),
            "--sample-hours", ",".join(map(str, args.sample_hours))]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = perf()
     p = subprocess.run(cmd, capture_output=True, text=True, env=run_peers.kraft_env(), timeout=3600)
     wall = perf() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if p.returncode not in (0, 1) or not p.stdout.strip():
         raise RuntimeError(f"`{' '.join(cmd)}` exit {p.returncode}: {p.stderr.strip()[-400:]}")
     row = json.loads(p.stdout)[0]
     row["process_ms"] = wall * 1e3
+    # CPU time of the whole process (reading the case and factors too): on a shared machine
+    # the wall clock counts other jobs' time slices, CPU time does not.
+    row["process_cpu_ms"] = ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) * 1e3
     row["command"] = " ".join(cmd)
     return row
 
@@ -100,10 +109,10 @@ def ls2g_run(ppc, factors, args):
     prepare = perf() - t0
     V0 = run_peers.initial_voltage(ppc)
     tol = args.tol * float(ppc["baseMVA"])
-    t0 = perf()
+    c0, t0 = time.process_time(), perf()
     ts.compute(V0.copy(), args.max_iter, tol)
-    compute = perf() - t0
-    out = {"prepare_ms": prepare * 1e3, "compute_ms": compute * 1e3,
+    compute, cpu = perf() - t0, time.process_time() - c0
+    out = {"prepare_ms": prepare * 1e3, "compute_ms": compute * 1e3, "compute_cpu_ms": cpu * 1e3,
            "internal_total_ms": ts.total_time() * 1e3, "internal_solver_ms": ts.solver_time() * 1e3,
            "internal_preprocessing_ms": ts.preprocessing_time() * 1e3,
            "converged_hours": int(np.sum(ts.converged_mask())),
@@ -112,9 +121,10 @@ def ls2g_run(ppc, factors, args):
     Vs = ts.get_voltages()
     out["samples"] = {h: Vs[h].copy() for h in args.sample_hours}
     del Vs
-    t0 = perf()
-    ts.compute(V0.copy(), args.max_iter, tol)
-    out["compute_again_ms"] = (perf() - t0) * 1e3
+    if args.again:
+        t0 = perf()
+        ts.compute(V0.copy(), args.max_iter, tol)
+        out["compute_again_ms"] = (perf() - t0) * 1e3
     out["api"] = ("init_from_matpower(ppc); TimeSeriesCPP(grid); NR_KLU; modify_gen_p/modify_load_p/"
                   "modify_load_q; compute(V0, max_iter, tol*baseMVA)")
     del ts, grid
@@ -145,6 +155,8 @@ def main():
     ap.add_argument("--cases-dir", default=str(run_peers.DEFAULT_CASES_DIR))
     ap.add_argument("--tol", type=float, default=1e-8)
     ap.add_argument("--max-iter", type=int, default=10)
+    ap.add_argument("--again", action="store_true",
+                    help="also time a second ls2g compute() on the same object (base case reused)")
     ap.add_argument("--sample-hours", default="0,377,4684,8759",
                     help="0-based hours whose voltages are compared (default: first, peak, lowest, last)")
     args = ap.parse_args()
@@ -171,27 +183,37 @@ def main():
                          "hours_ms_median": med([r["hours_ms"] for r in kraft_rows]),
                          "hour_ms_median": med([r["hour_ms_median"] for r in kraft_rows]),
                          "process_ms_median": med([r["process_ms"] for r in kraft_rows]),
+                         "process_cpu_ms_median": med([r["process_cpu_ms"] for r in kraft_rows]),
+                         "process_cpu_ms": [r["process_cpu_ms"] for r in kraft_rows],
                          "total_ms": [r["total_ms"] for r in kraft_rows],
                          "converged_hours": kraft_rows[0]["converged_hours"],
                          "iterations": kraft_rows[0]["iterations"],
                          "linear_solver": kraft_rows[0]["linear_solver"]},
                "lightsim2grid": {"api": ls2g_rows[0]["api"], "compute_ms_median": l_compute,
                                  "compute_ms": [r["compute_ms"] for r in ls2g_rows],
-                                 "compute_again_ms_median": med([r["compute_again_ms"] for r in ls2g_rows]),
+                                 "compute_cpu_ms_median": med([r["compute_cpu_ms"] for r in ls2g_rows]),
+                                 "compute_cpu_ms": [r["compute_cpu_ms"] for r in ls2g_rows],
+                                 "compute_again_ms_median": med([r.get("compute_again_ms") for r in ls2g_rows
+                                                                 if "compute_again_ms" in r]),
                                  "internal_solver_ms_median": med([r["internal_solver_ms"] for r in ls2g_rows]),
                                  "prepare_ms_median": med([r["prepare_ms"] for r in ls2g_rows]),
                                  "converged_hours": ls2g_rows[0]["converged_hours"],
                                  "iterations": ls2g_rows[0]["iterations"]},
-               "check": check, "ratio_kraft_over_ls2g": k_total / l_compute}
+               "check": check, "ratio_kraft_over_ls2g": k_total / l_compute,
+               "ratio_per_run": [k["total_ms"] / l["compute_ms"] for k, l in zip(kraft_rows, ls2g_rows)]}
+        rec["ratio_cpu_kraft_process_over_ls2g_compute"] = (rec["kraft"]["process_cpu_ms_median"]
+                                                           / rec["lightsim2grid"]["compute_cpu_ms_median"])
         records.append(rec)
         k, l = rec["kraft"], rec["lightsim2grid"]
         print(f"\n{name} ({rec['buses']} buses), {rec['hours']} hours, medians of {args.repeat} runs, ms:")
         print(f"  kraft total {k_total:.1f} (setup {k['setup_ms_median']:.2f}, hours {k['hours_ms_median']:.1f}, "
               f"median hour {k['hour_ms_median']:.4f}); converged {k['converged_hours']}, iterations {k['iterations']}")
-        print(f"  ls2g compute {l_compute:.1f} (again on the same object {l['compute_again_ms_median']:.1f}, "
-              f"its solver time {l['internal_solver_ms_median']:.1f}); converged {l['converged_hours']}, "
-              f"iterations {l['iterations']}")
-        print(f"  kraft / ls2g = {rec['ratio_kraft_over_ls2g']:.2f};  max |V kraft - V ls2g| over hours "
+        print(f"  ls2g compute {l_compute:.1f} (its solver time {l['internal_solver_ms_median']:.1f}); "
+              f"converged {l['converged_hours']}, iterations {l['iterations']}")
+        print(f"  CPU time: kraft whole process {k['process_cpu_ms_median']:.1f}, ls2g compute "
+              f"{l['compute_cpu_ms_median']:.1f}, ratio {rec['ratio_cpu_kraft_process_over_ls2g_compute']:.2f}")
+        print(f"  kraft / ls2g = {rec['ratio_kraft_over_ls2g']:.2f} (wall; per run "
+              f"{', '.join(f'{x:.2f}' for x in rec['ratio_per_run'])});  max |V kraft - V ls2g| over hours "
               f"{args.sample_hours}: {check['max_abs_v_diff']:.1e}" + ("" if check["agree_1e-6"] else "  ** DISAGREE **"))
     info["loadavg_end"] = run_peers.os.getloadavg()
     if args.json:
