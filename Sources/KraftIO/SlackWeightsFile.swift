@@ -11,9 +11,9 @@ public enum SlackWeightsFile {
         var weights = [Double](repeating: 0, count: generatorCount)
         var seen = [Int: Int]()
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: " \t\r")
+            let line = raw.trimming(" \t\r")
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: " \t") }
+            let fields = line.split(separator: ",").map { $0.trimming(" \t") }
             func fail(_ message: String) -> InputError { InputError(file: file, line: index + 1, message: message) }
             guard fields.count == 2 else { throw fail("expected 'GEN,WEIGHT', got '\(line)'") }
             guard let generator = Int(fields[0]), (1...generatorCount).contains(generator) else {
@@ -30,14 +30,5 @@ public enum SlackWeightsFile {
             throw InputError(file: file, line: nil, message: "no generator has a positive weight")
         }
         return weights
-    }
-}
-
-private extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var s = self[...]
-        while let c = s.first, set.contains(c) { s.removeFirst() }
-        while let c = s.last, set.contains(c) { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,0 +1,122 @@
+import KraftCore
+import KraftIO
+
+/// One case's time-series benchmark: `TimeSeriesPowerFlow` over hourly load factors, each hour
+/// warm-started from the previous one, timed by Kraft's own clock (the case file's reading and
+/// the factor file's are not in it). `kraft bench CASE --timeseries FACTORS.csv` prints it; the
+/// peer harness compares it with lightsim2grid's `TimeSeriesCPP` on the same factors.
+public struct TimeSeriesBenchmark: Sendable {
+    /// The voltages of one hour, kept for a comparison with another tool.
+    public struct Sample: Sendable {
+        public var hour: Int
+        /// Magnitudes (p.u.) and angles (degrees), in the case file's bus order.
+        public var vm: [Double]
+        public var vaDegrees: [Double]
+    }
+
+    public var caseName: String
+    public var buses: Int
+    public var hours: Int
+    public var convergedHours: Int
+    /// Hours that did not converge (0-based), in order.
+    public var failedHours: [Int]
+    public var iterations: Int
+    public var linearSolver: String
+    /// Admittance matrix, bus classification, Jacobian pattern and the first start.
+    public var setupMs: Double
+    /// All hours (the first one includes the linear solver's symbolic analysis).
+    public var hoursMs: Double
+    public var hourMsMedian: Double
+    public var hourMsMax: Double
+    public var samples: [Sample]
+
+    public var totalMs: Double { setupMs + hoursMs }
+
+    public static func measure(file: CaseFile, options: PowerFlowOptions, factors: [Double],
+                               sampleHours: Set<Int> = []) throws(TimeSeriesPowerFlow.Unsupported) -> TimeSeriesBenchmark {
+        var clock = Stopwatch()
+        let series = try TimeSeriesPowerFlow(network: file.network, options: options)
+        let setup = clock.lap()
+        var perHour = [Double](repeating: 0, count: factors.count)
+        var failed = [Int]()
+        var samples = [Sample]()
+        var iterations = 0
+        let degrees = 180 / Double.pi
+        for (h, factor) in factors.enumerated() {
+            let hour = series.solve(loadFactor: factor)
+            perHour[h] = clock.lap()
+            iterations += hour.iterations
+            if !hour.converged { failed.append(h) }
+            if sampleHours.contains(h) {
+                samples.append(Sample(hour: h, vm: series.state.vm, vaDegrees: series.state.va.map { $0 * degrees }))
+                _ = clock.lap()  // copying the sample is not part of the solve
+            }
+        }
+        let sorted = perHour.sorted()
+        let median = sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return TimeSeriesBenchmark(
+            caseName: file.name, buses: file.network.buses.count, hours: factors.count,
+            convergedHours: factors.count - failed.count, failedHours: failed, iterations: iterations,
+            linearSolver: series.linearSolverName, setupMs: setup, hoursMs: perHour.reduce(0, +),
+            hourMsMedian: median, hourMsMax: sorted.last ?? 0, samples: samples)
+    }
+
+    public static func table(_ rows: [TimeSeriesBenchmark]) -> String {
+        var t = TextTable(headers: ["case", "buses", "hours", "converged", "iterations", "solver", "setup ms",
+                                    "hours ms", "total ms", "ms/hour", "median hour ms", "max hour ms"])
+        for r in rows {
+            t.append([r.caseName, String(r.buses), String(r.hours), String(r.convergedHours), String(r.iterations),
+                      r.linearSolver, fixed(r.setupMs, 2), fixed(r.hoursMs, 1), fixed(r.totalMs, 1),
+                      fixed(r.hoursMs / Double(max(r.hours, 1)), 4), fixed(r.hourMsMedian, 4), fixed(r.hourMsMax, 3)])
+        }
+        var text = t.render()
+        text += "Newton–Raphson per hour, all loads (P and Q) scaled by the hour's factor, generator set-points fixed, "
+        text += "each hour warm-started from the previous one; setup: Ybus, bus types, Jacobian pattern\n"
+        for r in rows where !r.failedHours.isEmpty {
+            text += "\(r.caseName): \(r.failedHours.count) hours did not converge (first: hour \(r.failedHours[0]))\n"
+        }
+        return text
+    }
+
+    public static func json(_ rows: [TimeSeriesBenchmark]) -> String {
+        var j = JSONText()
+        j.raw("[")
+        for (k, r) in rows.enumerated() {
+            if k > 0 { j.raw(",") }
+            j.raw("\n{"); j.key("case"); j.string(r.caseName)
+            j.raw(","); j.key("buses"); j.number(r.buses)
+            j.raw(","); j.key("hours"); j.number(r.hours)
+            j.raw(","); j.key("converged_hours"); j.number(r.convergedHours)
+            j.raw(","); j.key("failed_hours"); j.raw("[" + r.failedHours.map(String.init).joined(separator: ",") + "]")
+            j.raw(","); j.key("iterations"); j.number(r.iterations)
+            j.raw(","); j.key("linear_solver"); j.string(r.linearSolver)
+            j.raw(","); j.key("setup_ms"); j.number(r.setupMs)
+            j.raw(","); j.key("hours_ms"); j.number(r.hoursMs)
+            j.raw(","); j.key("total_ms"); j.number(r.totalMs)
+            j.raw(","); j.key("hour_ms_mean"); j.number(r.hoursMs / Double(max(r.hours, 1)))
+            j.raw(","); j.key("hour_ms_median"); j.number(r.hourMsMedian)
+            j.raw(","); j.key("hour_ms_max"); j.number(r.hourMsMax)
+            j.raw(","); j.key("samples"); j.raw("[")
+            for (s, sample) in r.samples.enumerated() {
+                if s > 0 { j.raw(",") }
+                j.raw("{"); j.key("hour"); j.number(sample.hour)
+                j.raw(","); j.key("vm"); numbers(sample.vm, &j)
+                j.raw(","); j.key("va_deg"); numbers(sample.vaDegrees, &j)
+                j.raw("}")
+            }
+            j.raw("]}")
+        }
+        j.raw("\n]\n")
+        return j.text
+    }
+
+    private static func numbers(_ xs: [Double], _ j: inout JSONText) {
+        j.raw("[")
+        for (i, x) in xs.enumerated() {
+            if i > 0 { j.raw(",") }
+            j.number(x)
+        }
+        j.raw("]")
+    }
+}
