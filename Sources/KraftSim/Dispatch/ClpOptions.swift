@@ -1,5 +1,6 @@
-/// How CLP solves the dispatch LP. The defaults are the fastest measured on an engine-sized week
-/// (Benchmarks/RESULTS.md, "Dispatch LP").
+/// How CLP solves the dispatch LP (first solve; later rounds re-solve with the dual simplex).
+/// Measured alternatives: Benchmarks/RESULTS.md, "Dispatch LP" — with many binding limits the
+/// primal simplex without scaling was fastest; the defaults have not been retuned yet.
 public struct ClpOptions: Sendable, Equatable {
     public enum Algorithm: String, Sendable, CaseIterable { case dual, primal }
     public var algorithm: Algorithm = .dual

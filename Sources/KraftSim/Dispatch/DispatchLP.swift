@@ -17,9 +17,9 @@ import KraftCore
 /// by more than 1e-6 MW. Only the few binding limits ever enter the LP. The rounds are the same
 /// for the same problem, so the answer is deterministic.
 ///
-/// Why not bus angles: measured on an engine-sized week (Benchmarks/RESULTS.md), the angle
-/// formulation's thousands of free angle columns and limit rows made the dual simplex take over a
-/// second; this form solves the same LP in a fraction of that.
+/// Why not bus angles: on an engine-sized week the angle formulation (thousands of free angle
+/// columns, every limit a row) took seconds per solve in a rough measurement; this form is
+/// faster but still far from the target (Benchmarks/RESULTS.md, "Dispatch LP").
 ///
 /// Curtailment of a weather-driven unit is `pmax − p`; its cost `curtailmentCost·(pmax − p)` is a
 /// constant minus `curtailmentCost·p`, so it enters as a lower unit cost, not as extra columns.
