@@ -111,6 +111,18 @@ import Testing
         for r in results { #expect(r.outputMW.map(\.bitPattern) == a.outputMW.map(\.bitPattern)) }
     }
 
+    @Test("an iteration limit is an error with its cause, not an answer")
+    func iterationLimit() {
+        var options = ClpOptions()
+        options.maximumIterations = 2
+        #expect {
+            try DispatchLP.solve(DispatchTestProblems.generated(), options: options)
+        } throws: { error in
+            guard case DispatchError.solverFailed(let message) = error else { return false }
+            return message.contains("iteration limit")
+        }
+    }
+
     @Test("bad input is named by unit and hour")
     func badInput() {
         var p = DispatchTestProblems.triangle(hours: 3)

@@ -54,4 +54,19 @@ struct DispatchDCFlows {
         }
         return branches.map { (phi[$0.from] - phi[$0.to]) / $0.x }
     }
+
+    /// Power transfer distribution factors, branch-major (`[l * busCount + b]`): MW on branch `l`
+    /// per MW injected at bus `b` and taken out at its island's reference bus (0 for references).
+    func ptdf() throws(DispatchError) -> [Double] {
+        let n = position.count
+        var factors = [Double](repeating: 0, count: branches.count * n)
+        var unit = [Double](repeating: 0, count: n)
+        for b in 0..<n where position[b] != nil {
+            unit[b] = 1
+            let f = try flows(injectionMW: unit)
+            unit[b] = 0
+            for l in branches.indices { factors[l * n + b] = f[l] }
+        }
+        return factors
+    }
 }

@@ -2,115 +2,131 @@ import KraftCore
 
 /// DC optimal power flow over a whole window as one linear program, solved with CLP.
 ///
-/// Per hour `h` the columns are, in this order: unit outputs `p` (MW, within pmin…pmax), scaled
-/// angles `φ = baseMVA·θ` of the non-reference buses (free; reference buses are fixed at zero and
-/// left out), unserved demand per bus (0…max(load, 0)) and the exchange with every neighbour
-/// (−export…import, + into the grid; a fixed schedule has both bounds at its value). The rows
-/// per hour are the nodal balances
+/// Formulation (PTDF, branch limits added as they bind). Per hour `h` the columns are, in this
+/// order: unit outputs (MW, pmin…pmax), unserved demand per bus (0…max(load, 0)) and the exchange
+/// with every neighbour (−export…import, + into the grid; a fixed schedule has both bounds at its
+/// value). The rows per hour are one energy balance per island, `Σ injections = Σ load`, and one
+/// row per interface, `−backward ≤ Σ_b a_b (injection_b − load_b) ≤ forward` with
+/// `a_b = Σ sign·PTDF(branch, b)`. After all hours come the energy-budget rows
+/// `Σ_hours Σ_units-of-group p ≤ budget`, which couple the hours so hydro moves energy within the
+/// window. Flows are `PTDF · (injection − load)`.
 ///
-///     Σ p(bus) + unserved + exchange − Σ_from (φf − φt)/x + Σ_to (φf − φt)/x = load,
+/// Branch limits (`enforceBranchLimits`): the LP is solved without them, every hour's flows are
+/// checked, a row `−limit ≤ PTDF_l · (injection − load) ≤ limit` is added for each (hour, branch)
+/// over its limit, and the LP is solved again from the last basis, until no flow exceeds its limit
+/// by more than 1e-6 MW. Only the few binding limits ever enter the LP. The rounds are the same
+/// for the same problem, so the answer is deterministic.
 ///
-/// one row `−limit ≤ (φf − φt)/x ≤ limit` per limited branch when `enforceBranchLimits`, and one
-/// row `−backward ≤ Σ sign·(φf − φt)/x ≤ forward` per interface. After all hours come the energy
-/// budget rows `Σ_hours Σ_units-of-group p ≤ budget`, which couple the hours so hydro can move
-/// energy within the window.
+/// Why not bus angles: on an engine-sized week the angle formulation (thousands of free angle
+/// columns, every limit a row) took seconds per solve in a rough measurement; this form is
+/// faster but still far from the target (Benchmarks/RESULTS.md, "Dispatch LP").
 ///
 /// Curtailment of a weather-driven unit is `pmax − p`; its cost `curtailmentCost·(pmax − p)` is a
 /// constant minus `curtailmentCost·p`, so it enters as a lower unit cost, not as extra columns.
 ///
-/// The angle formulation keeps the matrix sparse (a bus couples only to its neighbours); a PTDF
-/// formulation would make every limited-branch row dense in all injections. Every hour has the
-/// same matrix pattern, so one hour's columns are built once and repeated with shifted row
-/// indices, straight into compressed-column arrays.
-///
-/// Prices: the dual of a balance row is what one more MW of load at that bus for that hour costs
-/// (EUR/MWh, positive in the normal case). A zone's price is the mean of its buses' duals weighted
-/// by their (positive) load, or the plain mean when the zone has no load in that hour.
+/// Prices: the price of bus `b` is `∂ cost / ∂ load_b` = the dual of its island's balance row plus
+/// `Σ dual(row)·a_row,b` over the interface and branch rows — what one more MW of load there for
+/// that hour costs, EUR/MWh (positive in the normal case). A zone's price is the mean of its
+/// buses' prices weighted by their (positive) load, or the plain mean when the zone has no load.
 public enum DispatchLP {
+    /// Rounds of adding violated branch limits before giving up (each round adds at least one row).
+    static let maximumRounds = 100
+
     public static func solve(_ problem: DispatchProblem, options: ClpOptions = ClpOptions()) throws(DispatchError) -> DispatchSolution {
         var clock = Stopwatch()
         try problem.validate()
-        let layout = Layout(problem)
-        let lp = layout.program(problem)
-        let result = try ClpSolver.solve(lp, options: options)
-        var solution = layout.solution(problem, result)
-        solution.statistics = DispatchStatistics()
-        solution.statistics.method = "lp"
-        solution.statistics.rows = lp.rows
-        solution.statistics.columns = lp.columns
-        solution.statistics.nonzeros = lp.value.count
-        solution.statistics.iterations = result.iterations
-        solution.statistics.milliseconds = clock.lap()
-        return solution
+        var layout = try Layout(problem)
+        let model = try ClpModel(layout.program(problem))
+        var limitRows = [(hour: Int, branch: Int)](), added = Set<Int>()
+        var iterations = 0
+        var rounds = 0
+        while true {
+            let result = try model.solve(options: options)
+            iterations += result.iterations
+            let flow = layout.flows(problem, result.x)
+            var violated = [(hour: Int, branch: Int)]()
+            if problem.enforceBranchLimits {
+                for h in 0..<problem.hours {
+                    for (l, br) in problem.branches.enumerated() {
+                        let i = h * problem.branches.count + l
+                        // A row already in the LP is held to CLP's tolerance; it is not added twice.
+                        if let limit = br.limitMW, abs(flow[i]) > limit + 1e-6, !added.contains(i) { violated.append((h, l)) }
+                    }
+                }
+            }
+            if violated.isEmpty {
+                var solution = layout.solution(problem, result, flow: flow, limitRows: limitRows)
+                solution.statistics.method = "lp"
+                solution.statistics.rows = model.rows
+                solution.statistics.columns = model.columns
+                solution.statistics.nonzeros = layout.nonzeros + limitRows.count * layout.columnsPerHour
+                solution.statistics.iterations = iterations
+                solution.statistics.rounds = rounds + 1
+                solution.statistics.milliseconds = clock.lap()
+                return solution
+            }
+            rounds += 1
+            guard rounds < maximumRounds else {
+                throw .solverFailed("branch limits still violated after \(maximumRounds) rounds (e.g. hour \(violated[0].hour), branch \(violated[0].branch))")
+            }
+            layout.addLimitRows(violated, problem, to: model)
+            limitRows += violated
+            for (h, l) in violated { added.insert(h * problem.branches.count + l) }
+        }
     }
 
-    /// Where every variable and row of the window's LP sits.
+    /// Where every variable and row of the window's LP sits, and the grid's PTDF.
     struct Layout {
-        let units: Int, buses: Int, externals: Int, hours: Int
-        /// Column of each bus's angle within an hour (nil for reference buses).
-        let angleColumn: [Int?]
-        let angles: Int
-        /// Branches with a limit row (empty when limits are not enforced).
-        let limitedBranches: [Int]
-        let interfaces: Int
-        var columnsPerHour: Int { units + angles + buses + externals }
-        var rowsPerHour: Int { buses + limitedBranches.count + interfaces }
+        let units: Int, buses: Int, externals: Int, hours: Int, islands: Int
+        let island: [Int]
+        /// Branch-major PTDF, `[l * buses + b]`.
+        let ptdf: [Double]
+        /// Interface factors, `[k * buses + b]`.
+        let interfaceFactor: [Double]
+        var nonzeros = 0
+        var columnsPerHour: Int { units + buses + externals }
+        var rowsPerHour: Int { islands + interfaceCount }
+        var interfaceCount: Int { interfaceFactor.count / max(buses, 1) }
         func unitColumn(_ h: Int, _ u: Int) -> Int { h * columnsPerHour + u }
-        func unservedColumn(_ h: Int, _ b: Int) -> Int { h * columnsPerHour + units + angles + b }
-        func externalColumn(_ h: Int, _ e: Int) -> Int { h * columnsPerHour + units + angles + buses + e }
+        func unservedColumn(_ h: Int, _ b: Int) -> Int { h * columnsPerHour + units + b }
+        func externalColumn(_ h: Int, _ e: Int) -> Int { h * columnsPerHour + units + buses + e }
 
-        init(_ p: DispatchProblem) {
+        init(_ p: DispatchProblem) throws(DispatchError) {
             units = p.units.count; buses = p.busCount; externals = p.externals.count; hours = p.hours
-            let reference = Set(p.referenceBuses)
-            var column = [Int?](repeating: nil, count: p.busCount), next = p.units.count
-            for b in 0..<p.busCount where !reference.contains(b) { column[b] = next; next += 1 }
-            angleColumn = column
-            angles = next - p.units.count
-            limitedBranches = p.enforceBranchLimits ? p.branches.indices.filter { p.branches[$0].limitMW != nil } : []
-            interfaces = p.interfaces.count
-        }
-
-        /// Entries (row within the hour, value) of each column of one hour, rows sorted and merged;
-        /// budget rows are added per unit when the window is assembled.
-        func hourColumns(_ p: DispatchProblem) -> [[(row: Int, value: Double)]] {
-            var entries = [[Int: Double]](repeating: [:], count: columnsPerHour)
-            for (u, unit) in p.units.enumerated() { entries[u][unit.bus] = 1 }
-            // φ coefficient of the flow (φf − φt)/x added to `row` with weight `w`.
-            func addFlow(_ l: Int, row: Int, weight w: Double) {
-                let br = p.branches[l], y = 1 / br.x
-                if let c = angleColumn[br.from] { entries[c][row, default: 0] += w * y }
-                if let c = angleColumn[br.to] { entries[c][row, default: 0] -= w * y }
-            }
-            for l in p.branches.indices {
-                addFlow(l, row: p.branches[l].from, weight: -1)
-                addFlow(l, row: p.branches[l].to, weight: 1)
-            }
-            for (k, l) in limitedBranches.enumerated() { addFlow(l, row: buses + k, weight: 1) }
+            island = p.islandOfBus()
+            islands = (island.max() ?? -1) + 1
+            ptdf = try DispatchDCFlows(p).ptdf()
+            var factor = [Double](repeating: 0, count: p.interfaces.count * p.busCount)
             for (k, itf) in p.interfaces.enumerated() {
-                for (l, sign) in itf.branches { addFlow(l, row: buses + limitedBranches.count + k, weight: sign) }
+                for (l, sign) in itf.branches {
+                    for b in 0..<p.busCount { factor[k * p.busCount + b] += sign * ptdf[l * p.busCount + b] }
+                }
             }
-            for b in 0..<buses { entries[units + angles + b][b] = 1 }
-            for (e, ext) in p.externals.enumerated() { entries[units + angles + buses + e][ext.bus] = 1 }
-            return entries.map { column in column.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+            interfaceFactor = factor
         }
 
-        func program(_ p: DispatchProblem) -> LinearProgram {
-            let template = hourColumns(p)
-            let perHourNonzeros = template.reduce(0) { $0 + $1.count }
-            let budgeted = p.units.filter { $0.budget != nil }.count
+        /// Bus of every column within an hour.
+        func busOfColumn(_ p: DispatchProblem) -> [Int] {
+            p.units.map(\.bus) + Array(0..<buses) + p.externals.map(\.bus)
+        }
+
+        mutating func program(_ p: DispatchProblem) -> LinearProgram {
+            let busOf = busOfColumn(p)
             let columns = hours * columnsPerHour, rows = hours * rowsPerHour + p.energyBudgetsMWh.count
             var start = [Int32](), index = [Int32](), value = [Double]()
             start.reserveCapacity(columns + 1)
-            index.reserveCapacity(hours * (perHourNonzeros + budgeted))
-            value.reserveCapacity(hours * (perHourNonzeros + budgeted))
             var colLower = [Double](repeating: 0, count: columns), colUpper = colLower, cost = colLower
             var rowLower = [Double](repeating: 0, count: rows), rowUpper = rowLower
             let budgetRow0 = hours * rowsPerHour
             for h in 0..<hours {
                 let rowBase = h * rowsPerHour
-                for (c, entries) in template.enumerated() {
+                for c in 0..<columnsPerHour {
                     start.append(Int32(index.count))
-                    for (r, v) in entries { index.append(Int32(rowBase + r)); value.append(v) }
+                    let b = busOf[c]
+                    index.append(Int32(rowBase + island[b])); value.append(1)
+                    for k in 0..<interfaceCount where interfaceFactor[k * buses + b] != 0 {
+                        index.append(Int32(rowBase + islands + k)); value.append(interfaceFactor[k * buses + b])
+                    }
                     if c < units, let g = p.units[c].budget { index.append(Int32(budgetRow0 + g)); value.append(1) }
                 }
                 for (u, unit) in p.units.enumerated() {
@@ -118,15 +134,12 @@ public enum DispatchLP {
                     colLower[c] = unit.pmin[h]; colUpper[c] = unit.pmax[h]
                     cost[c] = unit.cost - (unit.curtailable ? p.curtailmentCostEURPerMWh : 0)
                 }
-                for b in 0..<buses where angleColumn[b] != nil {
-                    let c = h * columnsPerHour + angleColumn[b]!
-                    colLower[c] = -.infinity; colUpper[c] = .infinity
-                }
                 for b in 0..<buses {
                     let c = unservedColumn(h, b), load = p.loadMW[h * buses + b]
                     colUpper[c] = max(load, 0); cost[c] = p.unservedCostEURPerMWh
-                    rowLower[rowBase + b] = load; rowUpper[rowBase + b] = load
+                    rowLower[rowBase + island[b]] += load
                 }
+                for i in 0..<islands { rowUpper[rowBase + i] = rowLower[rowBase + i] }
                 for (e, ext) in p.externals.enumerated() {
                     let c = externalColumn(h, e)
                     switch ext.mode {
@@ -136,44 +149,94 @@ public enum DispatchLP {
                         colLower[c] = schedule[h]; colUpper[c] = schedule[h]
                     }
                 }
-                for (k, l) in limitedBranches.enumerated() {
-                    let limit = p.branches[l].limitMW!
-                    rowLower[rowBase + buses + k] = -limit; rowUpper[rowBase + buses + k] = limit
-                }
                 for (k, itf) in p.interfaces.enumerated() {
-                    let r = rowBase + buses + limitedBranches.count + k
-                    rowLower[r] = -itf.backwardMW; rowUpper[r] = itf.forwardMW
+                    var shift = 0.0
+                    for b in 0..<buses { shift += interfaceFactor[k * buses + b] * p.loadMW[h * buses + b] }
+                    rowLower[rowBase + islands + k] = -itf.backwardMW + shift
+                    rowUpper[rowBase + islands + k] = itf.forwardMW + shift
                 }
             }
             start.append(Int32(index.count))
             for (g, budget) in p.energyBudgetsMWh.enumerated() {
                 rowLower[budgetRow0 + g] = -.infinity; rowUpper[budgetRow0 + g] = budget
             }
+            nonzeros = index.count
             return LinearProgram(rows: rows, columnStart: start, rowIndex: index, value: value,
                                  columnLower: colLower, columnUpper: colUpper, objective: cost,
                                  rowLower: rowLower, rowUpper: rowUpper)
         }
 
-        func solution(_ p: DispatchProblem, _ r: LinearProgramSolution) -> DispatchSolution {
+        /// Adds `−limit ≤ PTDF_l · (injection − load) ≤ limit` for each (hour, branch).
+        func addLimitRows(_ pairs: [(hour: Int, branch: Int)], _ p: DispatchProblem, to model: ClpModel) {
+            let busOf = busOfColumn(p)
+            var lower = [Double](), upper = [Double](), start: [Int32] = [0], column = [Int32](), value = [Double]()
+            for (h, l) in pairs {
+                var shift = 0.0
+                for b in 0..<buses { shift += ptdf[l * buses + b] * p.loadMW[h * buses + b] }
+                let limit = p.branches[l].limitMW!
+                lower.append(-limit + shift); upper.append(limit + shift)
+                for c in 0..<columnsPerHour where ptdf[l * buses + busOf[c]] != 0 {
+                    column.append(Int32(h * columnsPerHour + c)); value.append(ptdf[l * buses + busOf[c]])
+                }
+                start.append(Int32(column.count))
+            }
+            model.addRows(lower: lower, upper: upper, start: start, column: column, value: value)
+        }
+
+        /// Net injection per hour and bus (output + unserved + exchange − load), MW.
+        func netInjection(_ p: DispatchProblem, _ x: [Double]) -> [Double] {
+            var net = p.loadMW.map { -$0 }
+            for h in 0..<hours {
+                for (u, unit) in p.units.enumerated() { net[h * buses + unit.bus] += x[unitColumn(h, u)] }
+                for b in 0..<buses { net[h * buses + b] += x[unservedColumn(h, b)] }
+                for (e, ext) in p.externals.enumerated() { net[h * buses + ext.bus] += x[externalColumn(h, e)] }
+            }
+            return net
+        }
+
+        func flows(_ p: DispatchProblem, _ x: [Double]) -> [Double] {
+            let net = netInjection(p, x), m = p.branches.count
+            var flow = [Double](repeating: 0, count: hours * m)
+            for h in 0..<hours {
+                for l in 0..<m {
+                    var f = 0.0
+                    for b in 0..<buses { f += ptdf[l * buses + b] * net[h * buses + b] }
+                    flow[h * m + l] = f
+                }
+            }
+            return flow
+        }
+
+        func solution(_ p: DispatchProblem, _ r: LinearProgramSolution, flow: [Double],
+                      limitRows: [(hour: Int, branch: Int)]) -> DispatchSolution {
             let x = r.x
             var output = [Double](repeating: 0, count: hours * units), curtailed = output
             var unserved = [Double](repeating: 0, count: hours * buses)
-            var flow = [Double](repeating: 0, count: hours * p.branches.count)
             var exchange = [Double](repeating: 0, count: hours * externals)
-            var price = [Double](repeating: 0, count: hours * p.zones.count)
+            // Nodal prices: island balance dual plus Σ dual·factor over interface and limit rows.
+            var nodal = [Double](repeating: 0, count: hours * buses)
+            for h in 0..<hours {
+                for b in 0..<buses {
+                    var y = r.rowDual[h * rowsPerHour + island[b]]
+                    for k in 0..<interfaceCount { y += r.rowDual[h * rowsPerHour + islands + k] * interfaceFactor[k * buses + b] }
+                    nodal[h * buses + b] = y
+                }
+            }
+            let limitRow0 = hours * rowsPerHour + p.energyBudgetsMWh.count
+            for (i, (h, l)) in limitRows.enumerated() where r.rowDual[limitRow0 + i] != 0 {
+                for b in 0..<buses { nodal[h * buses + b] += r.rowDual[limitRow0 + i] * ptdf[l * buses + b] }
+            }
+            var price = [Double]()
+            price.reserveCapacity(hours * p.zones.count)
             for h in 0..<hours {
                 for (u, unit) in p.units.enumerated() {
                     let out = x[unitColumn(h, u)]
                     output[h * units + u] = out
                     if unit.curtailable { curtailed[h * units + u] = max(unit.pmax[h] - out, 0) }
                 }
-                func phi(_ b: Int) -> Double { angleColumn[b].map { x[h * columnsPerHour + $0] } ?? 0 }
-                for (l, br) in p.branches.enumerated() { flow[h * p.branches.count + l] = (phi(br.from) - phi(br.to)) / br.x }
                 for b in 0..<buses { unserved[h * buses + b] = x[unservedColumn(h, b)] }
                 for e in 0..<externals { exchange[h * externals + e] = x[externalColumn(h, e)] }
-                price.replaceSubrange(h * p.zones.count..<(h + 1) * p.zones.count,
-                                      with: p.zonePrices(nodal: r.rowDual[h * rowsPerHour..<h * rowsPerHour + buses],
-                                                         load: p.loadMW[h * buses..<(h + 1) * buses]))
+                price += p.zonePrices(nodal: nodal[h * buses..<(h + 1) * buses], load: p.loadMW[h * buses..<(h + 1) * buses])
             }
             let cost = p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange)
             return DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,

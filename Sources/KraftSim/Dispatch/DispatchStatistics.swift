@@ -5,6 +5,8 @@ public struct DispatchStatistics: Sendable, Equatable {
     public var columns = 0
     public var nonzeros = 0
     public var iterations = 0
+    /// LP solves: one, plus one per round of adding violated branch limits.
+    public var rounds = 0
     /// Wall time of building, solving and reading back, ms (not part of any comparison of results).
     public var milliseconds = 0.0
     public init() {}
