@@ -22,9 +22,13 @@ struct SweepTests {
             let again = try ConfigValue.parse(toml: TOMLWriter.write(tree), file: "written")
             #expect(again == tree, "\(file)")
         }
-        // Keys in sorted order: the TOML reader does not keep a file's key order.
-        let odd = ConfigValue.table([("a key", .string("quote \" and \\ and\nline")), ("list", .array([.table([("k", .integer(1))])])),
-                                     ("t", .dateTime(CalendarDate(year: 2030, month: 1, day: 15), hour: 8, minute: 0)), ("x", .float(3))])
+        // Awkward values: escapes, an array of tables, date-times with and without offset, a time.
+        let day = CalendarDate(year: 2030, month: 1, day: 15)
+        let odd = ConfigValue.table([
+            ("a key", .string("quote \" and \\ and\nline"), 1), ("list", .array([.table([("k", .integer(1), 1)])]), 1),
+            ("t", .dateTime(day, TimeOfDay(hour: 8, minute: 0), offsetMinutes: nil), 1),
+            ("u", .dateTime(day, TimeOfDay(hour: 8, minute: 0, second: 30), offsetMinutes: -90), 1),
+            ("v", .time(TimeOfDay(hour: 23, minute: 59, second: 1, nanosecond: 500_000_000)), 1), ("x", .float(3), 1)])
         #expect(try ConfigValue.parse(toml: TOMLWriter.write(odd), file: "odd") == odd)
     }
 
@@ -56,7 +60,7 @@ struct SweepTests {
         #expect(closures.count == 6, "O2, O1, R2, R1 from the base, R3, R4 from the file")
         let second = try OverridePath(parsing: "closure[2].unit").set(.string("F1"), in: tree.root)
         #expect(second["closure"].flatMap { if case .array(let a) = $0 { a[1]["unit"] } else { nil } } == .string("F1"))
-        let added = try OverridePath(parsing: "closure[+]").set(.table([("unit", .string("F2")), ("date", date)]), in: tree.root)
+        let added = try OverridePath(parsing: "closure[+]").set(.table([("unit", .string("F2"), 0), ("date", date, 0)]), in: tree.root)
         #expect(added["closure"].flatMap { if case .array(let a) = $0 { a.count } else { nil } } == 7)
 
         #expect(throws: OverridePath.Failure.self) { try OverridePath(parsing: "weather.sed").set(.integer(1), in: tree.root) }
