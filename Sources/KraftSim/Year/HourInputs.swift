@@ -89,7 +89,9 @@ struct HourInputMaker: Sendable {
             if grid.zoneShare[l] > 0 {
                 let scale = profiles.loadScale(zone: zone, hour: h, gridLoadMW: gridZoneLoadMW[zone] ?? 0)
                 p[l] *= scale
-                q[l] *= scale
+                // ASSUMPTION: substations switch in compensation as load grows, so a load draws at
+                // most its base-case reactive power (the grid's base case is a winter state).
+                q[l] *= min(scale, 1)
             }
         }
         for d in grid.dataCentres where d.from > day { p[d.load] = 0; q[d.load] = 0 }
