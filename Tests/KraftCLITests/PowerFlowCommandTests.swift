@@ -142,6 +142,7 @@ struct PowerFlowCommandTests {
                                       standard output.
               --all                   Print every bus, generator and branch in the table
                                       format (default: the first 20 of each).
+              --version               Show the version.
               -h, --help              Show help information.
 
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `kraft run --at`: the summary, the result folder, and the errors.
+/// `kraft run`: a moment (`--at`) and a span of days, the summary, the result folder, and the errors.
 @Suite("kraft run")
 struct RunCommandTests {
     static let scenario = KraftProcess.root.appendingPathComponent("Scenarios/sweden/ringhals-3-4-close-2030.toml").path
@@ -18,14 +18,40 @@ struct RunCommandTests {
         #expect(run.stdout.contains("Ringhals 3–4 close in 2030 at 2030-01-15T08:00 (synthetic weather)"))
         #expect(run.stdout.contains("SE2-SE3"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(files == ["branches.csv", "buses.csv", "manifest.json", "scenario.json", "summary.json", "zones.csv"])
-        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any])
+        #expect(files == ["borders.csv", "branch_weeks.csv", "branches.csv", "buses.csv", "generators.csv", "manifest.json",
+                          "nonconverged.csv", "scenario.json", "summary.json", "system.csv", "zones.csv"])
+        let json = { (name: String) in try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))) as? [String: Any]) }
+        let summary = try json("summary.json")
         #expect(summary["synthetic_weather"] as? Bool == true)
-        #expect((summary["inputs"] as? [[String: Any]])?.count == 4)
+        #expect(summary["kind"] as? String == "snapshot")
+        #expect((summary["period"] as? [String: Any])?["hours"] as? Int == 1)
+        let scenario = try json("scenario.json")
+        #expect((scenario["inputs"] as? [[String: Any]])?.count == 4)
+        #expect(scenario["base"] as? String == "Sweden 2025 base")
+        #expect((scenario["changes"] as? [String])?.contains("R3 closes on 2030-01-01") == true)
+        #expect(try json("manifest.json")["format"] as? String == "kraft-result")
         let zones = try String(contentsOfFile: folder + "/zones.csv", encoding: .utf8).split(separator: "\n")
         #expect(zones.count == 11, "header and ten zones")
         let text = try String(contentsOfFile: folder + "/summary.json", encoding: .utf8)
         #expect(!text.contains("nan") && !text.contains("NaN"))
+    }
+
+    @Test("a span of days: one row per hour, --overwrite replaces a finished folder")
+    func span() throws {
+        let folder = Self.freshFolder()
+        let first = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-04", "--output", folder])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("48 hours"))
+        let system = try String(contentsOfFile: folder + "/system.csv", encoding: .utf8).split(separator: "\n")
+        #expect(system.count == 49, "header and 48 hours")
+        #expect(system[1].hasPrefix("3672,2030-06-03T00:00,"), "hours count from 1 January")
+        let refused = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-03", "--output", folder])
+        #expect(refused.status == 2)
+        let again = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-03", "--output", folder, "--overwrite"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try String(contentsOfFile: folder + "/system.csv", encoding: .utf8).split(separator: "\n").count == 25)
+        let usage = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03"])
+        #expect(usage.status == 64 && usage.stderr.contains("--from and --to go together"))
     }
 
     @Test("an existing output folder is refused and left alone; a bad time is a usage error; a bad scenario is bad input")

@@ -66,10 +66,11 @@ struct SweepCommandTests {
         let expected = try Self.metrics(reference)
         let member = try #require(rows.first { $0["closure[unit=R3].date"] == "2029-01-01" && $0["weather.seed"] == "2" })
         #expect(try Self.metrics(local + "/members/" + member["member"]!) == expected)
-        #expect(!expected.isEmpty && expected["converged"] == 1)
+        #expect(!expected.isEmpty && expected["nonconverged_hours"] == 0)
         // With R3 still running, SE3 produces about its 1,000-odd MW more: it imports less.
         let running = try #require(rows.first { $0["closure[unit=R3].date"] == "2031-01-01" && $0["weather.seed"] == "2" })
-        let gain = Double(running["net_export_se3_mw"]!)! - Double(member["net_export_se3_mw"]!)!
+        // One hour: TWh × 10⁶ is MW.
+        let gain = (Double(member["net_import_se3_twh"]!)! - Double(running["net_import_se3_twh"]!)!) * 1e6
         #expect(gain > 500 && gain < 1200, "SE3 net export rises by \(gain) MW with R3 in service")
     }
 
