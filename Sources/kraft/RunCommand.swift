@@ -96,7 +96,22 @@ struct RunCommand: ParsableCommand {
         print(YearReport.table(result), terminator: "")
         let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
             ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
-        try write(YearReport.files(result, kraftVersion: Kraft.version), to: output ?? "results/\(name)")
+        var files = YearReport.files(result, kraftVersion: Kraft.version)
+        if moment == nil {
+            // The N-1 section: the run's peak-load and lowest-inertia hours.
+            do {
+                let studies = try HourContingency.criticalHours(result).map { c in
+                    try HourContingency.study(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+                                              profiles: profiles, hour: c.hour, reason: c.reason)
+                }
+                files += ContingencySection.files(studies, scenarioName: result.scenario.name)
+                files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
+            } catch {
+                printError("\(scenario): the N-1 study failed: \(error)")
+                throw ExitStatus.failed
+            }
+        }
+        try write(files, to: output ?? "results/\(name)")
         if moment != nil && !result.records.allSatisfy(\.converged) { throw ExitStatus.failed }
     }
 
