@@ -102,7 +102,7 @@ public enum YearReport {
         j.raw("},"); j.key("nonconverged"); j.raw("[")
         for (i, f) in r.nonconverged.enumerated() {
             if i > 0 { j.raw(",") }
-            j.raw("{"); j.key("hour"); j.number(f.hour); j.raw(","); j.key("time"); j.string(r.time(f.hour))
+            j.raw("{"); j.key("hour"); j.number(r.index(f.hour)); j.raw(","); j.key("time"); j.string(r.time(f.hour))
             j.raw(","); j.key("cause"); j.string(f.cause); j.raw("}")
         }
         j.raw("],"); j.key("notes"); j.raw("[")
@@ -118,7 +118,7 @@ public enum YearReport {
     static func systemCSV(_ r: YearResult) -> String {
         var out = "hour,time,load_mw,generation_mw,net_import_mw,losses_mw,unserved_mw,curtailed_mw,cost_eur,emissions_t,kinetic_energy_gws,lowest_vm_pu,lowest_vm_bus,highest_vm_pu,highest_vm_bus,converged,iterations\n"
         for x in r.records {
-            out += "\(x.hour),\(r.time(x.hour)),\(csv(x.loadMW, 3)),\(csv(x.generationMW, 3)),\(csv(x.netImportMW, 3)),\(csv(x.lossesMW, 3)),"
+            out += "\(r.index(x.hour)),\(r.time(x.hour)),\(csv(x.loadMW, 3)),\(csv(x.generationMW, 3)),\(csv(x.netImportMW, 3)),\(csv(x.lossesMW, 3)),"
             out += "\(csv(x.unservedMW, 3)),\(csv(x.curtailedMW, 3)),\(csv(x.costEUR, 2)),\(csv(x.emissionsT, 3)),\(csv(x.kineticGWs, 3)),"
             out += "\(csv(x.lowestVm?.vm, 5)),\(x.lowestVm.map { String($0.bus) } ?? ""),\(csv(x.highestVm?.vm, 5)),"
             out += "\(x.highestVm.map { String($0.bus) } ?? ""),\(x.converged ? 1 : 0),\(x.iterations)\n"
@@ -132,7 +132,7 @@ public enum YearReport {
         for x in r.records {
             let time = r.time(x.hour)
             for (z, zone) in r.grid.zones.enumerated() {
-                out += "\(x.hour),\(time),\(zone),\(csv(x.zoneLoadMW[z], 3))"
+                out += "\(r.index(x.hour)),\(time),\(zone),\(csv(x.zoneLoadMW[z], 3))"
                 for v in x.zoneGenerationMW[z] { out += "," + csv(v, 3) }
                 out += ",\(csv(x.zoneNetExportMW[z], 3)),\(csv(x.zonePrice[z], 3)),\(csv(x.zoneUnservedMW[z], 3)),"
                 out += "\(csv(x.zoneCurtailedMW[z], 3)),\(csv(x.converged ? x.zoneReactiveReserveMVAr[z] : nil, 3)),"
@@ -147,7 +147,7 @@ public enum YearReport {
         for x in r.records {
             let time = r.time(x.hour)
             for (k, b) in r.borders.enumerated() {
-                out += "\(x.hour),\(time),\(b.name),\(csv(x.borderFlowMW[k], 3)),\(csv(b.capacityForwardMW, 1)),"
+                out += "\(r.index(x.hour)),\(time),\(b.name),\(csv(x.borderFlowMW[k], 3)),\(csv(b.capacityForwardMW, 1)),"
                 out += "\(csv(b.capacityBackwardMW, 1)),\(x.borderCongested[k] ? 1 : 0)\n"
             }
         }
@@ -175,7 +175,7 @@ public enum YearReport {
     static func branchWeeksCSV(_ r: YearResult) -> String {
         let net = r.grid.network
         var out = "branch,week,max_mva,max_loading_pct\n"
-        let weeks = Dictionary(grouping: r.records.filter(\.converged), by: { $0.hour / 168 })
+        let weeks = Dictionary(grouping: r.records.filter(\.converged), by: { r.index($0.hour) / 168 })
         for l in 0..<net.branches.count {
             let rate = net.branches.rateA[l] > 0 ? net.branches.rateA[l] * net.baseMVA : nil
             for w in weeks.keys.sorted() {
@@ -213,7 +213,7 @@ public enum YearReport {
 
     static func nonconvergedCSV(_ r: YearResult) -> String {
         var out = "hour,time,cause\n"
-        for f in r.nonconverged { out += "\(f.hour),\(r.time(f.hour)),\(f.cause.replacingOccurrences(of: ",", with: ";"))\n" }
+        for f in r.nonconverged { out += "\(r.index(f.hour)),\(r.time(f.hour)),\(f.cause.replacingOccurrences(of: ",", with: ";"))\n" }
         return out
     }
 

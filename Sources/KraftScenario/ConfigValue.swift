@@ -21,10 +21,14 @@ public indirect enum ConfigValue: Equatable, Sendable {
     /// A local time (`08:00:00`).
     case time(TimeOfDay)
 
-    /// Value equality of trees; a `nan` equals a `nan`, so that a tree always equals itself.
+    /// Value equality of trees, as TOML means it: a table's keys in any order (TOML tables are
+    /// unordered; the order and lines kept are for messages), and a `nan` equals a `nan`, so that
+    /// a tree always equals itself.
     public static func == (a: ConfigValue, b: ConfigValue) -> Bool {
         switch (a, b) {
-        case let (.table(x), .table(y)): x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case let (.table(x), .table(y)):
+            x.count == y.count && zip(x.sorted { $0.key < $1.key }, y.sorted { $0.key < $1.key })
+                .allSatisfy { $0.key == $1.key && $0.value == $1.value }
         case let (.array(x), .array(y)): x == y
         case let (.string(x), .string(y)): x == y
         case let (.integer(x), .integer(y)): x == y

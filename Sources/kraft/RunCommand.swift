@@ -101,8 +101,10 @@ struct RunCommand: ParsableCommand {
             // The N-1 section: the run's peak-load and lowest-inertia hours.
             do {
                 let studies = try HourContingency.criticalHours(result).map { c in
-                    try HourContingency.study(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
-                                              profiles: profiles, hour: c.hour, reason: c.reason)
+                    var study = try HourContingency.study(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+                                                          profiles: profiles, hour: c.hour, reason: c.reason)
+                    study.hour = result.index(c.hour)  // result files count hours from the run's first
+                    return study
                 }
                 files += ContingencySection.files(studies, scenarioName: result.scenario.name)
                 files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))

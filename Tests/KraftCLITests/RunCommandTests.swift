@@ -44,7 +44,7 @@ struct RunCommandTests {
         #expect(first.stdout.contains("48 hours"))
         let system = try String(contentsOfFile: folder + "/system.csv", encoding: .utf8).split(separator: "\n")
         #expect(system.count == 49, "header and 48 hours")
-        #expect(system[1].hasPrefix("3672,2030-06-03T00:00,"), "hours count from 1 January")
+        #expect(system[1].hasPrefix("0,2030-06-03T00:00,"), "hours count from the first hour of the run")
         let refused = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-03", "--output", folder])
         #expect(refused.status == 2)
         let again = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-03", "--output", folder, "--overwrite"])

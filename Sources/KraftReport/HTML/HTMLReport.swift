@@ -151,7 +151,7 @@ public enum HTMLReport {
         let top = run.branches.sorted { ($0.maxLoadingPct ?? -1) > ($1.maxLoadingPct ?? -1) }.prefix(10)
         page.table(["branch", "from zone", "to zone", "rate A (MVA)", "peak (MVA)", "peak loading (%)", "p95 loading (%)", "hours over 100 % (h)"],
                    top.map { [label($0), $0.fromZone, $0.toZone, $0.rateMVA.map { fixed($0, 0) } ?? "no rating", fixed($0.maxMVA, 0),
-                              $0.maxLoadingPct.map { fixed($0, 1) } ?? "-", $0.p95LoadingPct.map { fixed($0, 1) } ?? "-", String($0.hoursOver100)] },
+                              $0.maxLoadingPct.map { fixed($0, 1) } ?? "-", $0.p95LoadingPct.map { fixed($0, 1) } ?? "-", $0.hoursOver100.map(String.init) ?? "-"] },
                    numeric: Set(3...7))
     }
 

@@ -242,7 +242,7 @@ public enum ResultFolderReader {
                 fromZone: try t.string(r, "from_zone"), toZone: try t.string(r, "to_zone"),
                 rateMVA: try t.optionalNumber(r, "rate_a_mva"), maxMVA: try t.number(r, "max_mva"),
                 maxLoadingPct: try t.optionalNumber(r, "max_loading_pct"), p95LoadingPct: try t.optionalNumber(r, "p95_loading_pct"),
-                hoursOver100: try t.integer(r, "hours_over_100"))
+                hoursOver100: try t.optionalNumber(r, "hours_over_100").map { Int($0) })
         }
     }
 

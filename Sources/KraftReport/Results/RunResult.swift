@@ -105,7 +105,8 @@ public struct RunResult: Sendable {
         public var maxMVA: Double
         public var maxLoadingPct: Double?
         public var p95LoadingPct: Double?
-        public var hoursOver100: Int
+        /// Hours above the rating; nil when the branch has none.
+        public var hoursOver100: Int?
     }
 
     public struct Bus: Sendable {

@@ -158,6 +158,17 @@ final class HourCheck {
             }
         }
 
+        if !flow.converged {
+            // No AC flows: the zones' exchanges over branches are the dispatch's DC flows.
+            for l in 0..<base.branches.count where base.branches.status[l] {
+                let zf = zoneIndexOfBus[base.branches.from[l]], zt = zoneIndexOfBus[base.branches.to[l]]
+                guard zf != zt, let k = branchPosition[l] else { continue }
+                let f = solution.flowMW[h * problem.branches.count + k]
+                if zf >= 0 { record.zoneNetExportMW[zf] += f }
+                if zt >= 0 { record.zoneNetExportMW[zt] -= f }
+            }
+        }
+
         // Borders: AC flow (or the exchange), congested when the dispatch holds it at its limit.
         let ne = grid.neighbours.count
         for (k, border) in borders.enumerated() {

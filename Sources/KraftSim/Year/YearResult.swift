@@ -18,6 +18,10 @@ public struct YearResult: Sendable {
     /// "snapshot" for a run of one hour, "year" otherwise (docs/result-folder.md).
     public var kind: String { records.count == 1 ? "snapshot" : "year" }
 
+    /// The 0-based index within the run of hour `h` of the profiles (result files count from the
+    /// run's first hour).
+    public func index(_ h: Int) -> Int { h - (records.first?.hour ?? 0) }
+
     /// `YYYY-MM-DDTHH:00` of hour `h`.
     public func time(_ h: Int) -> String {
         let hour = h % 24
