@@ -13,9 +13,9 @@ struct RunCommandTests {
     @Test("writes the result folder and prints the zone summary")
     func snapshot() throws {
         let folder = Self.freshFolder()
-        let run = try KraftProcess.run(["run", Self.scenario, "--at", "2030-01-15T08:00", "--output", folder])
+        let run = try KraftProcess.run(["run", Self.scenario, "--at", "2030-06-15T12:00", "--output", folder])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Ringhals 3–4 close in 2030 at 2030-01-15T08:00 (synthetic weather)"))
+        #expect(run.stdout.contains("Ringhals 3–4 close in 2030 at 2030-06-15T12:00 (synthetic weather)"))
         #expect(run.stdout.contains("SE2-SE3"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files == ["borders.csv", "branch_weeks.csv", "branches.csv", "buses.csv", "generators.csv", "manifest.json",
@@ -34,6 +34,21 @@ struct RunCommandTests {
         #expect(zones.count == 11, "header and ten zones")
         let text = try String(contentsOfFile: folder + "/summary.json", encoding: .utf8)
         #expect(!text.contains("nan") && !text.contains("NaN"))
+    }
+
+    /// Without Ringhals 3–4 the AC check of a winter morning does not converge on the Nordic44
+    /// equivalent (SE3 voltages collapse under heavy imports): exit 1, the cause listed, the folder written.
+    @Test("a moment whose AC check fails: exit 1, the cause in nonconverged.csv, no NaN")
+    func nonconvergedMoment() throws {
+        let folder = Self.freshFolder()
+        let run = try KraftProcess.run(["run", Self.scenario, "--at", "2030-01-15T08:00", "--output", folder])
+        #expect(run.status == 1)
+        let failed = try String(contentsOfFile: folder + "/nonconverged.csv", encoding: .utf8).split(separator: "\n")
+        #expect(failed.count == 2 && failed[1].hasPrefix("0,2030-01-15T08:00,") && failed[1].count > 20)
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            #expect(!text.contains("nan") && !text.contains("NaN") && !text.contains("Infinity"), "\(file)")
+        }
     }
 
     @Test("a span of days: one row per hour, --overwrite replaces a finished folder")
