@@ -6,8 +6,8 @@ import KraftIO
 /// a column or a summary key the format requires is refused with an `InputError` that names what
 /// is missing. Values the format allows to be absent (empty CSV fields, JSON null) stay optional.
 public enum ResultFolderReader {
-    public static let formatName = "kraft-result"
-    public static let formatVersion = 1
+    public static let formatName = ResultManifest.format
+    public static let formatVersion = ResultManifest.version
 
     /// Technology columns of `zones.csv`, in the order charts stack them.
     public static let technologies = ["nuclear", "hydro", "wind", "solar", "small_hydro", "chp", "thermal", "other"]

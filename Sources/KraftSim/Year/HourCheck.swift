@@ -11,6 +11,11 @@ final class HourCheck {
     private let shuntG: [Double]
     private let techColumn: [Int]
     private let zoneIndexOfBus: [Int]
+    /// Loads that carry a fixed exchange over a link (not replaced by a price-taking neighbour).
+    private let fixedExchangeLoads: [Int]
+    /// Per generator, read once: turns in synchronism; shares the AC slack.
+    private let synchronous: [Bool]
+    private let dispatchable: [Bool]
 
     init(grid: StudyGrid, borders: [BorderSpec], interfaceNames: [String]) {
         self.grid = grid
@@ -24,6 +29,12 @@ final class HourCheck {
         techColumn = grid.technology.map(YearRecordLayout.column)
         let zoneIndex = Dictionary(uniqueKeysWithValues: grid.zones.enumerated().map { ($1, $0) })
         zoneIndexOfBus = grid.zoneOfBus.map { zoneIndex[$0] ?? -1 }
+        synchronous = grid.technology.indices.map(grid.isSynchronous)
+        dispatchable = grid.technology.indices.map(grid.isDispatchable)
+        let neighbourLoads = Set(grid.neighbours.map(\.load))
+        fixedExchangeLoads = (0..<grid.network.loads.count).filter {
+            grid.isExchange[$0] && !grid.isReplacedExchange[$0] && !neighbourLoads.contains($0)
+        }
     }
 
     /// Lowest output at which an added producer counts as connected, MW.
@@ -61,10 +72,10 @@ final class HourCheck {
         var running = [Bool](repeating: false, count: ng)
         for g in 0..<ng {
             let out = solution.outputMW[h * ng + g]
-            running[g] = inputs.inService[g] && (grid.isSynchronous(g) || Self.isRunning(outputMW: out, capacityMW: grid.capacityMW[g]))
+            running[g] = inputs.inService[g] && (synchronous[g] || Self.isRunning(outputMW: out, capacityMW: grid.capacityMW[g]))
             net.generators.status[g] = running[g]
             net.generators.pg[g] = running[g] ? out / mva : 0
-            if running[g] && grid.isDispatchable(g) { weights[g] = grid.capacityMW[g] }
+            if running[g] && dispatchable[g] { weights[g] = grid.capacityMW[g] }
         }
         return (net, weights, running, demandAtBus)
     }
@@ -114,7 +125,7 @@ final class HourCheck {
             guard z >= 0 else { continue }
             record.zoneGenerationMW[z][techColumn[g]] += output
             record.zoneCurtailedMW[z] += curtailed
-            if running[g] && grid.isSynchronous(g) {
+            if running[g] && synchronous[g] {
                 record.zoneKineticGWs[z] += grid.inertiaMWs[g] / 1000 * Self.committedShare(outputMW: output, capacityMW: grid.capacityMW[g])
                 if flow.converged { record.zoneReactiveReserveMVAr[z] += (base.generators.qmax[g] - flow.qg[g]) * mva }
             }
@@ -126,8 +137,7 @@ final class HourCheck {
             if case .priceTaking(let price) = problem.externals[e].mode { record.costEUR += imported * price[h] }
             if zoneIndexOfBus[nbr.bus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[nbr.bus]] -= imported }
         }
-        for l in 0..<base.loads.count where grid.isExchange[l] && !grid.isReplacedExchange[l]
-            && !grid.neighbours.contains(where: { $0.load == l }) {
+        for l in fixedExchangeLoads {
             let z = zoneIndexOfBus[base.loads.bus[l]]
             if z >= 0 { record.zoneNetExportMW[z] += inputs.loadP[l] }
             record.netImportMW -= inputs.loadP[l]
@@ -176,8 +186,11 @@ final class HourCheck {
             switch border.kind {
             case .branches(let members):
                 for (l, sign) in members {
-                    flowMW += flow.converged ? (sign > 0 ? flow.pf[l] : flow.pt[l]) * mva
-                        : sign * solution.flowMW[h * problem.branches.count + (branchPosition[l] ?? 0)]
+                    if flow.converged {
+                        flowMW += (sign > 0 ? flow.pf[l] : flow.pt[l]) * mva
+                    } else if let k = branchPosition[l] {
+                        flowMW += sign * solution.flowMW[h * problem.branches.count + k]
+                    }
                 }
                 if let i = interfaceOfBorder[k] {
                     let cut = problem.interfaces[i]

@@ -66,10 +66,10 @@ public struct YearResult: Sendable {
             }
         }
         // Lowest voltage per zone and where.
+        let zoneOfBus = grid.zoneOfBus.map { grid.zones.firstIndex(of: $0) }
         for r in records where r.converged {
             for b in 0..<r.vm.count where r.vm[b] > 0 {
-                let zone = grid.zoneOfBus[b]
-                guard let z = grid.zones.firstIndex(of: zone) else { continue }
+                guard let z = zoneOfBus[b] else { continue }
                 if out[z].lowestVm.map({ r.vm[b] < $0.vm }) ?? true { out[z].lowestVm = (grid.network.buses.id[b], r.vm[b]) }
             }
         }
