@@ -96,22 +96,32 @@ struct RunCommand: ParsableCommand {
         print(YearReport.table(result), terminator: "")
         let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
             ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
-        var files = YearReport.files(result, kraftVersion: Kraft.version)
+        var files: [(name: String, text: String)]
         if moment == nil {
-            // The N-1 section: the run's peak-load and lowest-inertia hours.
-            do {
-                let studies = try HourContingency.criticalHours(result).map { c in
+            // The N-1 section: the run's peak-load and lowest-inertia hours, each studied while the
+            // result files are formatted (three independent jobs).
+            let critical = HourContingency.criticalHours(result)
+            let jobs = ParallelJobs<[(name: String, text: String)], HourContingency.Study>(count: critical.count + 1)
+            DispatchQueue.concurrentPerform(iterations: critical.count + 1) { i in
+                guard i > 0 else { return jobs.setFirst(YearReport.files(result, kraftVersion: Kraft.version)) }
+                let c = critical[i - 1]
+                jobs.set(i, Result { () throws(YearRun.Failure) in
                     var study = try HourContingency.study(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
                                                           profiles: profiles, hour: c.hour, reason: c.reason)
                     study.hour = result.index(c.hour)  // result files count hours from the run's first
                     return study
-                }
-                files += ContingencySection.files(studies, scenarioName: result.scenario.name)
+                })
+            }
+            do {
+                let studies = try jobs.rest().map { try $0.get() }
+                files = jobs.first() + ContingencySection.files(studies, scenarioName: result.scenario.name)
                 files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
             } catch {
                 printError("\(scenario): the N-1 study failed: \(error)")
                 throw ExitStatus.failed
             }
+        } else {
+            files = YearReport.files(result, kraftVersion: Kraft.version)
         }
         try write(files, to: output ?? "results/\(name)")
         if moment != nil && !result.records.allSatisfy(\.converged) { throw ExitStatus.failed }
@@ -124,4 +134,16 @@ struct RunCommand: ParsableCommand {
         }
         print("results: \(folder)")
     }
+}
+
+/// Results of `concurrentPerform` jobs: slot 0 one kind, the rest another, each written once.
+private final class ParallelJobs<First, Rest>: @unchecked Sendable {
+    private var head: First?
+    private var tail: [Result<Rest, YearRun.Failure>?]
+    private let lock = NSLock()
+    init(count: Int) { tail = .init(repeating: nil, count: max(count - 1, 0)) }
+    func setFirst(_ value: First) { lock.withLock { head = value } }
+    func set(_ i: Int, _ value: Result<Rest, YearRun.Failure>) { lock.withLock { tail[i - 1] = value } }
+    func first() -> First { lock.withLock { head! } }
+    func rest() -> [Result<Rest, YearRun.Failure>] { lock.withLock { tail.map { $0! } } }
 }

@@ -42,9 +42,11 @@ import Testing
         for algorithm in ClpOptions.Algorithm.allCases {
             for presolve in [false, true] {
                 for scaling: Int32 in [0, 3] {
-                    var o = ClpOptions()
-                    o.algorithm = algorithm; o.presolve = presolve; o.scaling = scaling
-                    try time("LP \(algorithm.rawValue), presolve \(presolve ? "on" : "off"), scaling \(scaling)") { try DispatchLP.solve(p, options: o) }
+                    for perturbation: Int32 in [50, 100] {
+                        var o = ClpOptions()
+                        o.algorithm = algorithm; o.presolve = presolve; o.scaling = scaling; o.perturbation = perturbation
+                        try time("LP \(algorithm.rawValue), presolve \(presolve ? "on" : "off"), scaling \(scaling), perturbation \(perturbation)") { try DispatchLP.solve(p, options: o) }
+                    }
                 }
             }
         }

@@ -45,6 +45,7 @@ final class ClpModel {
     /// and returns columns and row duals, or throws with CLP's status and its likely cause.
     func solve(options: ClpOptions) throws(DispatchError) -> LinearProgramSolution {
         Clp_scaling(model, options.scaling)
+        Clp_setPerturbation(model, options.perturbation)
         Clp_setMaximumIterations(model, options.maximumIterations)
         if solvedOnce {
             _ = Clp_dual(model, 0)
