@@ -62,7 +62,8 @@ public enum CertificateReport {
     /// The model beside the published figures, every year with a published figure.
     public static func history(_ run: CertificateRun, _ published: PublishedCertificateFigures) -> String {
         var t = TextTable(headers: ["year", "quota", "published", "obligated TWh (DERIVED)", "reported",
-                                    "price", "implied (DERIVED)", "observed", "cost öre/kWh", "published", "bank TWh", "observations"])
+                                    "price", "implied (DERIVED)", "observed", "cost öre/kWh", "published", "bank TWh", "published",
+                                    "observations"])
         t.alignments[t.alignments.count - 1] = .left
         for y in run.years {
             guard let p = published.years[y.year], y.active || p.quota != nil else { continue }
@@ -71,11 +72,12 @@ public enum CertificateReport {
                       fixed(y.priceSEKPerMWh, 0), p.impliedPriceSEKPerMWh.map { fixed($0, 0) } ?? "",
                       p.averagePriceSEKPerMWh.map { fixed($0, 0) } ?? "",
                       fixed(y.consumerCostOrePerKWh, 2), p.consumerCostOrePerKWh.map { fixed($0, 1) } ?? "",
-                      fixed(y.bankEndTWh, 1), p.observations.joined(separator: "; ")])
+                      fixed(y.bankEndTWh, 1), p.bankTWh.map { fixed($0, 1) } ?? "", p.observations.joined(separator: "; ")])
         }
         return "model beside the published figures (\(published.folder)); quota in %, prices SEK/MWh\n"
             + "  quota-obligated use is not published per year: the model DERIVES it as national use x (1 - exempt share);\n"
-            + "  the 'reported' column shows the years the data has a figure\n"
+            + "  the 'reported' column shows the years the data has a figure; the published bank is the joint market's reserve\n"
+            + "  after each year's cancellation (certificates_bank.csv, each row with its source)\n"
             + t.render(indent: "  ") + "\n"
     }
 

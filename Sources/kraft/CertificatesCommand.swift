@@ -38,8 +38,8 @@ struct CertificatesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The scenario the written scenario extends (default: the settings file).", valueName: "base"))
     var base: String?
 
-    @Option(help: "First commissioning year taken into the written scenario (the Nordic44 grid reflects 2015).")
-    var buildOutSince: Int = 2016
+    @Option(help: "First commissioning year taken into the written scenario (the shipped base-2025 already has the wind and solar installed at end-2023).")
+    var buildOutSince: Int = 2024
 
     @Option(help: "How each zone's new capacity is spread over its buses: load or equal.")
     var spread: String = "load"
@@ -97,7 +97,9 @@ struct CertificatesCommand: ParsableCommand {
             "The renewable build-out of certificate setting '\(entry.name)' commissioned from \(buildOutSince) on, as",
             "distributed producers (MW = TWh x 10^6 / (8760 h x capacity factor of the supply-curve row)), one per",
             "zone, technology and commissioning year, in service from 1 January of that year; Norwegian plants are",
-            "left out. The assumptions of the market run are those `kraft certificates` prints for the setting.",
+            "left out, and so are plants commissioned before \(buildOutSince): the base is taken to have them already",
+            "(base-2025 has the wind and solar installed at end-2023). The assumptions of the market run are those",
+            "`kraft certificates` prints for the setting.",
         ]
         let text = BuildOutScenarioWriter.text(extends: relativePath(basePath, from: targetFolder),
                                                name: "Certificate build-out: \(entry.name)", header: header, producers: producers)

@@ -58,6 +58,50 @@ struct CertificateMarketTests {
         #expect(floating.year(2004)!.feeSEKPerMWh == 262.5 && floating.year(2004)!.priceSEKPerMWh == 262.5)
     }
 
+    @Test("the market looks ahead over the entitlement by default: it banks ahead of a quota that rises later")
+    func banksAhead() {
+        // Sweden alone, 10 TWh obligated: 1 TWh of demand 2003-2009, 4 TWh from 2010. An existing
+        // 1 TWh plant, and one project row (gap 150 SEK/MWh, needs 197.43 SEK/MWh) that can add at
+        // most 0.5 TWh a year: the 2010 rise cannot be met by building in 2010, only ahead of it.
+        var quota = [Int: Double]()
+        for y in 2003...2035 { quota[y] = y < 2010 ? 0.1 : 0.4 }
+        let project = SupplyCurve.Project(zone: "SE2", technology: .wind, firstYear: 2003, costSEKPerMWh: 500, costChangePerYear: 0,
+                                          resourceTWh: 10, maxBuildTWhPerYear: 0.5, capacityFactor: 0.3, basis: "test", line: 3)
+        var supply = Self.existing(1)
+        supply.projects = [project]
+        func run(horizon: Int?) -> CertificateRun {
+            CertificateMarket.run(CertificateSettings(quota: .table(quota), endYear: 2035, penaltySEKPerMWh: 300, jointWithNorway: false,
+                                                      consumptionTWh: [2003: 10], exemptShare: 0, horizonYears: horizon,
+                                                      origin: Self.origin), supply: supply)
+        }
+        let ahead = run(horizon: nil), myopic = run(horizon: 6)
+        #expect(CertificateInputs(ahead.settings).horizon == 15)
+        // Default horizon (15 years): the 2010 rise is in sight from 2003, so the price pays for the
+        // project at once and the bank grows from the first year.
+        #expect(abs(ahead.year(2003)!.priceSEKPerMWh - 197.43) < 0.02)
+        #expect(ahead.year(2003)!.bankEndTWh > 0 && ahead.year(2009)!.bankEndTWh >= 10)
+        // A 6-year horizon sees it only from 2005 and banks less.
+        #expect(myopic.year(2003)!.priceSEKPerMWh == 0)
+        #expect(myopic.year(2009)!.bankEndTWh < ahead.year(2009)!.bankEndTWh)
+        for run in [ahead, myopic] {
+            #expect((2010...2020).allSatisfy { run.year($0)!.shortfallTWh == 0 })
+        }
+    }
+
+    @Test("a shortfall no price can prevent does not set today's price; in its own year the price is the fee")
+    func unavoidableShortfall() {
+        // 2 TWh a year of supply, no projects; demand 1 TWh until 2009, then 5 TWh: the bank
+        // (7 TWh at end-2009) lasts to 2011 and then runs short whatever the price.
+        var quota = [Int: Double]()
+        for y in 2003...2035 { quota[y] = y < 2010 ? 0.1 : 0.5 }
+        let run = CertificateMarket.run(Self.settings(quota: quota, penalty: 300), supply: Self.existing(2))
+        #expect((2003...2011).allSatisfy { run.year($0)!.priceSEKPerMWh == 0 })
+        #expect(abs(run.year(2011)!.bankEndTWh - 1) < 1e-9)
+        let y2012 = run.year(2012)!
+        #expect(y2012.priceSEKPerMWh == 300 && abs(y2012.shortfallTWh - 2) < 1e-9)
+        #expect(run.bankRunsOut == 2012)
+    }
+
     @Test("after the end year nothing is issued, demanded or priced, and the bank left at the end is cancelled")
     func afterTheEnd() {
         let run = CertificateMarket.run(Self.settings(quota: [2003: 0.1], end: 2005), supply: Self.existing(3))

@@ -16,9 +16,16 @@ public enum CertificateAssumptions {
     /// the national use of 2021 (zones.csv).
     public static let exemptShare = 1 - 94.2 / 139.9
 
-    /// Norway's quota-obligated use, TWh a year. DERIVED: Norway's financing share of the joint
-    /// target, 13.2 TWh (certificates_milestones.csv, 2012), over its 2020 quota of 18.6 %.
-    public static let norwayObligatedTWh = 13.2 / 0.186
+    /// Norway's quota-obligated use, TWh a year: 79.7. DERIVED as the mean of the six years the
+    /// published figures give it, directly or as certificates cancelled in Norway over Norway's quota:
+    /// 81.1 (2012) and 80.0 (2013), Energimyndigheten as quoted at
+    /// https://www.vindkraftsnyheter.se/20190804/954/elcertifikatsystemet-fortsatter-att-leverera-fornybar-el and
+    /// https://www.vindkraftsnyheter.se/20190804/1639/kostnad-fornybar-el-lagre-pa-flera-ar ;
+    /// 76.7 (2014, https://www.energimyndigheten.se/nyhetsarkiv/2015/fortsatt-hog-utbyggnad-av-fornybar-el-trots-lagre-certifikatpris/);
+    /// 14 750 189 / 18.6 % = 79.3 (2020, https://www.solenerginyheter.se/index.php/20210407/2058/384-miljoner-annulerade-elcertifikat);
+    /// 16 188 751 / 19.3 % = 83.9 (2021, https://via.tt.se/pressmeddelande/annullering-av-402-miljoner-elcertifikat?publisherId=3236218&releaseId=3319479);
+    /// 14 171 051 / 18.3 % = 77.4 (2023, https://www.nve.no/energi/virkemidler/elsertifikater/siste-nytt-om-elsertifikater/annullering-av-36-8-millioner-elsertifikater/).
+    public static let norwayObligatedTWh = (81.1 + 80.0 + 76.7 + 79.3 + 83.9 + 77.4) / 6
 
     /// The joint market with Norway started on 2012-01-01 (certificates_milestones.csv).
     public static let norwayJoinYear = 2012
@@ -31,8 +38,10 @@ public enum CertificateAssumptions {
     /// ASSUMPTION — no market prices are in the shared data.
     public static let marketPriceSEKPerMWh = 350.0
 
-    /// Years the market looks ahead when it clears the price. ASSUMPTION.
-    public static let horizonYears = 6
+    /// Years the market looks ahead when it clears the price, when a setting does not say: as many
+    /// as a plant commissioned this year earns certificates (the setting's entitlement, 15 years),
+    /// because that is the price path an investor in such a plant has to judge.
+    public static func horizonYears(_ s: CertificateSettings) -> Int { s.horizonYears ?? s.entitlementYears }
 
     /// Investor's discount rate and a plant's economic life, used to spread a project's cost gap
     /// over its certificate years. ASSUMPTION.
@@ -56,10 +65,12 @@ public enum CertificateAssumptions {
         }
         out.append("quota-obligated use = national use x (1 - exempt share): DERIVED, not published per year")
         if s.jointWithNorway {
-            out.append("Norway: obligated use \(fixed1(norwayObligatedTWh)) TWh (DERIVED: 13.2 TWh / 18.6 %), quotas 2012-2017 ASSUMPTION, plants 2012-2021 eligible")
+            out.append("Norway: obligated use \(fixed1(norwayObligatedTWh)) TWh (DERIVED: mean of the published 2012-2014, 2020, 2021, 2023 volumes), quotas 2012-2017 ASSUMPTION, plants 2012-2021 eligible")
         }
         if s.marketPriceSEKPerMWh == nil { out.append("expected market price \(fixed1(marketPriceSEKPerMWh)) SEK/MWh (ASSUMPTION)") }
-        if s.horizonYears == nil { out.append("market horizon \(horizonYears) years (ASSUMPTION)") }
+        out.append("price rule: the lowest price (0 to the fee) that, if expected to hold, keeps the expected bank non-negative over the next \(horizonYears(s)) years"
+                   + (s.horizonYears == nil ? " (= the entitlement: a new plant's certificate years)" : " (horizon_years)")
+                   + ", counting the projects that price pays for; a shortfall no price can prevent ends the horizon before it")
         out.append("discount rate \(fixed1(discountRate * 100)) %, plant life \(plantLifeYears) years (ASSUMPTION)")
         if s.penaltySEKPerMWh == nil { out.append("fee 150 % of the previous year's price; \(fixed1(firstFeeSEKPerMWh)) SEK in 2003 (ASSUMPTION)") }
         out.append("supply curve: \(supply.source)")

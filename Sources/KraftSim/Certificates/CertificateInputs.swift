@@ -14,7 +14,7 @@ struct CertificateInputs {
         swedishCurve = QuotaCurves.sweden(s.quota)
         marketPrice = s.marketPriceSEKPerMWh ?? CertificateAssumptions.marketPriceSEKPerMWh
         exemptShare = s.exemptShare ?? CertificateAssumptions.exemptShare
-        horizon = s.horizonYears ?? CertificateAssumptions.horizonYears
+        horizon = CertificateAssumptions.horizonYears(s)
     }
 
     func active(_ area: CertificateMarketArea, in year: Int) -> Bool {

@@ -3,7 +3,9 @@ import KraftIO
 /// The published figures the model is checked against: `certificates.csv` (quota in force,
 /// reported quota-obligated use, consumer cost, the price implied by it, average prices) and
 /// `certificates_price_observations.csv` (sub-annual price points), both as in
-/// shared/data/sweden and copied, with their sources, to Scenarios/certificates/published/.
+/// shared/data/sweden and copied, with their sources, to Scenarios/certificates/published/; and
+/// `certificates_bank.csv` (the bank of the joint market after each year's cancellation, with
+/// certificates issued and cancelled where published, each row with its source).
 public struct PublishedCertificateFigures: Sendable {
     public struct Year: Sendable {
         public var year: Int
@@ -14,12 +16,18 @@ public struct PublishedCertificateFigures: Sendable {
         public var averagePriceSEKPerMWh: Double?
         /// Price points published for periods in this year, as written ("179 -> 14").
         public var observations: [String] = []
+        /// The joint market's bank after the year's cancellation, and the certificates issued and
+        /// cancelled for the year, millions (= TWh), where published.
+        public var bankTWh: Double?
+        public var issuedTWh: Double?
+        public var cancelledTWh: Double?
     }
 
     public var years: [Int: Year]
     public var folder: String
 
-    /// Reads `certificates.csv` and, when present, `certificates_price_observations.csv` in `folder`.
+    /// Reads `certificates.csv` and, when present, `certificates_price_observations.csv` and
+    /// `certificates_bank.csv` in `folder`.
     public static func read(folder: String) throws(InputError) -> PublishedCertificateFigures {
         let file = folder + "/certificates.csv"
         let csv = try CSVRecords(path: file)
@@ -50,6 +58,28 @@ public struct PublishedCertificateFigures: Sendable {
             for (_, fields) in obs.rows where fields.count > max(period, value) {
                 guard let year = Int(fields[period].prefix(4)) else { continue }
                 years[year, default: Year(year: year)].observations.append("\(fields[period]): \(fields[value])")
+            }
+        }
+        let bankFile = folder + "/certificates_bank.csv"
+        if let bank = try? CSVRecords(path: bankFile) {
+            let columns = try ["year", "bank_million", "issued_million", "cancelled_million"].map { name throws(InputError) in
+                try bank.column(name, file: bankFile)
+            }
+            for (line, fields) in bank.rows {
+                func value(_ k: Int) throws(InputError) -> Double? {
+                    let s = columns[k] < fields.count ? fields[columns[k]] : ""
+                    if s.isEmpty { return nil }
+                    guard let x = Double(s), x.isFinite else {
+                        throw InputError(file: bankFile, line: line, message: "\(bank.header[columns[k]]): is \"\(s)\" (expected a number or nothing)")
+                    }
+                    return x
+                }
+                guard let year = Int(fields[columns[0]]) else {
+                    throw InputError(file: bankFile, line: line, message: "year: is \"\(fields[columns[0]])\" (expected a year)")
+                }
+                years[year, default: Year(year: year)].bankTWh = try value(1)
+                years[year, default: Year(year: year)].issuedTWh = try value(2)
+                years[year, default: Year(year: year)].cancelledTWh = try value(3)
             }
         }
         return PublishedCertificateFigures(years: years, folder: folder)
