@@ -52,6 +52,15 @@ struct CertificatesCommandTests {
         #expect(validate.status == 2)
     }
 
+    @Test("settings without a supply curve are refused, not run into a fee that compounds every year")
+    func missingSupplyCurve() throws {
+        let path = try KraftProcess.temporaryFile(named: "nosupply.toml", "[certificates]\nquota_curve = \"2021\"\nend_year = 2035\n")
+        let run = try KraftProcess.run(["certificates", path])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("\(path): [certificates] has no supply_curve"))
+    }
+
     @Test("a supply curve with a bad row is named by file and line")
     func badSupplyCurve() throws {
         let csv = try KraftProcess.temporaryFile(named: "s.csv", """

@@ -61,5 +61,4 @@ public struct SupplyCurve: Sendable {
     }
 
     /// No existing plants and no projects: what a setting without a supply curve runs on.
-    public static let empty = SupplyCurve(existing: [], projects: [], source: "none (no eligible plants, no projects)")
 }
