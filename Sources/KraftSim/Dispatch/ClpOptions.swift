@@ -1,10 +1,10 @@
 /// How CLP solves the dispatch LP (first solve; later rounds re-solve with the dual simplex).
 ///
-/// Defaults as measured (Benchmarks/RESULTS.md, "Dispatch LP"): the dual simplex without scaling
-/// and with CLP's perturbation at 50 solved a Nordic44 week in about 1,300 iterations where the
-/// default perturbation (100, "automatic") took about 4,600 and the primal simplex about 7,500;
-/// CLP's own `clp` program uses 50 too. Perturbation draws from CLP's own seeded generator, so
-/// the same problem still gives the same answer.
+/// Defaults as measured (Benchmarks/RESULTS.md, "Dispatch LP"): on a January week of the default
+/// scenario the dual simplex without scaling and with CLP's perturbation at 50 needed about 1,300
+/// iterations, where CLP's automatic choice (100) took about 4,600 and the primal simplex about
+/// 7,500. Perturbation draws from CLP's own seeded generator, so the same problem still gives the
+/// same answer (the thread-count test checks it).
 public struct ClpOptions: Sendable, Equatable {
     public enum Algorithm: String, Sendable, CaseIterable { case dual, primal }
     public var algorithm: Algorithm = .dual

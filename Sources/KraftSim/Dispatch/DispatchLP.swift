@@ -3,8 +3,8 @@ import KraftCore
 /// DC optimal power flow over a whole window as one linear program, solved with CLP.
 ///
 /// Formulation (PTDF, branch limits added as they bind). Per hour `h` the columns are, in this
-/// order: unit outputs (MW, pmin…pmax), unserved demand per bus (0…max(load, 0)) and the exchange
-/// with every neighbour (−export…import, + into the grid; a fixed schedule has both bounds at its
+/// order: unit outputs (MW, pmin…pmax; one column per group of units, see `Layout`), unserved
+/// demand at each bus with load (0…max(load, 0)) and the exchange with every neighbour (−export…import, + into the grid; a fixed schedule has both bounds at its
 /// value). The rows per hour are one energy balance per island, `Σ injections = Σ load`, and one
 /// row per interface, `−backward ≤ Σ_b a_b (injection_b − load_b) ≤ forward` with
 /// `a_b = Σ sign·PTDF(branch, b)`. After all hours come the energy-budget rows
@@ -17,9 +17,9 @@ import KraftCore
 /// by more than 1e-6 MW. Only the few binding limits ever enter the LP. The rounds are the same
 /// for the same problem, so the answer is deterministic.
 ///
-/// Why not bus angles: on an engine-sized week the angle formulation (thousands of free angle
-/// columns, every limit a row) took seconds per solve in a rough measurement; this form is
-/// faster but still far from the target (Benchmarks/RESULTS.md, "Dispatch LP").
+/// Why not bus angles: on a January week of the default scenario, with every branch limit in the
+/// LP, the angle formulation and one with flow columns bounded by the limits took 0.7–1.0 s in
+/// CLP; this form, rounds included, 0.15–0.25 s (Benchmarks/RESULTS.md, "Dispatch LP").
 ///
 /// Curtailment of a weather-driven unit is `pmax − p`; its cost `curtailmentCost·(pmax − p)` is a
 /// constant minus `curtailmentCost·p`, so it enters as a lower unit cost, not as extra columns.
