@@ -1,3 +1,4 @@
+import Foundation
 import KraftIO
 import KraftScenario
 import KraftSim
@@ -45,13 +46,17 @@ public enum YearReport {
     }
 
     public static func files(_ r: YearResult, kraftVersion: String) -> [(name: String, text: String)] {
-        var files: [(name: String, text: String)] = [
-            ("scenario.json", ScenarioJSON.write(r.scenario, hours: r.hours, weatherSource: r.weatherSource,
-                                                dataCentreBuses: r.grid.dataCentres.map { r.grid.network.buses.id[r.grid.network.loads.bus[$0.load]] })),
-            ("summary.json", summary(r)), ("system.csv", systemCSV(r)), ("zones.csv", zonesCSV(r)),
-            ("borders.csv", bordersCSV(r)), ("branches.csv", branchesCSV(r)), ("branch_weeks.csv", branchWeeksCSV(r)),
-            ("buses.csv", busesCSV(r)), ("generators.csv", generatorsCSV(r)), ("nonconverged.csv", nonconvergedCSV(r)),
+        let makers: [(name: String, make: @Sendable (YearResult) -> String)] = [
+            ("scenario.json", { r in ScenarioJSON.write(r.scenario, hours: r.hours, weatherSource: r.weatherSource,
+                                                       dataCentreBuses: r.grid.dataCentres.map { r.grid.network.buses.id[r.grid.network.loads.bus[$0.load]] }) }),
+            ("summary.json", summary), ("system.csv", systemCSV), ("zones.csv", zonesCSV),
+            ("borders.csv", bordersCSV), ("branches.csv", branchesCSV), ("branch_weeks.csv", branchWeeksCSV),
+            ("buses.csv", busesCSV), ("generators.csv", generatorsCSV), ("nonconverged.csv", nonconvergedCSV),
         ]
+        // The files are independent; a year's zones and borders tables are megabytes each.
+        let texts = Slots(count: makers.count)
+        DispatchQueue.concurrentPerform(iterations: makers.count) { i in texts.set(i, makers[i].make(r)) }
+        var files = zip(makers, texts.all()).map { (name: $0.name, text: $1) }
         files.insert(("manifest.json", ResultManifest.json(kind: r.kind, kraftVersion: kraftVersion, files: files.map(\.name))), at: 0)
         return files
     }
@@ -222,4 +227,13 @@ public enum YearReport {
         guard let x, x.isFinite else { return "" }
         return fixed(x, digits)
     }
+}
+
+/// Texts written by `concurrentPerform` jobs, each slot once.
+private final class Slots: @unchecked Sendable {
+    private var texts: [String]
+    private let lock = NSLock()
+    init(count: Int) { texts = .init(repeating: "", count: count) }
+    func set(_ i: Int, _ text: String) { lock.withLock { texts[i] = text } }
+    func all() -> [String] { lock.withLock { texts } }
 }

@@ -98,28 +98,18 @@ struct RunCommand: ParsableCommand {
             ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
         var files: [(name: String, text: String)]
         if moment == nil {
-            // The N-1 section: the run's peak-load and lowest-inertia hours, each studied while the
-            // result files are formatted (three independent jobs).
-            let critical = HourContingency.criticalHours(result)
+            // The N-1 section: the run's peak-load and lowest-inertia hours, on the grids the run
+            // dispatched, each studied while the result files are formatted.
+            let critical = result.criticalHours
             let jobs = ParallelJobs<[(name: String, text: String)], HourContingency.Study>(count: critical.count + 1)
             DispatchQueue.concurrentPerform(iterations: critical.count + 1) { i in
                 guard i > 0 else { return jobs.setFirst(YearReport.files(result, kraftVersion: Kraft.version)) }
-                let c = critical[i - 1]
-                jobs.set(i, Result { () throws(YearRun.Failure) in
-                    var study = try HourContingency.study(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
-                                                          profiles: profiles, hour: c.hour, reason: c.reason)
-                    study.hour = result.index(c.hour)  // result files count hours from the run's first
-                    return study
-                })
+                var study = HourContingency.study(critical[i - 1], start: profiles.start)
+                study.hour = result.index(study.hour)  // result files count hours from the run's first
+                jobs.set(i, study)
             }
-            do {
-                let studies = try jobs.rest().map { try $0.get() }
-                files = jobs.first() + ContingencySection.files(studies, scenarioName: result.scenario.name)
-                files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
-            } catch {
-                printError("\(scenario): the N-1 study failed: \(error)")
-                throw ExitStatus.failed
-            }
+            files = jobs.first() + ContingencySection.files(jobs.rest(), scenarioName: result.scenario.name)
+            files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
         } else {
             files = YearReport.files(result, kraftVersion: Kraft.version)
         }
@@ -139,11 +129,11 @@ struct RunCommand: ParsableCommand {
 /// Results of `concurrentPerform` jobs: slot 0 one kind, the rest another, each written once.
 private final class ParallelJobs<First, Rest>: @unchecked Sendable {
     private var head: First?
-    private var tail: [Result<Rest, YearRun.Failure>?]
+    private var tail: [Rest?]
     private let lock = NSLock()
     init(count: Int) { tail = .init(repeating: nil, count: max(count - 1, 0)) }
     func setFirst(_ value: First) { lock.withLock { head = value } }
-    func set(_ i: Int, _ value: Result<Rest, YearRun.Failure>) { lock.withLock { tail[i - 1] = value } }
+    func set(_ i: Int, _ value: Rest) { lock.withLock { tail[i - 1] = value } }
     func first() -> First { lock.withLock { head! } }
-    func rest() -> [Result<Rest, YearRun.Failure>] { lock.withLock { tail.map { $0! } } }
+    func rest() -> [Rest] { lock.withLock { tail.map { $0! } } }
 }

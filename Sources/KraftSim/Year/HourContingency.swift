@@ -59,6 +59,13 @@ public enum HourContingency {
 
     /// N-1 at `hour` of `profiles` (as `YearRun.profiles` makes them): dispatches the hour's
     /// week and analyses the hour's grid.
+    /// N-1 at a critical hour of a finished run, on the grid the run dispatched.
+    public static func study(_ critical: YearResult.CriticalHour, start: CalendarDate,
+                             options: ContingencyOptions = ContingencyOptions()) -> Study {
+        Study(reason: critical.reason, hour: critical.hour, time: moment(hour: critical.hour, start: start),
+              network: critical.network, report: analyse(network: critical.network, slackWeights: critical.slackWeights, options: options))
+    }
+
     public static func study(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles,
                              hour: Int, reason: String,
                              options: ContingencyOptions = ContingencyOptions()) throws(YearRun.Failure) -> Study {

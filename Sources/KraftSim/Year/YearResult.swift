@@ -1,3 +1,4 @@
+import KraftCore
 import KraftScenario
 
 /// A finished year run: every hour's record and the yearly figures made from them.
@@ -12,6 +13,19 @@ public struct YearResult: Sendable {
     public var weatherSource: String
     public var kineticThresholdGWs: Double
     public var notes: [String]
+    /// The peak-load and lowest-inertia hours (`HourContingency.criticalHours`) with their grids
+    /// as dispatched in the run, for the N-1 section; empty for a result not made by `YearRun`.
+    public var criticalHours: [CriticalHour] = []
+
+    public struct CriticalHour: Sendable {
+        public var reason: String
+        /// Hour of the run's profiles.
+        public var hour: Int
+        /// The hour's grid as dispatched: served loads, running units at their output.
+        public var network: Network
+        /// Per generator, its share of the AC slack (all zero: the reference bus takes it).
+        public var slackWeights: [Double]
+    }
 
     public var hours: Int { records.count }
 

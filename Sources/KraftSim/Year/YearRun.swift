@@ -86,15 +86,16 @@ public enum YearRun {
                     records.append(record)
                     start = voltages ?? start
                 }
-                results.set(w, .success(records))
+                results.set(w, .success(records, solution))
                 progress?(records.count)
             }
         }
         var records = [HourRecord]()
         records.reserveCapacity(hours)
+        var solutions = [DispatchSolution]()
         for (w, outcome) in results.all().enumerated() {
             switch outcome {
-            case .success(let r): records += r
+            case .success(let r, let solution): records += r; solutions.append(solution)
             case .failure(let message): throw Failure(description: message)
             case nil: throw Failure(description: "window \(w) was not computed")
             }
@@ -108,9 +109,19 @@ public enum YearRun {
         var order = [String]()
         for r in records { for n in r.acNotes { if seen[n] == nil { order.append(n) }; seen[n, default: 0] += 1 } }
         notes += order.map { seen[$0]! == records.count ? "load flow, every hour: \($0)" : "load flow, \(seen[$0]!) of \(records.count) hours: \($0)" }
-        return YearResult(scenario: scenario, grid: setup.grid, borders: setup.borders, start: profiles.start, records: records,
-                          syntheticWeather: profiles.isSynthetic, weatherSource: profiles.source,
-                          kineticThresholdGWs: settings.kineticThresholdGWs, notes: notes)
+        var result = YearResult(scenario: scenario, grid: setup.grid, borders: setup.borders, start: profiles.start, records: records,
+                                syntheticWeather: profiles.isSynthetic, weatherSource: profiles.source,
+                                kineticThresholdGWs: settings.kineticThresholdGWs, notes: notes)
+        // The hours N-1 studies look at, as dispatched: kept now so no week is dispatched twice.
+        if let first = windows.first {
+            let check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: setup.grid.interfaces.map(\.name))
+            result.criticalHours = HourContingency.criticalHours(result).map { c in
+                let w = (c.hour - first.lowerBound) / windowHours, i = c.hour - windows[w].lowerBound
+                let hourNet = check.dispatchedNetwork(index: i, inputs: setup.inputs.inputs(hour: c.hour), solution: solutions[w])
+                return YearResult.CriticalHour(reason: c.reason, hour: c.hour, network: hourNet.network, slackWeights: hourNet.weights)
+            }
+        }
+        return result
     }
 
     /// The profiles of the whole calendar years that `span` lies in, and the hours of `span`
@@ -142,7 +153,7 @@ public enum YearRun {
 
 /// Per-window outcomes written by the workers, each slot once.
 private final class WindowResults: @unchecked Sendable {
-    enum Outcome { case success([HourRecord]), failure(String) }
+    enum Outcome { case success([HourRecord], DispatchSolution), failure(String) }
     private var slots: [Outcome?]
     private let lock = NSLock()
     init(count: Int) { slots = .init(repeating: nil, count: count) }
