@@ -7,7 +7,8 @@ import KraftScenario
 /// A scenario run hour by hour over a period: each week (168 hours) is dispatched as one
 /// problem, so hydro can shift energy within it, and each dispatched hour is checked with AC
 /// load flow warm-started from the hour before. Weeks run in parallel; each week starts from
-/// the grid file's voltages, so results are the same for any number of threads.
+/// the grid file's voltages with its own AC checker, so results are the same for any number
+/// of threads and any order in which the workers take the weeks.
 public enum YearRun {
     public static let windowHours = 168
 
@@ -67,21 +68,22 @@ public enum YearRun {
         let workers = max(1, min(threads, windows.count))
 
         let results = WindowResults(count: windows.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var check: HourCheck?
-            for w in stride(from: worker, to: windows.count, by: workers) {
+        // Workers take the next window as they finish one (winter weeks cost several times a
+        // summer week), each with a fresh AC checker, so no window depends on which came before.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let w = results.nextWindow() {
                 let span = windows[w]
                 let (hourInputs, problem, solution): ([HourInputs], DispatchProblem, DispatchSolution)
                 do { (hourInputs, problem, solution) = try setup.dispatch(span) } catch {
                     results.set(w, .failure(String(describing: error)))
                     continue
                 }
-                if check == nil { check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: problem.interfaces.map(\.name)) }
+                let check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: problem.interfaces.map(\.name))
                 var start: (vm: [Double], va: [Double])?
                 var records = [HourRecord]()
                 records.reserveCapacity(span.count)
                 for (i, h) in span.enumerated() where wanted.contains(h) {
-                    let (record, voltages) = check!.check(hour: h, index: i, inputs: hourInputs[i], problem: problem,
+                    let (record, voltages) = check.check(hour: h, index: i, inputs: hourInputs[i], problem: problem,
                                                           solution: solution, start: start)
                     records.append(record)
                     start = voltages ?? start
@@ -151,12 +153,20 @@ public enum YearRun {
     }
 }
 
-/// Per-window outcomes written by the workers, each slot once.
+/// Per-window outcomes written by the workers, each slot once, and the queue of windows to take.
 private final class WindowResults: @unchecked Sendable {
     enum Outcome { case success([HourRecord], DispatchSolution), failure(String) }
     private var slots: [Outcome?]
+    private var next = 0
     private let lock = NSLock()
     init(count: Int) { slots = .init(repeating: nil, count: count) }
+    /// The next window no worker has taken, or nil when all are taken.
+    func nextWindow() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
     func set(_ i: Int, _ o: Outcome) { lock.lock(); slots[i] = o; lock.unlock() }
     func all() -> [Outcome?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
