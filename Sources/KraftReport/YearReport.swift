@@ -1,4 +1,5 @@
 import Foundation
+import KraftCore
 import KraftIO
 import KraftScenario
 import KraftSim
@@ -54,9 +55,9 @@ public enum YearReport {
             ("buses.csv", busesCSV), ("generators.csv", generatorsCSV), ("nonconverged.csv", nonconvergedCSV),
         ]
         // The files are independent; a year's zones and borders tables are megabytes each.
-        let texts = Slots(count: makers.count)
+        let texts = LockedSlots<String>(count: makers.count)
         DispatchQueue.concurrentPerform(iterations: makers.count) { i in texts.set(i, makers[i].make(r)) }
-        var files = zip(makers, texts.all()).map { (name: $0.name, text: $1) }
+        var files = zip(makers, texts.values()).map { (name: $0.name, text: $1) }
         files.insert(("manifest.json", ResultManifest.json(kind: r.kind, kraftVersion: kraftVersion, files: files.map(\.name))), at: 0)
         return files
     }
@@ -227,13 +228,4 @@ public enum YearReport {
         guard let x, x.isFinite else { return "" }
         return fixed(x, digits)
     }
-}
-
-/// Texts written by `concurrentPerform` jobs, each slot once.
-private final class Slots: @unchecked Sendable {
-    private var texts: [String]
-    private let lock = NSLock()
-    init(count: Int) { texts = .init(repeating: "", count: count) }
-    func set(_ i: Int, _ text: String) { lock.withLock { texts[i] = text } }
-    func all() -> [String] { lock.withLock { texts } }
 }

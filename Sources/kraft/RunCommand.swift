@@ -101,14 +101,15 @@ struct RunCommand: ParsableCommand {
             // The N-1 section: the run's peak-load and lowest-inertia hours, on the grids the run
             // dispatched, each studied while the result files are formatted.
             let critical = result.criticalHours
-            let jobs = ParallelJobs<[(name: String, text: String)], HourContingency.Study>(count: critical.count + 1)
+            let yearFiles = LockedSlots<[(name: String, text: String)]>(count: 1)
+            let studies = LockedSlots<HourContingency.Study>(count: critical.count)
             DispatchQueue.concurrentPerform(iterations: critical.count + 1) { i in
-                guard i > 0 else { return jobs.setFirst(YearReport.files(result, kraftVersion: Kraft.version)) }
+                guard i > 0 else { return yearFiles.set(0, YearReport.files(result, kraftVersion: Kraft.version)) }
                 var study = HourContingency.study(critical[i - 1], start: profiles.start)
                 study.hour = result.index(study.hour)  // result files count hours from the run's first
-                jobs.set(i, study)
+                studies.set(i - 1, study)
             }
-            files = jobs.first() + ContingencySection.files(jobs.rest(), scenarioName: result.scenario.name)
+            files = yearFiles.values()[0] + ContingencySection.files(studies.values(), scenarioName: result.scenario.name)
             files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
         } else {
             files = YearReport.files(result, kraftVersion: Kraft.version)
@@ -124,16 +125,4 @@ struct RunCommand: ParsableCommand {
         }
         print("results: \(folder)")
     }
-}
-
-/// Results of `concurrentPerform` jobs: slot 0 one kind, the rest another, each written once.
-private final class ParallelJobs<First, Rest>: @unchecked Sendable {
-    private var head: First?
-    private var tail: [Rest?]
-    private let lock = NSLock()
-    init(count: Int) { tail = .init(repeating: nil, count: max(count - 1, 0)) }
-    func setFirst(_ value: First) { lock.withLock { head = value } }
-    func set(_ i: Int, _ value: Rest) { lock.withLock { tail[i - 1] = value } }
-    func first() -> First { lock.withLock { head! } }
-    func rest() -> [Rest] { lock.withLock { tail.map { $0! } } }
 }

@@ -37,17 +37,8 @@ public struct PublishedCertificateFigures: Sendable {
         }
         var years = [Int: Year]()
         for (line, fields) in csv.rows {
-            func value(_ k: Int) throws(InputError) -> Double? {
-                let s = cols[k] < fields.count ? fields[cols[k]] : ""
-                if s.isEmpty { return nil }
-                guard let x = Double(s), x.isFinite else {
-                    throw InputError(file: file, line: line, message: "\(csv.header[cols[k]]): is \"\(s)\" (expected a number or nothing)")
-                }
-                return x
-            }
-            guard let year = Int(fields[cols[0]]) else {
-                throw InputError(file: file, line: line, message: "year: is \"\(fields[cols[0]])\" (expected a year)")
-            }
+            func value(_ k: Int) throws(InputError) -> Double? { try number(csv, fields, cols[k], file: file, line: line) }
+            let year = try yearField(fields[cols[0]], file: file, line: line)
             years[year] = Year(year: year, quota: try value(1).map { $0 / 100 }, obligatedTWh: try value(2),
                                consumerCostOrePerKWh: try value(3), impliedPriceSEKPerMWh: try value(4),
                                averagePriceSEKPerMWh: try value(5))
@@ -66,22 +57,28 @@ public struct PublishedCertificateFigures: Sendable {
                 try bank.column(name, file: bankFile)
             }
             for (line, fields) in bank.rows {
-                func value(_ k: Int) throws(InputError) -> Double? {
-                    let s = columns[k] < fields.count ? fields[columns[k]] : ""
-                    if s.isEmpty { return nil }
-                    guard let x = Double(s), x.isFinite else {
-                        throw InputError(file: bankFile, line: line, message: "\(bank.header[columns[k]]): is \"\(s)\" (expected a number or nothing)")
-                    }
-                    return x
-                }
-                guard let year = Int(fields[columns[0]]) else {
-                    throw InputError(file: bankFile, line: line, message: "year: is \"\(fields[columns[0]])\" (expected a year)")
-                }
+                func value(_ k: Int) throws(InputError) -> Double? { try number(bank, fields, columns[k], file: bankFile, line: line) }
+                let year = try yearField(fields[columns[0]], file: bankFile, line: line)
                 years[year, default: Year(year: year)].bankTWh = try value(1)
                 years[year, default: Year(year: year)].issuedTWh = try value(2)
                 years[year, default: Year(year: year)].cancelledTWh = try value(3)
             }
         }
         return PublishedCertificateFigures(years: years, folder: folder)
+    }
+
+    /// The number in `column` of a row, nil when the field is empty or missing.
+    private static func number(_ csv: CSVRecords, _ fields: [String], _ column: Int, file: String, line: Int) throws(InputError) -> Double? {
+        let s = column < fields.count ? fields[column] : ""
+        if s.isEmpty { return nil }
+        guard let x = Double(s), x.isFinite else {
+            throw InputError(file: file, line: line, message: "\(csv.header[column]): is \"\(s)\" (expected a number or nothing)")
+        }
+        return x
+    }
+
+    private static func yearField(_ s: String, file: String, line: Int) throws(InputError) -> Int {
+        guard let year = Int(s) else { throw InputError(file: file, line: line, message: "year: is \"\(s)\" (expected a year)") }
+        return year
     }
 }
