@@ -21,6 +21,24 @@ struct MatpowerAgreementTests {
         }
     }
 
+    /// A solver kept across solves keeps the Newton kernel of each bus classification it met:
+    /// with Q limits, every solve starts from the case's classification and ends in the switched
+    /// one, so from the second solve on both kernels come from the cache. Each must still give
+    /// MATPOWER's answer, with every linear solver.
+    @Test("a solver re-used with Q limits (kernels kept per classification) gives MATPOWER's answer every time",
+          arguments: ["case118", "case300"], [LinearSolverChoice.klu, .dense, .block])
+    func reusedKernels(caseName: String, linearSolver: LinearSolverChoice) throws {
+        let network = try Paths.network(caseName)
+        let reference = try ReferenceSolution.load(caseName, "nr_qlim")
+        let solver = PowerFlowSolver(network: network, options: options(for: "nr_qlim", linearSolver: linearSolver))
+        for _ in 0..<3 {
+            let result = solver.solve()
+            #expect(!result.qLimitSwitches.isEmpty)
+            expectMatches(result, network, reference)
+            solver.move(to: network)
+        }
+    }
+
     static let largeVariants: [(String, String)] = Paths.largeCases.flatMap { c in
         var variants = ["nr", "dc"]
         if c == "case1354pegase" || c == "case2383wp" { variants += ["nr_qlim", "fdxb", "fdbx"] }

@@ -1,11 +1,12 @@
 /// Solves the power flow of one network, as MATPOWER's `runpf` does, and keeps what can be
-/// reused between solves: the admittance matrix and the Newton–Raphson kernel (Jacobian pattern
-/// and symbolic factorization) of the last bus classification. Every `solve()` starts again from
+/// reused between solves: the admittance matrix and the Newton–Raphson kernels (Jacobian pattern
+/// and symbolic factorization) of the last few bus classifications. Every `solve()` starts again from
 /// the configured initial point, so repeated solves do the same work minus the reused parts.
 ///
 /// A time series moves the solver from hour to hour with `move(to:)`: loads, generator set-points
 /// and statuses, and the starting voltages change; the branches do not, so the admittance matrix
-/// and, while the bus classification stays the same, the symbolic factorization are kept.
+/// and the symbolic factorization of each bus classification met are kept. Q-limit enforcement
+/// turns the same few buses to PQ hour after hour; each such classification is analysed once.
 ///
 /// An outage study takes branches out with `takeOut(branches:)`: their admittance entries are
 /// zeroed in place, so the pattern, the Newton kernel and its symbolic factorization are kept;
@@ -25,8 +26,13 @@ public final class PowerFlowSolver {
     /// The admittance matrix of the network as given, and the one in force (minus `branchesOut`).
     private var baseYbus: AdmittanceMatrix?
     private var ybus: AdmittanceMatrix?
-    private var kernel: NewtonRaphsonKernel?
-    private var kernelKey: (BusClassification, [Double]?, LinearSolverChoice)?
+    /// Kernels of the classifications met, the most recently used first.
+    private var kernels: [(key: KernelKey, kernel: NewtonRaphsonKernel)] = []
+    /// How many kernels are kept: a year's hours on Nordic44 meet a handful of classifications.
+    static let keptKernels = 8
+    private struct KernelKey: Equatable {
+        let buses: BusClassification, participation: [Double]?, choice: LinearSolverChoice
+    }
     private var classification: BusClassification?
 
     public init(network: Network, options: PowerFlowOptions = PowerFlowOptions()) {
@@ -41,14 +47,14 @@ public final class PowerFlowSolver {
         let base = admittance().base
         for l in branchesOut {
             ybus!.restore(branch: l, from: base)
-            kernel?.restore(branch: l, from: base)
+            for k in kernels { k.kernel.restore(branch: l, from: base) }
             network.branches.status[l] = true
         }
         branchesOut = []
         for l in branches where givenBranchStatus[l] && !branchesOut.contains(l) {
             let y = BranchAdmittance(network.branches, l)
             ybus!.remove(branch: l, y)
-            kernel?.remove(branch: l, y)
+            for k in kernels { k.kernel.remove(branch: l, y) }
             network.branches.status[l] = false
             branchesOut.append(l)
         }
@@ -288,21 +294,26 @@ public final class PowerFlowSolver {
         return c
     }
 
-    /// The kernel for this classification, reused when it has not changed since the last solve,
-    /// or, in the bus-block layout (where bus roles are masks), whenever it would be of that
-    /// layout again.
+    /// The kernel for this classification: one kept from an earlier solve with the same
+    /// classification and slack participation, or, in the bus-block layout (where bus roles are
+    /// masks), the last one whenever it would be of that layout again; else a new one, and the
+    /// least recently used beyond `keptKernels` is dropped.
     private func nrKernel(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?,
                           choice: LinearSolverChoice) -> NewtonRaphsonKernel {
-        if let kernel, let key = kernelKey, key.1 == participation, key.2 == choice {
-            if key.0 == buses { return kernel }
-            if kernel.busBlocks && NewtonRaphsonKernel.usesBusBlocks(buses: buses, participation: participation, linearSolver: choice) {
-                return kernel
-            }
+        let key = KernelKey(buses: buses, participation: participation, choice: choice)
+        if let i = kernels.firstIndex(where: { $0.key == key }) {
+            let kept = kernels.remove(at: i)
+            kernels.insert(kept, at: 0)
+            return kept.kernel
+        }
+        if let last = kernels.first, last.key.participation == participation, last.key.choice == choice, last.kernel.busBlocks,
+           NewtonRaphsonKernel.usesBusBlocks(buses: buses, participation: participation, linearSolver: choice) {
+            return last.kernel
         }
         let k = NewtonRaphsonKernel(ybus: ybus, buses: buses, participation: participation, linearSolver: choice)
         k.freshFactorization = freshFactorization
-        kernel = k
-        kernelKey = (buses, participation, choice)
+        kernels.insert((key, k), at: 0)
+        if kernels.count > Self.keptKernels { kernels.removeLast() }
         return k
     }
 
