@@ -34,7 +34,8 @@ import KraftCore
 /// that hour costs, EUR/MWh (positive in the normal case). A zone's price is the mean of its
 /// buses' prices weighted by their (positive) load, or the plain mean when the zone has no load.
 public enum DispatchLP {
-    /// Rounds of adding violated branch limits before giving up (each round adds at least one row).
+    /// Rounds of adding overloaded branches before giving up (each round adds at least one branch,
+    /// so a grid with fewer than 100 limited branches never reaches it).
     static let maximumRounds = 100
 
     public static func solve(_ problem: DispatchProblem, options: ClpOptions = ClpOptions()) throws(DispatchError) -> DispatchSolution {
