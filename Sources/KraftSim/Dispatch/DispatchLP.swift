@@ -43,7 +43,7 @@ public enum DispatchLP {
         try problem.validate()
         var layout = try Layout(problem)
         let model = try ClpModel(layout.program(problem))
-        var limitRows = [(hour: Int, branch: Int)](), added = Set<Int>()
+        var limitRows = [(hour: Int, branch: Int)](), limitedBranches = Set<Int>()
         var iterations = 0
         var rounds = 0
         let m = problem.branches.count
@@ -51,15 +51,13 @@ public enum DispatchLP {
             let result = try model.solve(options: options)
             iterations += result.iterations
             let flow = layout.flows(problem, result.x)
-            // Branches over their limit in some hour; a row already in the LP is held to CLP's
+            // Branches over their limit in some hour; one already in the LP is held to CLP's
             // tolerance and does not count.
             var overloaded = [Int]()
             if problem.enforceBranchLimits {
-                for (l, br) in problem.branches.enumerated() {
+                for (l, br) in problem.branches.enumerated() where !limitedBranches.contains(l) {
                     guard let limit = br.limitMW else { continue }
-                    if (0..<problem.hours).contains(where: { h in abs(flow[h * m + l]) > limit + 1e-6 && !added.contains(h * m + l) }) {
-                        overloaded.append(l)
-                    }
+                    if (0..<problem.hours).contains(where: { abs(flow[$0 * m + l]) > limit + 1e-6 }) { overloaded.append(l) }
                 }
             }
             if overloaded.isEmpty {
@@ -77,10 +75,10 @@ public enum DispatchLP {
             guard rounds < maximumRounds else {
                 throw .solverFailed("branch limits still violated after \(maximumRounds) rounds (e.g. branch \(overloaded[0]))")
             }
-            let rows = overloaded.flatMap { l in (0..<problem.hours).filter { !added.contains($0 * m + l) }.map { (hour: $0, branch: l) } }
+            let rows = overloaded.flatMap { l in (0..<problem.hours).map { (hour: $0, branch: l) } }
             layout.addLimitRows(rows, problem, to: model)
             limitRows += rows
-            for (h, l) in rows { added.insert(h * m + l) }
+            limitedBranches.formUnion(overloaded)
         }
     }
 
