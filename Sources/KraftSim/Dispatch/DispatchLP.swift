@@ -270,8 +270,12 @@ public enum DispatchLP {
                 price += p.zonePrices(nodal: nodal[h * buses..<(h + 1) * buses], load: p.loadMW[h * buses..<(h + 1) * buses])
             }
             let cost = p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange)
-            return DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
-                                    externalMW: exchange, priceEURPerMWh: price, costEUR: cost)
+            var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
+                                            externalMW: exchange, priceEURPerMWh: price, costEUR: cost)
+            solution.interfaceShadowPriceEURPerMWh = (0..<hours).flatMap { h in
+                (0..<interfaceCount).map { abs(r.rowDual[h * rowsPerHour + islands + $0]) }
+            }
+            return solution
         }
     }
 }

@@ -118,6 +118,10 @@ public struct DispatchSolution: Sendable {
     /// Price per hour and zone, EUR/MWh: the dual of the energy balance (load-weighted mean of the
     /// zone's nodal duals in the LP; the marginal unit's cost in the merit order).
     public var priceEURPerMWh: [Double]
+    /// Shadow price per hour and interface, EUR/MWh: the cost one more MW of the interface's
+    /// capacity (in the direction it binds) would save; 0 when it does not bind. Empty from the
+    /// merit order, which has no interfaces.
+    public var interfaceShadowPriceEURPerMWh: [Double] = []
     /// Objective: generation + external + unserved + curtailment cost over the window, EUR.
     public var costEUR: Double
     /// How the solution was found (LP size, iterations, time); not part of the result itself.

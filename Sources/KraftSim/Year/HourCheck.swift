@@ -183,7 +183,8 @@ final class HourCheck {
             }
         }
 
-        // Borders: AC flow (or the exchange), congested when the dispatch holds it at its limit.
+        // Borders: AC flow (or the exchange). A cut is congested when its limit has a price in the
+        // dispatch, a neighbour's link when the dispatch holds it at its limit.
         let ne = grid.neighbours.count
         for (k, border) in borders.enumerated() {
             var flowMW = 0.0, congested = false
@@ -197,9 +198,8 @@ final class HourCheck {
                     }
                 }
                 if let i = interfaceOfBorder[k] {
-                    let cut = problem.interfaces[i]
-                    let dc = cut.branches.reduce(0.0) { $0 + $1.sign * solution.flowMW[h * problem.branches.count + $1.branch] }
-                    congested = dc >= cut.forwardMW * (1 - 1e-6) - 1e-6 || dc <= -cut.backwardMW * (1 - 1e-6) + 1e-6
+                    let shadow = solution.interfaceShadowPriceEURPerMWh[h * problem.interfaces.count + i]
+                    congested = shadow > Assumptions.congestionShadowPriceEURPerMWh
                 }
             case .neighbour(let e):
                 let imported = solution.externalMW[h * ne + e]

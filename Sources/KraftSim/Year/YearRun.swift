@@ -34,13 +34,18 @@ public enum YearRun {
             settings = scenario.dispatch
         }
 
-        /// The window's hour inputs, its dispatch problem and the dispatch.
-        func dispatch(_ span: Range<Int>) throws(Failure) -> ([HourInputs], DispatchProblem, DispatchSolution) {
+        /// The window's hour inputs and its dispatch problem.
+        func problem(_ span: Range<Int>) -> ([HourInputs], DispatchProblem) {
             let hourInputs = span.map(inputs.inputs(hour:))
             var inflow = [String: Double]()
             for zone in inputs.profiles.inflowMW.keys { inflow[zone] = inputs.hydroBudgetMWh(zone: zone, hours: span) }
-            let problem = WindowProblem.make(grid: grid, hours: hourInputs, inflowMWh: inflow, referenceBuses: reference,
-                                             branchOrder: order, settings: (settings.unservedCostEURPerMWh, settings.mode == .lp))
+            return (hourInputs, WindowProblem.make(grid: grid, hours: hourInputs, inflowMWh: inflow, referenceBuses: reference,
+                                                   branchOrder: order, settings: (settings.unservedCostEURPerMWh, settings.mode == .lp)))
+        }
+
+        /// The window's hour inputs, its dispatch problem and the dispatch.
+        func dispatch(_ span: Range<Int>) throws(Failure) -> ([HourInputs], DispatchProblem, DispatchSolution) {
+            let (hourInputs, problem) = problem(span)
             do {
                 let solution = settings.mode == .lp ? try DispatchLP.solve(problem) : try MeritOrderDispatch.solve(problem)
                 return (hourInputs, problem, solution)
