@@ -5,10 +5,10 @@ import KraftScenario
 import Testing
 
 /// A week's dispatch has many optima of equal cost: hydro of one cost at several buses and in
-/// several hours. Which one CLP returns depends on its path, so what the run reports must not:
-/// zone prices, the shadow prices of the zonal cuts and so the congested hours. Two CLP settings
-/// that visit different bases (perturbation 50, and CLP's automatic choice) must agree on them.
-/// Unit outputs may still differ between hours of equal price (hydro's timing within the week).
+/// several hours. Which one CLP returns depends on its path, so the prices and congestion the run
+/// reports must not: two CLP settings that visit different bases (perturbation 50, and CLP's
+/// automatic choice) must agree on zone prices, the cuts' shadow prices and the congested flags.
+/// Unit outputs may differ (which of the equal-cost units runs, and when).
 @Suite struct DispatchUniquenessTests {
     @Test("two CLP paths to the optimum of a January week of base-2025 give the same prices, cut shadow prices and congested hours")
     func pathIndependentFigures() throws {

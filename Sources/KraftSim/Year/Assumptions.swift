@@ -27,17 +27,11 @@ public enum Assumptions {
     /// file has no ratings), radians.
     public static let maxAngleDifference = 30.0 * Double.pi / 180
 
-    /// ASSUMPTION: units of the same cost are ranked in the grid file's order by a cost offset
-    /// rising from 0 to this over the generators, EUR/MWh. Without it the LP has many dispatches
-    /// of equal cost (hydro at several buses of a zone, wind at several buses) and which one CLP
-    /// returns depends on its path: two CLP settings gave a year's lowest kinetic energy of 39.5
-    /// and 46.1 GWs and 1,024 and 1,189 hours of SE3→SE4 at its limit at the same prices
-    /// (Benchmarks/RESULTS.md). A tenth of the default curtailment penalty: it never outweighs a
-    /// real cost difference.
-    public static let tieBreakSpanEURPerMWh = 1e-3
-
-    /// A cut counts as congested in an hour when its shadow price (the cost one more MW of its
-    /// capacity would save) exceeds this, EUR/MWh: twice the tie-break span, so a cut that sits at
-    /// its limit only because of the tie-break (or by chance, at no cost) does not count.
-    public static let congestionShadowPriceEURPerMWh = 2 * tieBreakSpanEURPerMWh
+    /// A zonal cut counts as congested in an hour when its shadow price (the cost one more MW of
+    /// its capacity would save) exceeds this, EUR/MWh: a tenth of the default curtailment
+    /// penalty. Not "when the dispatch sits at its limit": the LP has many dispatches of equal
+    /// cost (hydro of one cost at several buses and hours), and in which of them a cut sits at its
+    /// limit at no cost depends on CLP's path: two CLP settings gave a year 1,024 and 1,189 hours
+    /// of SE3→SE4 at its limit, at the same prices and shadow prices (Benchmarks/RESULTS.md).
+    public static let congestionShadowPriceEURPerMWh = 1e-3
 }

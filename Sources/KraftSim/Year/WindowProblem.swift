@@ -1,7 +1,7 @@
 import KraftCore
 
 /// Builds the dispatch problem of consecutive hours of a study: DC branches in service, every
-/// unit with its hourly availability and its cost (plus the tie-break of `Assumptions`), one energy budget per zone for the grid's hydro units
+/// unit with its hourly availability, one energy budget per zone for the grid's hydro units
 /// (the zone's inflow over the window), the zonal cuts and the price-taking neighbours.
 enum WindowProblem {
     /// Branch indices of the grid in the order the problem lists them (in-service branches).
@@ -28,8 +28,7 @@ enum WindowProblem {
                 if budgetOfZone[zone] == nil { budgetOfZone[zone] = budgets.count; budgets.append(energy) }
                 budget = budgetOfZone[zone]
             }
-            let tieBreak = Assumptions.tieBreakSpanEURPerMWh * Double(g) / Double(max(grid.capacityMW.count, 1))
-            return DispatchProblem.Unit(bus: net.generators.bus[g], cost: grid.cost[g] + tieBreak,
+            return DispatchProblem.Unit(bus: net.generators.bus[g], cost: grid.cost[g],
                                         pmin: [Double](repeating: 0, count: count), pmax: hours.map { $0.available[g] },
                                         curtailable: grid.curtailable[g], budget: budget)
         }
