@@ -11,26 +11,8 @@ import Testing
 @Suite struct DispatchBenchmark {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["KRAFT_BENCH_DISPATCH"] == "1"))
     func week() throws {
-        var (p, _) = try DispatchTestProblems.nordic44(hours: 168)
-        // Hydro (the cheapest dispatchable technology here is not weather-driven: pick units by cost
-        // band) gets one budget per zone: 60 % of its available energy.
-        let hydroCost = TechnologyCosts.cost("hydro")
-        var groupOfZone = [Int: Int]()
-        for k in p.units.indices where abs(p.units[k].cost - hydroCost) < 1 {
-            let z = p.zoneOfBus[p.units[k].bus]
-            if groupOfZone[z] == nil { groupOfZone[z] = groupOfZone.count; p.energyBudgetsMWh.append(0) }
-            p.units[k].budget = groupOfZone[z]
-            p.energyBudgetsMWh[groupOfZone[z]!] += 0.6 * p.units[k].pmax.reduce(0, +)
-        }
-        let free = try DispatchLP.solve(p)
-        // Limits at 80 % of the unlimited peak flow. The case's negative loads (fixed injections
-        // of up to 1,584 MW, equivalents of neighbours) are dropped first: no slack can reduce them,
-        // so limiting the branches that carry them would make the LP infeasible.
-        for b in p.loadMW.indices where p.loadMW[b] < 0 { p.loadMW[b] = 0 }
-        for l in p.branches.indices {
-            let peak = (0..<p.hours).map { abs(free.flowMW[$0 * p.branches.count + l]) }.max()!
-            p.branches[l].limitMW = 0.8 * peak
-        }
+        // Every branch limited to 80 % of its unlimited peak flow, hydro in zonal budgets.
+        var p = try DispatchTestProblems.nordic44Limited(hours: 168, limitShare: 0.8)
         print("dispatch bench: \(p.busCount) buses, \(p.units.count) units, \(p.branches.count) branches, \(p.zones.count) zones, \(p.energyBudgetsMWh.count) budgets, \(p.hours) h")
         func time(_ label: String, _ run: () throws -> DispatchSolution) rethrows {
             var ms = [Double](), last: DispatchSolution?

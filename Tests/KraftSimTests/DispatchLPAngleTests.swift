@@ -9,25 +9,12 @@ import Testing
 @Suite struct DispatchLPAngleTests {
     @Test("branch limits added as they overload reach the optimum of the bus-angle DC OPF with every limit in (Nordic44, 24 h, hydro budgets)")
     func lazyLimitsReachTheFullOptimum() throws {
-        var (p, _) = try DispatchTestProblems.nordic44(hours: 24)
-        // Hydro in one budget per zone (60 % of its available energy), so the hours are coupled.
-        let hydroCost = TechnologyCosts.cost("hydro")
-        var budgetOfZone = [Int: Int]()
-        for k in p.units.indices where abs(p.units[k].cost - hydroCost) < 1 {
-            let z = p.zoneOfBus[p.units[k].bus]
-            if budgetOfZone[z] == nil { budgetOfZone[z] = budgetOfZone.count; p.energyBudgetsMWh.append(0) }
-            p.units[k].budget = budgetOfZone[z]
-            p.energyBudgetsMWh[budgetOfZone[z]!] += 0.6 * p.units[k].pmax.reduce(0, +)
-        }
-        // Negative loads are fixed injections no slack can reduce; drop them so that tight limits
-        // stay feasible. Then limit every branch to 70 % of its peak flow without limits.
-        for i in p.loadMW.indices where p.loadMW[i] < 0 { p.loadMW[i] = 0 }
+        // Every branch limited to 70 % of its peak flow without limits; hydro budgets couple the hours.
+        var p = try DispatchTestProblems.nordic44Limited(hours: 24, limitShare: 0.7)
         p.enforceBranchLimits = false
         let free = try DispatchLP.solve(p)
-        let m = p.branches.count
-        for l in 0..<m { p.branches[l].limitMW = 0.7 * (0..<p.hours).map { abs(free.flowMW[$0 * m + l]) }.max()! }
         p.enforceBranchLimits = true
-
+        let m = p.branches.count
         let lazy = try DispatchLP.solve(p)
         let full = try Self.angleOPF(p)
         #expect(lazy.costEUR > free.costEUR * (1 + 1e-4), "the limits must bind for the comparison to mean anything")

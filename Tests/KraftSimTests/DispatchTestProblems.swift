@@ -71,6 +71,30 @@ enum DispatchTestProblems {
                                interfaces: [], externals: externals)
     }
 
+    /// `nordic44` made into a hard week: hydro (the cheapest dispatchable technology here is not
+    /// weather-driven: units picked by cost band) in one energy budget per zone, 60 % of its
+    /// available energy, so the hours are coupled; then every branch limited to `limitShare` of
+    /// its peak flow in that dispatch. The case's negative loads (fixed injections of up to
+    /// 1,584 MW, equivalents of neighbours) are dropped before the limits are set: no slack can
+    /// reduce them, so limiting the branches that carry them would make the LP infeasible.
+    static func nordic44Limited(hours: Int, limitShare: Double) throws -> DispatchProblem {
+        var (p, _) = try nordic44(hours: hours)
+        let hydroCost = TechnologyCosts.cost("hydro")
+        var budgetOfZone = [Int: Int]()
+        for k in p.units.indices where abs(p.units[k].cost - hydroCost) < 1 {
+            let z = p.zoneOfBus[p.units[k].bus]
+            if budgetOfZone[z] == nil { budgetOfZone[z] = budgetOfZone.count; p.energyBudgetsMWh.append(0) }
+            p.units[k].budget = budgetOfZone[z]
+            p.energyBudgetsMWh[budgetOfZone[z]!] += 0.6 * p.units[k].pmax.reduce(0, +)
+        }
+        let free = try DispatchLP.solve(p)
+        for b in p.loadMW.indices where p.loadMW[b] < 0 { p.loadMW[b] = 0 }
+        for l in p.branches.indices {
+            p.branches[l].limitMW = limitShare * (0..<p.hours).map { abs(free.flowMW[$0 * p.branches.count + l]) }.max()!
+        }
+        return p
+    }
+
     /// Nordic44 from Scenarios/grids/nordic44.m with its sidecar's bidding zones: every branch in
     /// service with its DC reactance (`x·ratio`), every generator a unit costed by technology
     /// (plus 0.01 EUR/MWh per index, so no two tie) with Pmax 1.3 × its base-case output, wind
