@@ -57,8 +57,6 @@ public enum HourContingency {
         }
     }
 
-    /// N-1 at `hour` of `profiles` (as `YearRun.profiles` makes them): dispatches the hour's
-    /// week and analyses the hour's grid.
     /// N-1 at a critical hour of a finished run, on the grid the run dispatched.
     public static func study(_ critical: YearResult.CriticalHour, start: CalendarDate,
                              options: ContingencyOptions = ContingencyOptions()) -> Study {
@@ -66,13 +64,15 @@ public enum HourContingency {
               network: critical.network, report: analyse(network: critical.network, slackWeights: critical.slackWeights, options: options))
     }
 
+    /// N-1 at `hour` of `profiles` (as `YearRun.profiles` makes them): dispatches the hour's
+    /// week and analyses the hour's grid.
     public static func study(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles,
                              hour: Int, reason: String,
                              options: ContingencyOptions = ContingencyOptions()) throws(YearRun.Failure) -> Study {
         let dispatched = try YearRun.dispatchedHour(scenario: scenario, network: network, sidecar: sidecar,
                                                     profiles: profiles, hour: hour)
-        let report = analyse(network: dispatched.network, slackWeights: dispatched.slackWeights, options: options)
-        return Study(reason: reason, hour: hour, time: moment(hour: hour, start: profiles.start),
-                     network: dispatched.network, report: report)
+        let critical = YearResult.CriticalHour(reason: reason, hour: hour, network: dispatched.network,
+                                               slackWeights: dispatched.slackWeights)
+        return study(critical, start: profiles.start, options: options)
     }
 }
