@@ -8,10 +8,11 @@ public struct GridContext: Sendable {
     public var sites: Set<String>
     public var units: Set<String>
 
-    public init(network: Network, sidecar: GridSidecar?) {
+    /// With a fleet, the units a scenario may close or commission are the fleet's.
+    public init(network: Network, sidecar: GridSidecar?, fleet: Fleet? = nil) {
         busIDs = Set(network.buses.id)
         zones = Set(sidecar?.zoneOfBus.values.map { $0 } ?? [])
         sites = Set(sidecar?.siteOfBus.values.map { $0 } ?? [])
-        units = Set(sidecar?.units.map(\.name) ?? [])
+        units = fleet.map { Set($0.units.map(\.name)) } ?? Set(sidecar?.units.map(\.name) ?? [])
     }
 }

@@ -7,6 +7,10 @@ public struct Scenario: Sendable {
     public var grid: String
     /// Absolute path of the grid sidecar (zones, sites, units, interconnectors), if any.
     public var sidecar: String?
+    /// The generation fleet placed on the grid in place of its own machines (`fleet = PATH`),
+    /// with the file's absolute path; nil: the grid's machines are the fleet.
+    public var fleet: Fleet?
+    public var fleetPath: String?
     public var period: Period
     public var weather: Weather
     public var closures: [UnitEvent]

@@ -6,6 +6,7 @@ struct PartialScenario {
     var description: String?
     var grid: String?
     var sidecar: String?
+    var fleet: String?
     var period: Period?
     var weather: Weather?
     var closures: [UnitEvent] = []
@@ -49,6 +50,7 @@ struct PartialScenario {
         m.description = description ?? base.description
         m.grid = grid ?? base.grid
         m.sidecar = sidecar ?? base.sidecar
+        m.fleet = fleet ?? base.fleet
         m.period = period ?? base.period
         m.weather = weather ?? base.weather
         m.closures += closures
@@ -71,7 +73,7 @@ enum ScenarioFileDecoder {
     static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer"]
 
     /// Keys whose string values are file paths, read against the folder of the file they are in.
-    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["weather", "folder"]]
+    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["weather", "folder"]]
 
     static func decode(_ root: ConfigValue, file: String, folder: String, problems: ProblemLog) -> PartialScenario {
         let top = TableReader(root, file: file, path: "", problems: problems)
@@ -81,6 +83,7 @@ enum ScenarioFileDecoder {
         s.description = top.string("description")
         s.grid = top.string("grid").map { resolve($0, in: folder) }
         s.sidecar = top.string("sidecar").map { resolve($0, in: folder) }
+        s.fleet = top.string("fleet").map { resolve($0, in: folder) }
         if let p = top.table("period") { s.period = period(p) }
         if let w = top.table("weather") { s.weather = weather(w, folder: folder) }
         s.closures = top.tables("closure").compactMap { unitEvent($0, file: file) }

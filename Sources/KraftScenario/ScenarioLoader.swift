@@ -145,14 +145,29 @@ public enum ScenarioLoader {
                 log.add(path, "sidecar", "cannot be read: \(error.localizedDescription)")
             }
         }
+        var fleet: Fleet?
+        if let fleetPath = merged.fleet {
+            do {
+                let (data, file) = try InputHash.read(fleetPath)
+                inputs.append(file)
+                let text = try ConfigValue.text(utf8: Array(data), file: fleetPath)
+                fleet = try Fleet.parse(text, file: fleetPath, network: network)
+            } catch let problems as ScenarioProblems {
+                for p in problems.problems { log.add(p.file, p.keyPath, p.message) }
+            } catch let error as InputError {
+                log.add(error)
+            } catch {
+                log.add(path, "fleet", "cannot be read: \(error.localizedDescription)")
+            }
+        }
         let certificates = merged.certificates == nil ? nil : self.certificates(merged, path: path, log: log)
         let scenario = Scenario(name: name, description: merged.description, grid: grid, sidecar: merged.sidecar,
-                                period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
+                                fleet: fleet, fleetPath: merged.fleet, period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
                                 commissionings: merged.commissionings, dataCentres: merged.dataCentres,
                                 producers: merged.producers, certificates: certificates,
                                 dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
                                 changes: merged.changes, inputs: inputs)
-        ScenarioReferences.check(scenario, context: GridContext(network: network, sidecar: sidecar),
+        ScenarioReferences.check(scenario, context: GridContext(network: network, sidecar: sidecar, fleet: fleet),
                                  hasSidecar: sidecar != nil, log: log)
         return (scenario, network, sidecar)
     }

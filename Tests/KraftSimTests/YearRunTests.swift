@@ -87,10 +87,9 @@ struct YearRunTests {
         let r = try Self.run("oskarshamn-3-close-2035", from: "2035-01-08", to: "2035-01-09")
         #expect(r.records.allSatisfy { $0.converged })
         #expect(r.notes.contains { $0.contains("slack") })
-        // O3's machines (the sidecar's unit "O3") are out: none of them produces in any hour.
-        let (_, _, sidecar) = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/oskarshamn-3-close-2035.toml").path)
-        let o3 = try #require(sidecar?.units.first { $0.name == "O3" }?.generators)
-        #expect(!o3.isEmpty)
+        // O3 (the fleet's unit "O3", 1 400 MW) is out: it produces in no hour.
+        let o3 = r.grid.unit.indices.filter { r.grid.unit[$0] == "O3" }
+        #expect(o3.count == 1 && o3.allSatisfy { r.grid.capacityMW[$0] == 1400 })
         #expect(r.records.allSatisfy { record in o3.allSatisfy { record.generatorMW[$0] == 0 } })
     }
 }

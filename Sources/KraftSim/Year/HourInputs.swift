@@ -11,6 +11,8 @@ struct HourInputs: Sendable {
     var loadQ: [Double]
     /// Available output per generator, MW (0 when out of service).
     var available: [Double]
+    /// Lowest output per generator while in service, MW (≤ `available`).
+    var minimum: [Double]
     var inService: [Bool]
 }
 
@@ -31,6 +33,9 @@ struct HourInputMaker: Sendable {
     /// scale (`hours + 1` values), for hydro budgets in proportion to load.
     private let annualInflowMWh: [String: Double]
     private let zoneLoadScale: [String: [Double]]
+    /// Per zone, the factor that brings the profiles' inflow to the fleet's annual inflow (1 where
+    /// the fleet gives none).
+    private let inflowScale: [String: Double]
 
     init(grid: StudyGrid, profiles: HourlyProfiles) {
         self.grid = grid
@@ -59,13 +64,21 @@ struct HourInputMaker: Sendable {
             for h in 0..<profiles.hours { sums.append(sums[h] + profiles.loadScale(zone: zone, hour: h, gridLoadMW: zoneLoad[zone] ?? 0)) }
             scale[zone] = sums
         }
+        var factor = [String: Double]()
+        for (zone, twh) in grid.inflowTWh {
+            if let annual = inflow[zone], annual > 0 {
+                factor[zone] = twh * 1e6 * Double(profiles.hours) / 8760 / annual
+                inflow[zone] = annual * factor[zone]!
+            }
+        }
+        inflowScale = factor
         annualInflowMWh = inflow
         zoneLoadScale = scale
     }
 
     /// Hydro inflow of a zone in hour `h`, MW.
     func inflowMW(zone: String, hour h: Int) -> Double {
-        profiles.inflow(zone: zone, hour: h, hydroCapacityMW: hydroCapacityMW[zone] ?? 0)
+        profiles.inflow(zone: zone, hour: h, hydroCapacityMW: hydroCapacityMW[zone] ?? 0) * (inflowScale[zone] ?? 1)
     }
 
     /// The hydro energy a zone may use in the hours of `span`, MWh. Reservoirs carry the spring
@@ -97,10 +110,31 @@ struct HourInputMaker: Sendable {
         for d in grid.dataCentres where d.from > day { p[d.load] = 0; q[d.load] = 0 }
         let status = grid.status(on: day)
         var available = [Double](repeating: 0, count: grid.capacityMW.count)
+        var minimum = available
         for g in 0..<available.count where status[g] {
             available[g] = grid.capacityMW[g] * min(max(factor(grid.availability[g], hour: h), 0), 1)
+            var share = grid.operation[g].minShare
+            if grid.heatLed[g] && share > 0 {
+                share = Self.summerMinShare + (share - Self.summerMinShare) * heating(zone: grid.zoneOfBus[net.generators.bus[g]], day: day)
+            }
+            minimum[g] = min(share * grid.capacityMW[g], available[g])
         }
-        return HourInputs(date: day, hourOfDay: h % 24, loadP: p, loadQ: q, available: available, inService: status)
+        return HourInputs(date: day, hourOfDay: h % 24, loadP: p, loadQ: q, available: available, minimum: minimum, inService: status)
+    }
+
+    /// ASSUMPTION: a heat-led CHP plant's lowest output in summer, share of capacity (hot water
+    /// and industrial steam only).
+    static let summerMinShare = 0.05
+
+    /// How deep in the heating season a day is, 0 (a normal day at 17 °C or warmer) to 1 (the
+    /// coldest month's normal temperature), from the zone's monthly normals (`ZoneClimate`).
+    private func heating(zone: String, day: CalendarDate) -> Double {
+        let climate = ZoneClimate.of(zone)
+        let start = CalendarDate(year: day.year, month: 1, day: 1)
+        let days = CalendarDate(year: day.year + 1, month: 1, day: 1).dayNumber - start.dayNumber
+        let t = climate.normalTemperature(dayOfYear: Double(day.dayNumber - start.dayNumber) + 0.5, daysInYear: days)
+        let coldest = climate.monthlyMeanC.min() ?? 0
+        return min(max((17 - t) / max(17 - coldest, 1), 0), 1)
     }
 
     private func factor(_ a: StudyGrid.Availability, hour h: Int) -> Double {

@@ -19,6 +19,18 @@ public struct StudyGrid: Sendable {
         case load(zone: String, mean: Double)
     }
 
+    /// The contract of a strategic reserve: the days it may run are the reserve periods
+    /// (16 November to 15 March, ASSUMPTION as to the exact days) between `from` and `to`.
+    public struct ReserveContract: Sendable, Equatable {
+        public var from: CalendarDate?
+        public var to: CalendarDate?
+        public func covers(_ date: CalendarDate) -> Bool {
+            if let from, date < from { return false }
+            if let to, date > to { return false }
+            return date.month == 12 || date.month <= 2 || (date.month == 11 && date.day >= 16) || (date.month == 3 && date.day <= 15)
+        }
+    }
+
     /// A dated change of a generator's status.
     public struct Event: Sendable, Equatable {
         public var generator: Int
@@ -64,6 +76,15 @@ public struct StudyGrid: Sendable {
     public var dataCentres: [(load: Int, from: CalendarDate, mw: Double)]
     /// Producers' first day of service, per generator (nil: always).
     public var from: [CalendarDate?]
+    /// How each generator may run (the fleet's units and aggregates; the default for the rest):
+    /// lowest output, yearly outage, and whether it is a heat-led CHP plant.
+    public var operation: [Fleet.Operation]
+    public var heatLed: [Bool]
+    /// For a strategic reserve, the span of its contract (it is available only in the winter
+    /// months inside it); nil for every other generator.
+    public var reserve: [ReserveContract?]
+    /// Annual hydro inflow per zone in a normal year where the fleet gives one, TWh.
+    public var inflowTWh: [String: Double]
     public var interfaces: [DispatchProblem.Interface]
     /// A price-taking neighbour outside the grid: its border, the bus the link lands at, the link
     /// limits and price level, and the load (appended, 0 in the file) that carries its exchange.
@@ -119,16 +140,82 @@ public struct StudyGrid: Sendable {
         var availability = (0..<gridGenerators).map { g -> Availability in
             technology[g] == "nuclear" ? .constant(Assumptions.nuclearAvailability) : .constant(1)
         }
-        if technology.contains("nuclear") {
+        if technology.contains("nuclear") && scenario.fleet == nil {
             notes.append("nuclear units available at \(Assumptions.nuclearAvailability) of capacity every hour (Swedish fleet energy availability 2020–2024, IAEA via nuclear_availability_se.csv; outages are not scheduled)")
         }
         var curtailable = [Bool](repeating: false, count: gridGenerators)
         var added = [Bool](repeating: false, count: gridGenerators)
         var from = [CalendarDate?](repeating: nil, count: gridGenerators)
 
-        // Dated events on the grid's named units.
-        let unitGenerators = Dictionary((sidecar?.units ?? []).map { ($0.name, $0.generators) }, uniquingKeysWith: { a, _ in a })
-        var events = [Event]()
+        var operation = [Fleet.Operation](repeating: Fleet.Operation(), count: gridGenerators)
+        var heatLed = [Bool](repeating: false, count: gridGenerators)
+        var reserve = [ReserveContract?](repeating: nil, count: gridGenerators)
+        var inflowTWh = [String: Double]()
+        var unitGenerators = Dictionary((sidecar?.units ?? []).map { ($0.name, $0.generators) }, uniquingKeysWith: { a, _ in a })
+        var fleetEvents = [Event]()
+        var costOverride = [Double?](repeating: nil, count: gridGenerators)
+
+        // The fleet in place of the grid's machines of its zones.
+        if let fleet = scenario.fleet {
+            let covered = Set(fleet.zones)
+            let gridBase = (0..<gridGenerators).map { machineBase[$0] ?? net.generators.mBase[$0] }
+            let placed = FleetPlacement.place(fleet, year: scenario.period.from.year, network: net, zoneOfBus: zoneOfBus,
+                                              gridTechnology: technology, gridMachineBase: gridBase)
+            // The grid's machines give up their active power and inertia to the fleet. Those of
+            // the reactors leave with them; the others stay as synchronous condensers with their
+            // reactive range (ASSUMPTION: the equivalent's reactive capability stands for the
+            // shunts, static compensators and smaller plants that hold the voltage of its areas).
+            var replaced = 0, condensers = 0
+            for g in 0..<gridGenerators where covered.contains(zoneOfBus[net.generators.bus[g]]) {
+                if technology[g] == "nuclear" { net.generators.status[g] = false } else if net.generators.status[g] { condensers += 1 }
+                net.generators.pmax[g] = 0
+                net.generators.pg[g] = 0
+                capacity[g] = 0; inertia[g] = 0; unit[g] = nil
+                availability[g] = .constant(0)
+                technology[g] = "other"
+                replaced += 1
+            }
+            unitGenerators = [:]
+            let h = FleetPlacement.inertiaSeconds(sidecar: sidecar)
+            for p in placed {
+                let bus = p.bus, mw = p.capacityMW
+                let converter = !TechnologyCosts.isSynchronous(p.technology)
+                let s = mw / FleetPlacement.powerFactor
+                // A new machine holds the voltage its bus has in the grid file (or that of a machine already there).
+                let vg = (0..<gridGenerators).first { net.generators.bus[$0] == bus }.map { net.generators.vg[$0] } ?? net.buses.vm[bus]
+                net.generators.append(bus: bus, pg: 0, qg: 0, qmax: converter ? 0 : 0.5 * s / mva, qmin: converter ? 0 : -0.3 * s / mva,
+                                      vg: vg, mBase: max(s, 1), status: true, pmax: mw / mva, pmin: 0)
+                let g = net.generators.count - 1
+                technology.append(p.technology)
+                capacity.append(mw)
+                inertia.append(converter ? 0 : (h[p.technology] ?? 0) * s)
+                unit.append(p.unit)
+                // Peakers and the reserve connect only when they run (they hold no voltage idle).
+                added.append(converter || p.technology == "thermal")
+                curtailable.append(converter)
+                from.append(p.inService)
+                let shape: Availability = switch p.technology {
+                case "wind": .wind(zone: p.zone)
+                case "solar": .solar(zone: p.zone)
+                default: .constant(p.operation.availability)
+                }
+                availability.append(shape)
+                operation.append(p.operation)
+                heatLed.append(p.technology == "chp")
+                reserve.append(p.reserve.map { ReserveContract(from: $0.from, to: $0.to) })
+                costOverride.append(p.reserve != nil ? settings.unservedCostEURPerMWh - 1 : p.operation.costEURPerMWh)
+                if let name = p.unit { unitGenerators[name, default: []].append(g) }
+                if let closed = p.closed { fleetEvents.append(Event(generator: g, date: closed, inService: false)) }
+            }
+            for a in fleet.aggregates where a.technology == "hydro" {
+                if let inflow = a.inflowTWh { inflowTWh[a.zone, default: 0] += inflow }
+            }
+            notes.append("fleet: \(scenario.fleetPath.map { ($0 as NSString).lastPathComponent } ?? "fleet file") placed on the grid in place of its \(replaced) machines in \(fleet.zones.joined(separator: ", ")) (\(condensers) of them stay as synchronous condensers, without active power or inertia): \(placed.count) generators, \(Int(placed.reduce(0) { $0 + $1.capacityMW }.rounded())) MW in \(scenario.period.from.year)")
+            notes.append("nuclear: lowest output 0.6 of capacity while running, one refuelling outage a year per unit (ASSUMPTION, Scenarios/fleet/nordic.toml); CHP heat-led, its lowest output following the heating season; the strategic reserve runs only before load is shed")
+        }
+
+        // Dated events on the named units.
+        var events = fleetEvents
         for (event, on) in scenario.closures.map({ ($0, false) }) + scenario.commissionings.map({ ($0, true) }) {
             for g in unitGenerators[event.unit] ?? [] { events.append(Event(generator: g, date: event.date, inService: on)) }
         }
@@ -224,12 +311,16 @@ public struct StudyGrid: Sendable {
                 case .chp: .load(zone: zone, mean: Assumptions.chpCapacityFactor)
                 }
                 availability.append(shape)
+                operation.append(Fleet.Operation())
+                heatLed.append(false)
+                reserve.append(nil)
+                costOverride.append(nil)
             }
         }
         if scenario.producers.contains(where: { $0.technology == .smallHydro || $0.technology == .chp }) {
             notes.append("small hydro follows the zone's inflow at a mean capacity factor of \(Assumptions.smallHydroCapacityFactor), CHP the zone's load at \(Assumptions.chpCapacityFactor) (ASSUMPTIONS)")
         }
-        let cost = technology.map { settings.costs[$0] ?? TechnologyCosts.cost($0) }
+        let cost = technology.indices.map { g in costOverride[g] ?? settings.costs[technology[g]] ?? TechnologyCosts.cost(technology[g]) }
         let emissions = technology.map { Assumptions.emissions[$0] ?? 0 }
 
         // Zonal cuts inside the grid, limited both ways.
@@ -249,7 +340,8 @@ public struct StudyGrid: Sendable {
                          capacityMW: capacity, inertiaMWs: inertia, availability: availability, curtailable: curtailable,
                          cost: cost, emissions: emissions, initialStatus: net.generators.status, events: events,
                          isExchange: isExchange, isReplacedExchange: isReplaced, zoneShare: zoneShare,
-                         dataCentres: dataCentres, from: from, interfaces: interfaces, neighbours: neighbours, notes: notes)
+                         dataCentres: dataCentres, from: from, operation: operation, heatLed: heatLed, reserve: reserve,
+                         inflowTWh: inflowTWh, interfaces: interfaces, neighbours: neighbours, notes: notes)
     }
 
     /// Whether each generator is in service on `date`: the grid's status, the events up to that
@@ -257,7 +349,12 @@ public struct StudyGrid: Sendable {
     public func status(on date: CalendarDate) -> [Bool] {
         var on = initialStatus
         for e in events where e.date <= date { on[e.generator] = e.inService }
-        for g in 0..<on.count { if let f = from[g], f > date { on[g] = false } }
+        let day = date.dayNumber - CalendarDate(year: date.year, month: 1, day: 1).dayNumber + 1
+        for g in 0..<on.count {
+            if let f = from[g], f > date { on[g] = false }
+            if let start = operation[g].refuellingDay, (start..<start + operation[g].refuellingDays).contains(day) { on[g] = false }
+            if let contract = reserve[g], !contract.covers(date) { on[g] = false }
+        }
         return on
     }
 

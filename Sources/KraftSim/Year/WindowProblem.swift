@@ -29,7 +29,7 @@ enum WindowProblem {
                 budget = budgetOfZone[zone]
             }
             return DispatchProblem.Unit(bus: net.generators.bus[g], cost: grid.cost[g],
-                                        pmin: [Double](repeating: 0, count: count), pmax: hours.map { $0.available[g] },
+                                        pmin: hours.map { $0.minimum[g] }, pmax: hours.map { $0.available[g] },
                                         curtailable: grid.curtailable[g], budget: budget)
         }
         var load = [Double](repeating: 0, count: count * n)

@@ -1,0 +1,163 @@
+import KraftCore
+
+/// The generation fleet a scenario runs on, apart from the grid: named units (the reactors, the
+/// strategic reserve) and per zone and technology the installed capacity by year, each with
+/// where it sits on the grid. Read from a fleet file (schema in Scenarios/fleet/nordic.toml's
+/// header); `KraftSim.FleetPlacement` puts it on the grid.
+public struct Fleet: Sendable, Equatable {
+    /// How a plant's output may move: its lowest output and its yearly refuelling outage.
+    public struct Operation: Sendable, Equatable {
+        /// Lowest output while running, share of capacity (nuclear: a stable minimum; CHP: the
+        /// heat-led minimum in the coldest hour, falling with the heating season).
+        public var minShare: Double = 0
+        /// Share of capacity available outside outages.
+        public var availability: Double = 1
+        /// First day of the yearly outage (1 = 1 January) and its length in days.
+        public var refuellingDay: Int?
+        public var refuellingDays: Int = 0
+        /// Marginal cost override, EUR/MWh (nil: the technology's).
+        public var costEURPerMWh: Double?
+        public init() {}
+    }
+
+    public struct Unit: Sendable, Equatable {
+        public var name: String
+        public var fullName: String?
+        public var zone: String
+        public var technology: String
+        public var capacityMW: Double
+        /// Bus number in the grid.
+        public var bus: Int
+        public var inService: CalendarDate?
+        public var closed: CalendarDate?
+        public var operation: Operation
+        /// A strategic reserve runs only when load would otherwise be shed, and only in
+        /// `reservePeriods` (nil: all year).
+        public var strategicReserve: Bool
+        public var reserveFrom: CalendarDate?
+        public var reserveTo: CalendarDate?
+    }
+
+    public struct Aggregate: Sendable, Equatable {
+        public enum Placement: String, Sendable, CaseIterable {
+            /// On the grid's machines of the zone (in proportion to their machine base), or by
+            /// load where the zone has none.
+            case machines
+            /// Spread over the zone's buses in proportion to their load.
+            case load
+        }
+        public var zone: String
+        public var technology: String
+        /// Installed capacity on 1 January of each year given, MW.
+        public var capacityByYear: [Int: Double]
+        public var placement: Placement
+        /// Annual inflow of a hydro aggregate in a normal year, TWh (nil: the weather's).
+        public var inflowTWh: Double?
+        public var operation: Operation
+
+        /// The capacity in `year`: the latest stock at or before it, or the earliest one.
+        public func capacity(in year: Int) -> Double {
+            let years = capacityByYear.keys.sorted()
+            guard let first = years.first else { return 0 }
+            return capacityByYear[years.last(where: { $0 <= year }) ?? first]!
+        }
+    }
+
+    public var zones: [String]
+    public var units: [Unit]
+    public var aggregates: [Aggregate]
+
+    public static let technologies = ["nuclear", "hydro", "wind", "solar", "chp", "thermal"]
+}
+
+extension Fleet {
+    /// Reads a fleet file, checking every bus against `network` and every zone against the
+    /// file's own `[meta] zones`; every problem is collected.
+    public static func parse(_ text: String, file: String, network: Network) throws(ScenarioProblems) -> Fleet {
+        let root: ConfigValue
+        do { root = try ConfigValue.parse(toml: text, file: file) } catch {
+            throw ScenarioProblems(problems: [ScenarioProblem(error)])
+        }
+        let log = ProblemLog()
+        let top = TableReader(root, file: file, path: "", problems: log)
+        var zones = [String]()
+        if let meta = top.table("meta") {
+            _ = meta.integer("schema_version", in: 1...1)
+            zones = meta.rawValue("zones").flatMap { v -> [String]? in
+                guard case .array(let items) = v else { return nil }
+                return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            } ?? []
+            meta.finish()
+        }
+        if zones.isEmpty { log.add(file, "meta.zones", "is missing (expected the list of zones the fleet covers)") }
+        _ = top.table("sources").map { $0.allEntries() }
+        func zone(_ t: TableReader) -> String? {
+            guard let z = t.require(t.string("zone"), "zone", "a zone of [meta] zones") else { return nil }
+            guard zones.contains(z) else { t.problem("zone", "is \"\(z)\" (expected one of \(zones.joined(separator: ", ")))"); return nil }
+            return z
+        }
+        func technology(_ t: TableReader) -> String? {
+            t.require(t.choice("technology", technologies), "technology", "one of \(technologies.joined(separator: ", "))")
+        }
+        func operation(_ t: TableReader) -> Operation {
+            var o = Operation()
+            o.minShare = t.number("min_share", in: 0...1) ?? 0
+            o.availability = t.number("availability", in: 0...1, exclusiveLower: true) ?? 1
+            o.refuellingDay = t.integer("refuelling_day", in: 1...366)
+            o.refuellingDays = t.integer("refuelling_days", in: 0...365) ?? 0
+            o.costEURPerMWh = t.number("cost_eur_mwh", in: -500...10_000)
+            return o
+        }
+        var units = [Unit]()
+        for t in top.tables("unit") {
+            let name = t.require(t.string("name"), "name", "the unit's name, such as \"F1\"")
+            let fullName = t.string("full_name")
+            let z = zone(t), tech = technology(t)
+            let capacity = t.require(t.number("capacity_mw", in: 0...100_000, exclusiveLower: true, unit: "MW"), "capacity_mw", "the net capacity in MW")
+            let busID = t.require(t.integer("bus"), "bus", "the bus number the unit is connected at")
+            if let busID, network.busIndex[busID] == nil { t.problem("bus", "is \(busID), not a bus of the grid") }
+            let years = ScenarioFileDecoder.years
+            let inService = t.date("in_service", years: years), closed = t.date("closed", years: years)
+            let reserve = t.bool("strategic_reserve") ?? false
+            let from = t.date("reserve_from", years: years), to = t.date("reserve_to", years: years)
+            let o = operation(t)
+            _ = t.string("source")
+            t.finish()
+            guard let name, let z, let tech, let capacity, let busID, network.busIndex[busID] != nil else { continue }
+            units.append(Unit(name: name, fullName: fullName, zone: z, technology: tech, capacityMW: capacity, bus: busID,
+                              inService: inService, closed: closed, operation: o, strategicReserve: reserve,
+                              reserveFrom: from, reserveTo: to))
+        }
+        var seen = Set<String>()
+        for u in units where !seen.insert(u.name).inserted { log.add(file, "unit", "names \"\(u.name)\" twice (expected each unit once)") }
+        var aggregates = [Aggregate]()
+        for t in top.tables("aggregate") {
+            let z = zone(t), tech = technology(t)
+            var stock = [Int: Double]()
+            if let entries = t.rawEntries("capacity_mw") {
+                for (key, value, _) in entries {
+                    let mw: Double? = switch value { case .integer(let i): Double(i); case .float(let x) where x.isFinite: x; default: nil }
+                    guard let year = Int(key), ScenarioFileDecoder.years.contains(year) else {
+                        t.problem("capacity_mw.\(key)", "is not a year (expected keys such as 2019)"); continue
+                    }
+                    guard let mw, mw >= 0 else { t.problem("capacity_mw.\(key)", "is \(value.kind) (expected a capacity of at least 0 MW)"); continue }
+                    stock[year] = mw
+                }
+                if stock.isEmpty && entries.isEmpty { t.problem("capacity_mw", "is empty (expected a capacity per year, such as { 2019 = 5325 })") }
+            } else if !t.has("capacity_mw") {
+                t.problem("capacity_mw", "is missing (expected a capacity per year, such as { 2019 = 5325 })")
+            }
+            let placement = t.choice("placement", Aggregate.Placement.allCases.map(\.rawValue)).flatMap(Aggregate.Placement.init) ?? .load
+            let inflow = t.number("inflow_twh", in: 0...1_000, unit: "TWh")
+            if inflow != nil && tech != "hydro" { t.problem("inflow_twh", "is given for \(tech ?? "a technology") (expected only for hydro)") }
+            let o = operation(t)
+            _ = t.string("source")
+            t.finish()
+            guard let z, let tech, !stock.isEmpty else { continue }
+            aggregates.append(Aggregate(zone: z, technology: tech, capacityByYear: stock, placement: placement, inflowTWh: inflow, operation: o))
+        }
+        top.finish()
+        if !log.problems.isEmpty { throw ScenarioProblems(problems: log.problems) }
+        return Fleet(zones: zones, units: units, aggregates: aggregates)
+    }
+}

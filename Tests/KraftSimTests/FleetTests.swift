@@ -1,0 +1,158 @@
+import Foundation
+import KraftCore
+import KraftScenario
+@testable import KraftSim
+import Testing
+
+/// The fleet placed on the grid (Scenarios/fleet/nordic.toml through `FleetPlacement`), checked
+/// against the published figures it comes from (read from shared/data/sweden when present) and
+/// against what a closure, a refuelling outage and the strategic reserve must do.
+@Suite("Fleet on the grid", .serialized)
+struct FleetTests {
+    static let root = YearRunTests.root
+    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data/sweden")
+
+    static func grid(_ name: String, extra: String = "") throws -> (Scenario, StudyGrid) {
+        let path = root.appendingPathComponent("Scenarios/sweden/\(name).toml").path
+        let loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
+        if extra.isEmpty {
+            loaded = try ScenarioLoader.load(path: path)
+        } else {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-\(UUID().uuidString).toml")
+            try "extends = \"\(path)\"\n\(extra)".write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            loaded = try ScenarioLoader.load(path: file.path)
+        }
+        return (loaded.scenario, StudyGrid.build(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar))
+    }
+
+    /// Rows of a calibration CSV (`zone_or_border,metric,year,value,…`), or nil when shared/ is absent.
+    static func rows(_ file: String) throws -> [[String]]? {
+        let url = shared.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
+            // The first four columns hold no quoted commas in these files.
+            line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        }
+    }
+
+    @Test("every Swedish reactor runs at its own net capacity, at its own site, as nuclear_units.csv has it")
+    func reactorsAtTheirNetCapacity() throws {
+        let url = Self.shared.appendingPathComponent("nuclear_units.csv")
+        try #require(FileManager.default.fileExists(atPath: url.path), "shared/data/sweden/nuclear_units.csv is absent: the published reference is not here")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
+        let (_, grid) = try Self.grid("base-2025")
+        var checked = 0
+        for line in lines {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count > 7, let mw = Double(f[7]) else { continue }
+            let gens = grid.unit.indices.filter { grid.unit[$0] == f[0] }
+            #expect(gens.count == 1, "\(f[0]) is one generator")
+            guard let g = gens.first else { continue }
+            #expect(grid.capacityMW[g] == mw, "\(f[0]): \(grid.capacityMW[g]) MW, published \(mw)")
+            #expect(grid.technology[g] == "nuclear" && grid.zoneOfBus[grid.network.generators.bus[g]] == "SE3")
+            let site = grid.siteOfBus[grid.network.generators.bus[g]] ?? ""
+            let expected = f[0].hasPrefix("F") ? "Forsmark" : f[0].hasPrefix("R") ? "Ringhals" : "Oskarshamn"
+            #expect(site.hasPrefix(expected), "\(f[0]) sits at \(site)")
+            checked += 1
+        }
+        #expect(checked == 10)
+        // In service in 2025: O3, R3, R4, F1–F3 (6 894 MW); the others closed before.
+        let on = grid.status(on: CalendarDate(year: 2025, month: 1, day: 15))
+        let running = grid.unit.indices.filter { on[$0] && grid.technology[$0] == "nuclear" && grid.zoneOfBus[grid.network.generators.bus[$0]] == "SE3" }
+        #expect(Set(running.compactMap { grid.unit[$0] }) == ["O3", "R3", "R4", "F1", "F2", "F3"])
+        #expect(abs(running.reduce(0) { $0 + grid.capacityMW[$1] } - 6894) < 1e-9)
+    }
+
+    @Test("installed capacity per zone and technology is capacity.csv's for the scenario year")
+    func capacityPerZone() throws {
+        let rows = try #require(try Self.rows("calibration/capacity.csv"), "shared/data/sweden/calibration/capacity.csv is absent")
+        let (_, grid) = try Self.grid("base-2025")
+        func placed(_ zone: String, _ tech: String) -> Double {
+            grid.capacityMW.indices.filter { grid.technology[$0] == tech && grid.zoneOfBus[grid.network.generators.bus[$0]] == zone && grid.unit[$0] == nil }
+                .reduce(0) { $0 + grid.capacityMW[$1] }
+        }
+        // 2025 takes the latest stock: hydro and solar on 1 Jan 2024, wind at the end of 2024, CHP 1 Jan 2022.
+        for zone in ["SE1", "SE2", "SE3", "SE4"] {
+            for (metric, year, tech) in [("installed_hydro", "2023-12-31", "hydro"), ("installed_solar", "2023-12-31", "solar"),
+                                         ("installed_wind", "2024-12-31", "wind"), ("installed_chp_biomass_waste_peat", "2021-12-31", "chp")] {
+                let row = try #require(rows.first { $0[0] == zone && $0[1] == metric && $0[2].hasPrefix(year) }, "\(zone) \(metric)")
+                let published = try #require(Double(row[3]))
+                #expect(abs(placed(zone, tech) - published) <= 0.5, "\(zone) \(tech): \(placed(zone, tech)) MW, published \(published)")
+            }
+        }
+        // Sweden's thermal peak plant: gas turbines and oil less the 562 MW in the reserve.
+        let peak = ["SE3", "SE4"].reduce(0) { $0 + placed($1, "thermal") }
+        #expect(abs(peak - (950 + 243 + 582 + 662 - 562)) <= 1e-6)
+        // The grid's own SE4 thermal block (6 × 1 170 MW) is gone.
+        #expect(grid.capacityMW.indices.filter { grid.zoneOfBus[grid.network.generators.bus[$0]] == "SE4" && grid.technology[$0] == "thermal" }
+            .reduce(0) { $0 + grid.capacityMW[$1] } < 1300)
+    }
+
+    @Test("closing a unit removes exactly its MW, its reactive range and its inertia")
+    func closureRemovesTheUnitOnly() throws {
+        let (_, base) = try Self.grid("base-2025")
+        let (_, closed) = try Self.grid("base-2025", extra: "[[closure]]\nunit = \"F3\"\ndate = 2025-01-02\n")
+        let day = CalendarDate(year: 2025, month: 2, day: 1)
+        let a = base.status(on: day), b = closed.status(on: day)
+        let changed = a.indices.filter { a[$0] != b[$0] }
+        #expect(changed.count == 1)
+        let g = try #require(changed.first)
+        #expect(closed.unit[g] == "F3" && closed.capacityMW[g] == 1172)
+        let mva = closed.network.baseMVA
+        let s = 1172 / 0.9
+        #expect(abs((closed.network.generators.qmax[g] - closed.network.generators.qmin[g]) * mva - 0.8 * s) < 1e-6)
+        // Kinetic energy H·S with H the grid's mean nuclear inertia constant (5.6–6 s).
+        #expect(closed.inertiaMWs[g] > 5 * s && closed.inertiaMWs[g] < 6.1 * s)
+    }
+
+    @Test("a week in summer: reactors in refuelling give nothing, the others at least 0.6 of capacity; CHP near its summer minimum")
+    func refuellingAndMinimumOutput() throws {
+        // 2025-05-12 to 05-18 is days 132–138: R3 (from day 135) and F2 (from 160, so not yet) — R3 and F1 (110–149) are out.
+        let r = try YearRunTests.run("base-2025", from: "2025-05-12", to: "2025-05-18")
+        let g = r.grid
+        let nuclear = g.unit.indices.filter { g.technology[$0] == "nuclear" && g.zoneOfBus[g.network.generators.bus[$0]] == "SE3" }
+        for record in r.records {
+            let day = 132 + (record.hour - r.records[0].hour) / 24
+            for k in nuclear {
+                let name = g.unit[k] ?? ""
+                guard ["O3", "R3", "R4", "F1", "F2", "F3"].contains(name) else { #expect(record.generatorMW[k] == 0); continue }
+                let start = try #require(g.operation[k].refuellingDay)
+                if (start..<start + 40).contains(day) {
+                    #expect(record.generatorMW[k] == 0, "\(name) refuels on day \(day)")
+                } else {
+                    #expect(record.generatorMW[k] >= 0.6 * g.capacityMW[k] - 1e-6, "\(name) at \(record.generatorMW[k]) MW")
+                }
+            }
+        }
+        #expect(nuclear.contains { g.unit[$0] == "F1" } && nuclear.contains { g.unit[$0] == "R3" })
+    }
+
+    @Test("the strategic reserve runs only when load would otherwise be shed")
+    func strategicReserveLast() throws {
+        // A 6 GW load in SE4 from 2025-01-01 is more than SE4 and its links can cover at peak.
+        let extra = """
+        [[datacentre]]
+        name = "test load"
+        bus = 8500
+        capacity_mw = 6000
+        utilisation = 1.0
+        connection = 2025-01-01
+        """
+        let (scenario, _) = try Self.grid("base-2025", extra: extra)
+        let loaded = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)
+        let period = Period(from: CalendarDate(year: 2025, month: 1, day: 13), to: CalendarDate(year: 2025, month: 1, day: 19))
+        let (profiles, hours) = try YearRun.profiles(weather: scenario.weather, covering: period, sidecar: loaded.sidecar)
+        let stressed = try YearRun.run(scenario: scenario, network: loaded.network, sidecar: loaded.sidecar, profiles: profiles, only: hours)
+        let normal = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar, profiles: profiles, only: hours)
+        let k = try #require(stressed.grid.unit.firstIndex(of: "Karlshamn"))
+        let cost = stressed.grid.cost[k]
+        #expect(cost == scenario.dispatch.unservedCostEURPerMWh - 1)
+        #expect(normal.records.allSatisfy { $0.generatorMW[k] == 0 }, "no reserve in a normal week")
+        let se4 = try #require(stressed.grid.zones.firstIndex(of: "SE4"))
+        let ran = stressed.records.filter { $0.generatorMW[k] > 1e-6 }
+        #expect(!ran.isEmpty, "the reserve runs when SE4 is short")
+        // It runs only in hours whose SE4 price has reached its cost: everything cheaper is used up.
+        for record in ran { #expect(record.zonePrice[se4] >= cost - 1e-6, "hour \(record.hour): SE4 at \(record.zonePrice[se4])") }
+    }
+}
