@@ -8,20 +8,20 @@ enum ScenarioReferences {
             let sorted = names.sorted()
             return sorted.count <= 12 ? sorted.joined(separator: ", ") : sorted.prefix(12).joined(separator: ", ") + ", …"
         }
-        func checkName(_ name: String, in names: Set<String>, what: String, origin: Origin, key: String) {
+        func checkName(_ name: String, in names: Set<String>, what: String, origin: Origin, key: String, source: String = "the grid sidecar") {
             guard hasSidecar else {
                 problem(origin, key, "is \"\(name)\", but the scenario names no sidecar to define \(what)s (expected a sidecar = \"...\" key)")
                 return
             }
             if !names.contains(name) {
-                problem(origin, key, "is \"\(name)\", not a \(what) of the grid sidecar (expected one of \(list(names)))")
+                problem(origin, key, "is \"\(name)\", not a \(what) of \(source) (expected one of \(list(names)))")
             }
         }
         func checkBus(_ bus: Int, origin: Origin) {
             if !context.busIDs.contains(bus) { problem(origin, "bus", "is \(bus), not a bus of the grid \(s.grid)") }
         }
         for e in s.closures + s.commissionings {
-            checkName(e.unit, in: context.units, what: "unit", origin: e.origin, key: "unit")
+            checkName(e.unit, in: context.units, what: "unit", origin: e.origin, key: "unit", source: context.unitSource)
         }
         for d in s.dataCentres {
             switch d.location {

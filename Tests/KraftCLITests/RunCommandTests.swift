@@ -26,7 +26,8 @@ struct RunCommandTests {
         #expect(summary["kind"] as? String == "snapshot")
         #expect((summary["period"] as? [String: Any])?["hours"] as? Int == 1)
         let scenario = try json("scenario.json")
-        #expect((scenario["inputs"] as? [[String: Any]])?.count == 4)
+        // The two scenario files, the grid, its sidecar and the fleet.
+        #expect((scenario["inputs"] as? [[String: Any]])?.count == 5)
         #expect(scenario["base"] as? String == "Sweden 2025 base")
         #expect((scenario["changes"] as? [String])?.contains("R3 closes on 2030-01-01") == true)
         #expect(try json("manifest.json")["format"] as? String == "kraft-result")
@@ -36,15 +37,26 @@ struct RunCommandTests {
         #expect(!text.contains("nan") && !text.contains("NaN"))
     }
 
-    /// Without Ringhals 3–4 the AC check of a winter morning does not converge on the Nordic44
-    /// equivalent (SE3 voltages collapse under heavy imports): exit 1, the cause listed, the folder written.
+    /// Without Ringhals 3–4 and with a 2 GW load at power factor 0.6 at Ringhals, the AC check of a
+    /// winter morning does not converge on the Nordic44 equivalent (SE3 is thousands of Mvar short):
+    /// exit 1, the cause listed, the folder written.
     @Test("a moment whose AC check fails: exit 1, the cause in nonconverged.csv, no NaN")
     func nonconvergedMoment() throws {
         let folder = Self.freshFolder()
-        let run = try KraftProcess.run(["run", Self.scenario, "--at", "2030-01-15T08:00", "--output", folder])
+        let scenario = try KraftProcess.temporaryFile(named: "reactive.toml", """
+            extends = "\(Self.scenario)"
+            [[datacentre]]
+            name = "reactive test load"
+            bus = 3359
+            capacity_mw = 2000
+            utilisation = 1.0
+            power_factor = 0.6
+            from = 2030-01-01
+            """)
+        let run = try KraftProcess.run(["run", scenario, "--at", "2030-01-15T08:00", "--output", folder])
         #expect(run.status == 1)
         let failed = try String(contentsOfFile: folder + "/nonconverged.csv", encoding: .utf8).split(separator: "\n")
-        #expect(failed.count == 2 && failed[1].hasPrefix("0,2030-01-15T08:00,") && failed[1].count > 20)
+        #expect(failed.count == 2 && failed[1].hasPrefix("0,2030-01-15T08:00,") && failed[1].contains("short of reactive power"))
         for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
             #expect(!text.contains("nan") && !text.contains("NaN") && !text.contains("Infinity"), "\(file)")

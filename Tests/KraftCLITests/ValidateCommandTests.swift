@@ -28,7 +28,7 @@ struct ValidateCommandTests {
         #expect(run.status == 2)
         let lines = run.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains("\(path): period.hours: is not a known key here"))
-        #expect(lines.contains { $0.hasPrefix("\(path): closure[1].unit: is \"R5\", not a unit of the grid sidecar (expected one of F1, F2, F3, O1") })
+        #expect(lines.contains { $0.hasPrefix("\(path): closure[1].unit: is \"R5\", not a unit of the fleet (expected one of F1, F2, F3, Karlshamn, O1") })
         #expect(lines.last == "2 problems found")
     }
 }

@@ -30,7 +30,7 @@ struct FleetTests {
     static func rows(_ file: String) throws -> [[String]]? {
         let url = shared.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
+        return try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst().map { line in
             // The first four columns hold no quoted commas in these files.
             line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
         }
@@ -40,7 +40,7 @@ struct FleetTests {
     func reactorsAtTheirNetCapacity() throws {
         let url = Self.shared.appendingPathComponent("nuclear_units.csv")
         try #require(FileManager.default.fileExists(atPath: url.path), "shared/data/sweden/nuclear_units.csv is absent: the published reference is not here")
-        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
+        let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
         let (_, grid) = try Self.grid("base-2025")
         var checked = 0
         for line in lines {
@@ -137,7 +137,7 @@ struct FleetTests {
         bus = 8500
         capacity_mw = 6000
         utilisation = 1.0
-        connection = 2025-01-01
+        from = 2025-01-01
         """
         let (scenario, _) = try Self.grid("base-2025", extra: extra)
         let loaded = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)

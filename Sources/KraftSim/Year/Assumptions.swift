@@ -1,6 +1,8 @@
 /// The model's stated assumptions for a year run, in one place so every output can name them.
 /// Each is a default a scenario can override where the `[dispatch]` table has a key for it.
 public enum Assumptions {
+    /// Prices of the areas outside the grid: `ExternalPrices`.
+    ///
     /// Swedish nuclear fleet energy availability factor, mean of 2020–2024 (0.724, 0.846, 0.827,
     /// 0.779, 0.812): IAEA PRIS via PyPSA-Eur, shared/data/sweden/nuclear_availability_se.csv.
     public static let nuclearAvailability = 0.80
@@ -9,14 +11,6 @@ public enum Assumptions {
     public static let smallHydroCapacityFactor = 0.45
     /// ASSUMPTION: mean capacity factor of CHP producers (heat-led, shaped by the zone's load).
     public static let chpCapacityFactor = 0.5
-
-    /// ASSUMPTION: neighbour prices outside the grid, EUR/MWh (flat levels of the 2023–2024 order
-    /// of magnitude; a study of exchanges should set them: `[dispatch] neighbour_prices_eur_mwh`).
-    public static let neighbourPrice: [String: Double] = ["DK1": 75, "DK2": 80, "DE": 85, "PL": 95, "LT": 90]
-    public static let defaultNeighbourPrice = 85.0
-
-    /// ASSUMPTION: daily shape of neighbour prices: ×1.15 from 07:00 to 21:00, ×0.8 otherwise.
-    public static func neighbourPriceFactor(hourOfDay h: Int) -> Double { (7..<21).contains(h) ? 1.15 : 0.8 }
 
     /// ASSUMPTION: CO2 emissions by technology, t/MWh: "thermal" stands for fossil condensing
     /// plants and gas turbines, "chp" for Swedish CHP (mostly biomass and waste).

@@ -75,9 +75,11 @@ enum FleetPlacement {
             let total = buses.reduce(0) { $0 + load[$1] }
             for b in buses where total > 0 && load[b] >= minimumLoadShare * total { weight[b] = load[b] }
         }
-        let total = weight.values.reduce(0, +)
+        // Summed in bus order: a dictionary's order changes from process to process, and so would the last bits.
+        let buses = weight.keys.sorted()
+        let total = buses.reduce(0) { $0 + weight[$1]! }
         guard total > 0 else { return [] }
-        return weight.keys.sorted().map { ($0, weight[$0]! / total) }
+        return buses.map { ($0, weight[$0]! / total) }
     }
 
     /// Mean inertia constant of the grid's machines per technology, s (from the sidecar).

@@ -240,15 +240,16 @@ public struct StudyGrid: Sendable {
             guard let bus = link.exchangeBuses.first, let forward = link.capacityForwardMW ?? link.capacityBackwardMW,
                   let backward = link.capacityBackwardMW ?? link.capacityForwardMW else { continue }
             for l in 0..<net.loads.count where isExchange[l] && link.exchangeBuses.contains(net.loads.bus[l]) { isReplaced[l] = true }
-            let price = settings.neighbourPrices[link.toZone] ?? Assumptions.neighbourPrice[link.toZone] ?? Assumptions.defaultNeighbourPrice
+            let price = settings.neighbourPrices[link.toZone] ?? ExternalPrices.mean(area: link.toZone, year: scenario.period.from.year)
             net.loads.append(bus: bus, p: 0, q: 0)
             isExchange.append(true); isReplaced.append(false)
             neighbours.append(Neighbour(border: link.border, zone: link.toZone, bus: bus, importMW: backward, exportMW: forward,
                                         priceEURPerMWh: price, load: net.loads.count - 1))
         }
         if !neighbours.isEmpty {
-            notes.append("neighbours outside the grid are price-taking: " + neighbours.map { "\($0.zone) \(Int($0.priceEURPerMWh.rounded())) EUR/MWh" }.joined(separator: ", ")
-                         + " (ASSUMPTION: flat prices, ×1.15 from 07:00 to 21:00 and ×0.8 at night; set [dispatch] neighbour_prices_eur_mwh); links without a known capacity keep the grid file's exchange")
+            let year = ExternalPrices.meanYear(for: scenario.period.from.year)
+            notes.append("neighbours outside the grid are price-taking at hourly prices around annual means of " + neighbours.map { "\($0.zone) \(Int($0.priceEURPerMWh.rounded()))" }.joined(separator: ", ")
+                         + " EUR/MWh (\(settings.neighbourPrices.isEmpty ? "DERIVED, the real \(year) series' means" : "set in [dispatch] neighbour_prices_eur_mwh") ; the month, weekday and hour shape of the German price 2019 and 2023, DERIVED; an area without a series at DE's mean, ASSUMPTION); links without a known capacity keep the grid file's exchange")
         }
 
         // Each consumption load's share of its zone.

@@ -42,10 +42,11 @@ enum WindowProblem {
             return mapped.isEmpty ? nil : DispatchProblem.Interface(name: cut.name, branches: mapped,
                                                                      forwardMW: cut.forwardMW, backwardMW: cut.backwardMW)
         } : []
+        let normaliser = hours.first.map { ExternalPrices.normaliser(year: $0.date.year) } ?? 1
         let externals = grid.neighbours.map { nb in
             DispatchProblem.External(name: nb.zone, bus: nb.bus, importMW: nb.importMW, exportMW: nb.exportMW,
                                      mode: .priceTaking(priceEURPerMWh: hours.map {
-                                         nb.priceEURPerMWh * Assumptions.neighbourPriceFactor(hourOfDay: $0.hourOfDay)
+                                         ExternalPrices.price(mean: nb.priceEURPerMWh, date: $0.date, hour: $0.hourOfDay, normaliser: normaliser)
                                      }))
         }
         var problem = DispatchProblem(hours: count, baseMVA: mva, busCount: n,
