@@ -59,6 +59,35 @@ struct YearRunTests {
         }
     }
 
+    @Test("Fenno-Skan is dispatched within ±1,200 MW; SE4–DK2 and NordBalt are price-taking neighbours within their limits")
+    func linksAndNeighbours() throws {
+        let r = try Self.run("base-2025", from: "2025-01-06", to: "2025-01-12")
+        let fennoSkan = try #require(r.borders.firstIndex { $0.name == "SE3-FI" })
+        guard case .link(let k) = r.borders[fennoSkan].kind else { Issue.record("SE3-FI is not a link"); return }
+        let link = r.grid.links[k]
+        #expect(link.forwardMW == 1200 && link.backwardMW == 1200)
+        #expect(r.grid.network.buses.id[link.fromBus] == 3020 && r.grid.network.buses.id[link.toBus] == 7000)
+        // No fixed exchange is left at its ends (the grid file's +1,220 MW at 3020 and −1,220 MW at 7000).
+        #expect(!WindowProblem.fixedExchangeLoads(r.grid).contains { [link.fromBus, link.toBus].contains(r.grid.network.loads.bus[$0]) })
+        let flow = r.records.map { $0.borderFlowMW[fennoSkan] }
+        #expect(flow.allSatisfy { abs($0) <= 1200 + 1e-6 }, "Fenno-Skan \(flow.min()!)…\(flow.max()!) MW")
+        // It follows the dispatch: not one value all week.
+        #expect(flow.max()! - flow.min()! > 100, "Fenno-Skan \(flow.min()!)…\(flow.max()!) MW")
+        // At its limit exactly when the record says congested.
+        for (x, f) in zip(r.records, flow) {
+            #expect(x.borderCongested[fennoSkan] == (abs(f) >= 1200 - 1e-6))
+        }
+        for (name, zone, forward, backward) in [("SE4-DK2", "DK2", 1300.0, 1700.0), ("SE4-LT", "LT", 700.0, 700.0)] {
+            let b = try #require(r.borders.firstIndex { $0.name == name }, "\(name) is among the borders")
+            guard case .neighbour(let e) = r.borders[b].kind else { Issue.record("\(name) is not a neighbour"); continue }
+            let nbr = r.grid.neighbours[e]
+            #expect(nbr.zone == zone && nbr.exportMW == forward && nbr.importMW == backward)
+            #expect(nbr.priceEURPerMWh == Assumptions.neighbourPrice[zone])
+            let f = r.records.map { $0.borderFlowMW[b] }
+            #expect(f.allSatisfy { $0 <= forward + 1e-6 && $0 >= -backward - 1e-6 }, "\(name) \(f.min()!)…\(f.max()!) MW")
+        }
+    }
+
     @Test("results are identical for any number of threads")
     func threadCountDoesNotMatter() throws {
         let one = try Self.run("base-2025", from: "2025-01-01", to: "2025-01-10", threads: 1)

@@ -72,6 +72,12 @@ final class HourCheck {
         for (e, nbr) in grid.neighbours.enumerated() {
             net.loads.p[nbr.load] = -solution.externalMW[h * externalCount + e] / mva
         }
+        // A link withdraws its flow at its from bus and injects it at its to bus.
+        for (k, link) in grid.links.enumerated() {
+            let f = solution.linkMW[h * grid.links.count + k]
+            net.loads.p[link.fromLoad] = f / mva
+            net.loads.p[link.toLoad] = -f / mva
+        }
         var weights = [Double](repeating: 0, count: ng)
         var running = [Bool](repeating: false, count: ng)
         for g in 0..<ng {
@@ -142,6 +148,11 @@ final class HourCheck {
             if case .priceTaking(let price) = problem.externals[e].mode { record.costEUR += imported * price[h] }
             if zoneIndexOfBus[nbr.bus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[nbr.bus]] -= imported }
         }
+        for (k, link) in grid.links.enumerated() {
+            let f = solution.linkMW[h * grid.links.count + k]
+            if zoneIndexOfBus[link.fromBus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[link.fromBus]] += f }
+            if zoneIndexOfBus[link.toBus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[link.toBus]] -= f }
+        }
         for l in fixedExchangeLoads {
             let z = zoneIndexOfBus[base.loads.bus[l]]
             if z >= 0 { record.zoneNetExportMW[z] += inputs.loadP[l] }
@@ -184,8 +195,9 @@ final class HourCheck {
             }
         }
 
-        // Borders: AC flow (or the exchange). A cut is congested when its limit has a price in the
-        // dispatch, a neighbour's link when the dispatch holds it at its limit.
+        // Borders: AC flow (or the exchange, or the link's flow). A cut is congested when its limit
+        // has a price in the dispatch, a neighbour's link or a link inside the grid when the
+        // dispatch holds it at its limit.
         let ne = externalCount
         for (k, border) in borders.enumerated() {
             var flowMW = 0.0, congested = false
@@ -207,6 +219,10 @@ final class HourCheck {
                 flowMW = -imported
                 let nbr = grid.neighbours[e]
                 congested = imported >= nbr.importMW - 1e-6 || -imported >= nbr.exportMW - 1e-6
+            case .link(let k):
+                let link = grid.links[k]
+                flowMW = solution.linkMW[h * grid.links.count + k]
+                congested = flowMW >= link.forwardMW - 1e-6 || -flowMW >= link.backwardMW - 1e-6
             case .exchange(let loads):
                 flowMW = loads.reduce(0) { $0 + inputs.loadP[$1] }
             }

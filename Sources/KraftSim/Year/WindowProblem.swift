@@ -2,8 +2,8 @@ import KraftCore
 
 /// Builds the dispatch problem of consecutive hours of a study: DC branches in service, every
 /// unit with its hourly availability, one energy budget per zone for the grid's hydro units
-/// (the zone's inflow over the window), the zonal cuts, the price-taking neighbours and the fixed
-/// exchanges.
+/// (the zone's inflow over the window), the zonal cuts, the price-taking neighbours, the fixed
+/// exchanges and the links inside the grid (`StudyGrid.links`, e.g. Fenno-Skan).
 ///
 /// Only consumption is demand in the problem (and may go unserved): a load that carries a fixed
 /// exchange over a link (`fixedExchangeLoads`) is a fixed `External` at its bus instead, after the
@@ -17,10 +17,10 @@ enum WindowProblem {
     }
 
     /// Loads that carry a fixed exchange over a link: exchanges neither replaced by a price-taking
-    /// neighbour nor such a neighbour's own load. The dispatch has one fixed `External` per load,
-    /// in this order after the neighbours.
+    /// neighbour or a dispatched link nor such a neighbour's or link's own load. The dispatch has
+    /// one fixed `External` per load, in this order after the neighbours.
     static func fixedExchangeLoads(_ grid: StudyGrid) -> [Int] {
-        let own = Set(grid.neighbours.map(\.load))
+        let own = Set(grid.neighbours.map(\.load)).union(grid.linkLoads)
         return (0..<grid.network.loads.count).filter {
             grid.isExchange[$0] && !grid.isReplacedExchange[$0] && !own.contains($0)
         }
@@ -71,10 +71,14 @@ enum WindowProblem {
                                                       importMW: max(schedule.max() ?? 0, 0), exportMW: max(-(schedule.min() ?? 0), 0),
                                                       mode: .fixed(scheduleMW: schedule)))
         }
+        let links = grid.links.map {
+            DispatchProblem.Link(name: $0.border, from: $0.fromBus, to: $0.toBus, forwardMW: $0.forwardMW, backwardMW: $0.backwardMW)
+        }
         var problem = DispatchProblem(hours: count, baseMVA: mva, busCount: n,
                                       zoneOfBus: grid.zoneOfBus.map { zoneIndex[$0] ?? 0 }, zones: grid.zones,
                                       referenceBuses: referenceBuses, branches: branches, units: units,
                                       energyBudgetsMWh: budgets, loadMW: load, interfaces: interfaces, externals: externals)
+        problem.links = links
         problem.unservedCostEURPerMWh = settings.unservedCost
         return problem
     }
