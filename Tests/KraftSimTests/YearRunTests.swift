@@ -88,6 +88,33 @@ struct YearRunTests {
         }
     }
 
+    @Test("across Fenno-Skan the nodal prices are equal while it is within its limits; at a limit they differ by its shadow price's sign")
+    func linkPrices() throws {
+        let (s, network, sidecar) = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)
+        let period = Period(from: try #require(CalendarDate(parsing: "2025-01-06")), to: try #require(CalendarDate(parsing: "2025-01-12")))
+        let (profiles, hours) = try YearRun.profiles(weather: s.weather, covering: period, sidecar: sidecar)
+        let setup = YearRun.Setup(scenario: s, network: network, sidecar: sidecar, profiles: profiles)
+        let (_, problem) = setup.problem(setup.window(of: hours.lowerBound))
+        let k = try #require(problem.links.firstIndex { $0.name == "SE3-FI" })
+        let link = problem.links[k], n = problem.links.count
+        let solution = try DispatchLP.solve(problem)
+        var within = 0
+        for h in 0..<problem.hours {
+            let f = solution.linkMW[h * n + k], d = solution.linkPriceDifferenceEURPerMWh[h * n + k]
+            #expect(f <= link.forwardMW + 1e-6 && f >= -link.backwardMW - 1e-6)
+            if f < link.forwardMW - 1e-6 && f > -link.backwardMW + 1e-6 {
+                within += 1
+                #expect(abs(d) < 1e-5, "hour \(h): \(f) MW within the limits, prices differ by \(d) EUR/MWh")
+            } else if f >= link.forwardMW - 1e-6 {
+                #expect(d >= -1e-5, "hour \(h): at the forward limit the to end cannot be cheaper (\(d))")
+            } else {
+                #expect(d <= 1e-5, "hour \(h): at the backward limit the from end cannot be cheaper (\(d))")
+            }
+        }
+        // The week's dispatch in the year run (the same window) has Fenno-Skan off its limits in some hours.
+        #expect(within > 0)
+    }
+
     @Test("results are identical for any number of threads")
     func threadCountDoesNotMatter() throws {
         let one = try Self.run("base-2025", from: "2025-01-01", to: "2025-01-10", threads: 1)
