@@ -427,7 +427,8 @@ def check_sidecar(mpc, raw, p):
             for k, v in e.items():
                 if k in FIGURE_SOURCES:
                     nfig += 1
-                    src = e.get(FIGURE_SOURCES[k])
+                    # a capacity may name its own source (capacity_source) apart from the entry's
+                    src = e.get("capacity_source", e.get("source")) if k.startswith("capacity_") else e.get(FIGURE_SOURCES[k])
                     if src not in sources and not e.get("assumption"):
                         bad.append("%s %s: %s has no source" % (table, e.get("bus", e.get("unit", e.get("border"))), k))
                 if k.endswith("_source") or k == "source":

@@ -4,8 +4,9 @@ import KraftCore
 ///
 /// Formulation (PTDF, branch limits added as they bind). Per hour `h` the columns are, in this
 /// order: unit outputs (MW, pmin…pmax; one column per group of units, see `Layout`), unserved
-/// demand at each bus with load (0…max(load, 0)) and the exchange with every neighbour (−export…import, + into the grid; a fixed schedule has both bounds at its
-/// value). The rows per hour are one energy balance per island, `Σ injections = Σ load`, and one
+/// demand at each bus with load (0…max(load, 0)), the exchange with every neighbour (−export…import, + into the grid; a fixed schedule has both bounds at its
+/// value) and the flow of every link (−backward…forward, no cost; −1 at its from bus, +1 at its
+/// to bus, so it counts as those two injections in every row). The rows per hour are one energy balance per island, `Σ injections = Σ load`, and one
 /// row per interface, `−backward ≤ Σ_b a_b (injection_b − load_b) ≤ forward` with
 /// `a_b = Σ sign·PTDF(branch, b)`. After all hours come the energy-budget rows
 /// `Σ_hours Σ_units-of-group p ≤ budget`, which couple the hours so hydro moves energy within the
@@ -31,7 +32,9 @@ import KraftCore
 ///
 /// Prices: the price of bus `b` is `∂ cost / ∂ load_b` = the dual of its island's balance row plus
 /// `Σ dual(row)·a_row,b` over the interface and branch rows — what one more MW of load there for
-/// that hour costs, EUR/MWh (positive in the normal case). A zone's price is the mean of its
+/// that hour costs, EUR/MWh (positive in the normal case). A link's reduced cost is
+/// `−(price_to − price_from)`: within its limits both ends have the same price, at a limit the
+/// difference is its shadow price (`linkPriceDifferenceEURPerMWh`). A zone's price is the mean of its
 /// buses' prices weighted by their (positive) load, or the plain mean when the zone has no load.
 public enum DispatchLP {
     /// Rounds of adding overloaded branches before giving up (each round adds at least one branch,
@@ -90,7 +93,7 @@ public enum DispatchLP {
     /// Unserved demand has a column only at buses with load in some hour of the window. Both keep
     /// the LP small: on the Nordic44 study grid, 49 columns an hour instead of 143.
     struct Layout {
-        let buses: Int, externals: Int, hours: Int, islands: Int
+        let buses: Int, externals: Int, links: Int, hours: Int, islands: Int
         let island: [Int]
         /// Units of each unit column, in unit order.
         let groups: [[Int]]
@@ -101,15 +104,16 @@ public enum DispatchLP {
         /// Interface factors, `[k * buses + b]`.
         let interfaceFactor: [Double]
         var nonzeros = 0
-        var columnsPerHour: Int { groups.count + loadBuses.count + externals }
+        var columnsPerHour: Int { groups.count + loadBuses.count + externals + links }
         var rowsPerHour: Int { islands + interfaceCount }
         var interfaceCount: Int { interfaceFactor.count / max(buses, 1) }
         func groupColumn(_ h: Int, _ g: Int) -> Int { h * columnsPerHour + g }
         func unservedColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + k }
         func externalColumn(_ h: Int, _ e: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + e }
+        func linkColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + k }
 
         init(_ p: DispatchProblem) throws(DispatchError) {
-            buses = p.busCount; externals = p.externals.count; hours = p.hours
+            buses = p.busCount; externals = p.externals.count; links = p.links.count; hours = p.hours
             island = p.islandOfBus()
             islands = (island.max() ?? -1) + 1
             struct Key: Hashable { let bus: Int, cost: Double, curtailable: Bool, budget: Int? }
@@ -130,13 +134,23 @@ public enum DispatchLP {
             interfaceFactor = factor
         }
 
-        /// Bus of every column within an hour.
-        func busOfColumn(_ p: DispatchProblem) -> [Int] {
-            groups.map { p.units[$0[0]].bus } + loadBuses + p.externals.map(\.bus)
+        /// Where every column within an hour injects: +1 at the bus of a unit, unserved-demand or
+        /// exchange column; −1 at a link's from bus and +1 at its to bus.
+        func injections(_ p: DispatchProblem) -> [[(bus: Int, coefficient: Double)]] {
+            (groups.map { p.units[$0[0]].bus } + loadBuses + p.externals.map(\.bus)).map { [(bus: $0, coefficient: 1.0)] }
+                + p.links.map { [(bus: $0.from, coefficient: -1.0), (bus: $0.to, coefficient: 1.0)] }
+        }
+
+        /// A column's coefficient in a row whose factor per bus is `factor[offset + b]` (interface
+        /// and branch-limit rows).
+        @inline(__always)
+        static func coefficient(_ terms: [(bus: Int, coefficient: Double)], _ factor: [Double], offset: Int) -> Double {
+            terms.count == 1 ? terms[0].coefficient * factor[offset + terms[0].bus]
+                : terms.reduce(0) { $0 + $1.coefficient * factor[offset + $1.bus] }
         }
 
         mutating func program(_ p: DispatchProblem) -> LinearProgram {
-            let busOf = busOfColumn(p)
+            let terms = injections(p)
             let columns = hours * columnsPerHour, rows = hours * rowsPerHour + p.energyBudgetsMWh.count
             var start = [Int32](), index = [Int32](), value = [Double]()
             start.reserveCapacity(columns + 1)
@@ -147,10 +161,19 @@ public enum DispatchLP {
                 let rowBase = h * rowsPerHour
                 for c in 0..<columnsPerHour {
                     start.append(Int32(index.count))
-                    let b = busOf[c]
-                    index.append(Int32(rowBase + island[b])); value.append(1)
-                    for k in 0..<interfaceCount where interfaceFactor[k * buses + b] != 0 {
-                        index.append(Int32(rowBase + islands + k)); value.append(interfaceFactor[k * buses + b])
+                    // Island rows in order; a link within one island has none (its two terms cancel).
+                    var inIsland = [(island: Int, coefficient: Double)]()
+                    for (b, a) in terms[c] {
+                        if let i = inIsland.firstIndex(where: { $0.island == island[b] }) { inIsland[i].coefficient += a } else {
+                            inIsland.append((island[b], a))
+                        }
+                    }
+                    for (i, a) in inIsland.sorted(by: { $0.island < $1.island }) where a != 0 {
+                        index.append(Int32(rowBase + i)); value.append(a)
+                    }
+                    for k in 0..<interfaceCount {
+                        let a = Self.coefficient(terms[c], interfaceFactor, offset: k * buses)
+                        if a != 0 { index.append(Int32(rowBase + islands + k)); value.append(a) }
                     }
                     if c < groups.count, let g = p.units[groups[c][0]].budget { index.append(Int32(budgetRow0 + g)); value.append(1) }
                 }
@@ -174,6 +197,10 @@ public enum DispatchLP {
                         colLower[c] = schedule[h]; colUpper[c] = schedule[h]
                     }
                 }
+                for (k, link) in p.links.enumerated() {
+                    let c = linkColumn(h, k)
+                    colLower[c] = -link.backwardMW; colUpper[c] = link.forwardMW
+                }
                 for (k, itf) in p.interfaces.enumerated() {
                     var shift = 0.0
                     for b in 0..<buses { shift += interfaceFactor[k * buses + b] * p.loadMW[h * buses + b] }
@@ -193,27 +220,30 @@ public enum DispatchLP {
 
         /// Adds `−limit ≤ PTDF_l · (injection − load) ≤ limit` for each (hour, branch).
         func addLimitRows(_ pairs: [(hour: Int, branch: Int)], _ p: DispatchProblem, to model: ClpModel) {
-            let busOf = busOfColumn(p)
+            let terms = injections(p)
             var lower = [Double](), upper = [Double](), start: [Int32] = [0], column = [Int32](), value = [Double]()
             for (h, l) in pairs {
                 var shift = 0.0
                 for b in 0..<buses { shift += ptdf[l * buses + b] * p.loadMW[h * buses + b] }
                 let limit = p.branches[l].limitMW!
                 lower.append(-limit + shift); upper.append(limit + shift)
-                for c in 0..<columnsPerHour where ptdf[l * buses + busOf[c]] != 0 {
-                    column.append(Int32(h * columnsPerHour + c)); value.append(ptdf[l * buses + busOf[c]])
+                for c in 0..<columnsPerHour {
+                    let a = Self.coefficient(terms[c], ptdf, offset: l * buses)
+                    if a != 0 { column.append(Int32(h * columnsPerHour + c)); value.append(a) }
                 }
                 start.append(Int32(column.count))
             }
             model.addRows(lower: lower, upper: upper, start: start, column: column, value: value)
         }
 
-        /// Net injection per hour and bus (output + unserved + exchange − load), MW.
+        /// Net injection per hour and bus (output + unserved + exchange ± link flows − load), MW.
         func netInjection(_ p: DispatchProblem, _ x: [Double]) -> [Double] {
-            let busOf = busOfColumn(p)
+            let terms = injections(p)
             var net = p.loadMW.map { -$0 }
             for h in 0..<hours {
-                for c in 0..<columnsPerHour { net[h * buses + busOf[c]] += x[h * columnsPerHour + c] }
+                for c in 0..<columnsPerHour {
+                    for (b, a) in terms[c] { net[h * buses + b] += a * x[h * columnsPerHour + c] }
+                }
             }
             return net
         }
@@ -237,6 +267,7 @@ public enum DispatchLP {
             var output = [Double](repeating: 0, count: hours * p.units.count), curtailed = output
             var unserved = [Double](repeating: 0, count: hours * buses)
             var exchange = [Double](repeating: 0, count: hours * externals)
+            var linkFlow = [Double](repeating: 0, count: hours * links), linkDifference = linkFlow
             // Nodal prices: island balance dual plus Σ dual·factor over interface and limit rows.
             var nodal = [Double](repeating: 0, count: hours * buses)
             for h in 0..<hours {
@@ -267,11 +298,17 @@ public enum DispatchLP {
                 }
                 for (k, b) in loadBuses.enumerated() { unserved[h * buses + b] = x[unservedColumn(h, k)] }
                 for e in 0..<externals { exchange[h * externals + e] = x[externalColumn(h, e)] }
+                for (k, link) in p.links.enumerated() {
+                    linkFlow[h * links + k] = x[linkColumn(h, k)]
+                    linkDifference[h * links + k] = nodal[h * buses + link.to] - nodal[h * buses + link.from]
+                }
                 price += p.zonePrices(nodal: nodal[h * buses..<(h + 1) * buses], load: p.loadMW[h * buses..<(h + 1) * buses])
             }
             let cost = p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange)
             var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
                                             externalMW: exchange, priceEURPerMWh: price, costEUR: cost)
+            solution.linkMW = linkFlow
+            solution.linkPriceDifferenceEURPerMWh = linkDifference
             solution.interfaceShadowPriceEURPerMWh = (0..<hours).flatMap { h in
                 (0..<interfaceCount).map { abs(r.rowDual[h * rowsPerHour + islands + $0]) }
             }

@@ -1,5 +1,5 @@
 /// One dispatch window as plain data: up to 168 consecutive hours of a DC grid, its units, loads,
-/// interfaces and neighbours. The LP (`DispatchLP`) and the merit order (`MeritOrderDispatch`) both
+/// interfaces, neighbours and controllable links. The LP (`DispatchLP`) and the merit order (`MeritOrderDispatch`) both
 /// take this and return a `DispatchSolution`, so each can check the other.
 ///
 /// Units: MW, MWh, EUR/MWh; branch reactances in per unit on `baseMVA`. Hour-indexed arrays are
@@ -70,6 +70,21 @@ public struct DispatchProblem: Sendable {
         }
     }
 
+    /// A controllable link between two buses of the grid (an HVDC link): the dispatch chooses its
+    /// flow every hour within `−backwardMW…forwardMW`, + from `from` to `to`. It withdraws its
+    /// flow at `from` and injects it at `to` (lossless, no cost), so it enters the balances and
+    /// every interface and branch-limit row as those two injections, not the DC network.
+    public struct Link: Sendable, Equatable {
+        public var name: String
+        public var from: Int
+        public var to: Int
+        public var forwardMW: Double
+        public var backwardMW: Double
+        public init(name: String, from: Int, to: Int, forwardMW: Double, backwardMW: Double) {
+            self.name = name; self.from = from; self.to = to; self.forwardMW = forwardMW; self.backwardMW = backwardMW
+        }
+    }
+
     public var hours: Int
     public var baseMVA: Double
     public var busCount: Int
@@ -86,6 +101,7 @@ public struct DispatchProblem: Sendable {
     public var loadMW: [Double]
     public var interfaces: [Interface]
     public var externals: [External]
+    public var links: [Link] = []
     /// Cost of unserved energy (value of lost load), EUR/MWh.
     public var unservedCostEURPerMWh: Double = 3000
     /// Cost of curtailing weather-driven output, EUR/MWh (small: curtail only when it must).
@@ -115,6 +131,14 @@ public struct DispatchSolution: Sendable {
     public var flowMW: [Double]
     /// Exchange per hour and external neighbour, MW, + into the grid.
     public var externalMW: [Double]
+    /// Flow per hour and link, MW, + from its `from` bus to its `to` bus.
+    public var linkMW: [Double] = []
+    /// Per hour and link: the price at its `to` bus minus the price at its `from` bus, EUR/MWh
+    /// (nodal prices). 0 when the link is within its limits (the LP would move flow otherwise);
+    /// at a limit, the link's shadow price: what one more MW of its capacity in that direction
+    /// would save (positive at the forward limit, negative at the backward one). Empty from the
+    /// merit order.
+    public var linkPriceDifferenceEURPerMWh: [Double] = []
     /// Price per hour and zone, EUR/MWh: the dual of the energy balance (load-weighted mean of the
     /// zone's nodal duals in the LP; the marginal unit's cost in the merit order).
     public var priceEURPerMWh: [Double]

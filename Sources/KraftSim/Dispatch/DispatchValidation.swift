@@ -3,9 +3,10 @@
 extension DispatchProblem {
     /// Throws `DispatchError.invalidProblem` for the first inconsistency found: array sizes, indices
     /// out of range, non-finite numbers, `pmin > pmax`, a budget below its units' minimum output, an
-    /// island without exactly one reference bus, or an hour in which an island's minimum outputs
-    /// exceed everything its load and export links can take (unserved energy cannot be negative,
-    /// so that LP would be infeasible).
+    /// island without exactly one reference bus, a link that is not between two different buses
+    /// or whose limits are not finite and ≥ 0, or an hour in which an island's minimum outputs
+    /// exceed everything its load, export links and links to other islands can take (unserved
+    /// energy cannot be negative, so that LP would be infeasible).
     public func validate() throws(DispatchError) {
         func fail(_ message: String) -> DispatchError { .invalidProblem(message) }
         guard hours >= 1 else { throw fail("hours is \(hours) (expected at least 1)") }
@@ -93,6 +94,14 @@ extension DispatchProblem {
                 }
             }
         }
+        for (k, link) in links.enumerated() {
+            guard (0..<busCount).contains(link.from), (0..<busCount).contains(link.to), link.from != link.to else {
+                throw fail("link \(link.name) (\(k)): buses \(link.from)→\(link.to) (expected two different buses in 0..<\(busCount))")
+            }
+            guard link.forwardMW.isFinite, link.backwardMW.isFinite, link.forwardMW >= 0, link.backwardMW >= 0 else {
+                throw fail("link \(link.name): limits \(link.forwardMW) MW forward, \(link.backwardMW) MW backward (expected finite values ≥ 0)")
+            }
+        }
         try checkIslands()
     }
 
@@ -141,6 +150,12 @@ extension DispatchProblem {
                 case .priceTaking: surplus[island[ext.bus]] -= ext.exportMW
                 case .fixed(let s): surplus[island[ext.bus]] += s[h]
                 }
+            }
+            // A link to another island can take surplus away (whether that island has room is
+            // the LP's to find: this check is necessary, not sufficient, when links join islands).
+            for link in links where island[link.from] != island[link.to] {
+                surplus[island[link.from]] -= link.forwardMW
+                surplus[island[link.to]] -= link.backwardMW
             }
             if let i = surplus.firstIndex(where: { $0 > 1e-6 }) {
                 throw .invalidProblem("hour \(h): in the island of bus \(island.firstIndex(of: i)!), minimum outputs exceed load and export capacity by \(surplus[i]) MW (nothing can absorb it)")

@@ -11,6 +11,10 @@ import KraftCore
 /// zone is the marginal unit's cost. Unserved energy is shared over buses in proportion to their
 /// positive load, and flows are the DC flows of the resulting injections (`DispatchDCFlows`),
 /// reported although not limited.
+///
+/// Links are not dispatched: their flow is 0 every hour. On the copper plate both ends of a link
+/// are the same node, so its flow would change neither the balance nor the cost, and without
+/// branch limits there is nothing it could relieve; the LP is what dispatches links.
 public enum MeritOrderDispatch {
     public static func solve(_ problem: DispatchProblem) throws(DispatchError) -> DispatchSolution {
         var clock = Stopwatch()
@@ -66,6 +70,7 @@ public enum MeritOrderDispatch {
         var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
                                         externalMW: exchange, priceEURPerMWh: price,
                                         costEUR: p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange))
+        solution.linkMW = [Double](repeating: 0, count: hours * p.links.count)
         solution.statistics.method = "merit-order"
         solution.statistics.milliseconds = clock.lap()
         return solution

@@ -11,8 +11,11 @@ final class HourCheck {
     private let shuntG: [Double]
     private let techColumn: [Int]
     private let zoneIndexOfBus: [Int]
-    /// Loads that carry a fixed exchange over a link (not replaced by a price-taking neighbour).
+    /// Loads that carry a fixed exchange over a link (not replaced by a price-taking neighbour):
+    /// fixed externals of the dispatch, after the neighbours.
     private let fixedExchangeLoads: [Int]
+    /// Externals per hour in the dispatch: the neighbours, then the fixed exchanges.
+    private let externalCount: Int
     /// Per generator, read once: turns in synchronism; shares the AC slack.
     private let synchronous: [Bool]
     private let dispatchable: [Bool]
@@ -34,10 +37,8 @@ final class HourCheck {
         zoneIndexOfBus = grid.zoneOfBus.map { zoneIndex[$0] ?? -1 }
         synchronous = grid.technology.indices.map(grid.isSynchronous)
         dispatchable = grid.technology.indices.map(grid.isDispatchable)
-        let neighbourLoads = Set(grid.neighbours.map(\.load))
-        fixedExchangeLoads = (0..<grid.network.loads.count).filter {
-            grid.isExchange[$0] && !grid.isReplacedExchange[$0] && !neighbourLoads.contains($0)
-        }
+        fixedExchangeLoads = WindowProblem.fixedExchangeLoads(grid)
+        externalCount = grid.neighbours.count + fixedExchangeLoads.count
     }
 
     /// Lowest output at which an added producer counts as connected, MW.
@@ -69,7 +70,13 @@ final class HourCheck {
             net.loads.q[l] = inputs.loadQ[l] * keep / mva
         }
         for (e, nbr) in grid.neighbours.enumerated() {
-            net.loads.p[nbr.load] = -solution.externalMW[h * grid.neighbours.count + e] / mva
+            net.loads.p[nbr.load] = -solution.externalMW[h * externalCount + e] / mva
+        }
+        // A link withdraws its flow at its from bus and injects it at its to bus.
+        for (k, link) in grid.links.enumerated() {
+            let f = solution.linkMW[h * grid.links.count + k]
+            net.loads.p[link.fromLoad] = f / mva
+            net.loads.p[link.toLoad] = -f / mva
         }
         var weights = [Double](repeating: 0, count: ng)
         var running = [Bool](repeating: false, count: ng)
@@ -136,10 +143,15 @@ final class HourCheck {
         }
         record.kineticGWs = record.zoneKineticGWs.reduce(0, +)
         for (e, nbr) in grid.neighbours.enumerated() {
-            let imported = solution.externalMW[h * grid.neighbours.count + e]
+            let imported = solution.externalMW[h * externalCount + e]
             record.netImportMW += imported
             if case .priceTaking(let price) = problem.externals[e].mode { record.costEUR += imported * price[h] }
             if zoneIndexOfBus[nbr.bus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[nbr.bus]] -= imported }
+        }
+        for (k, link) in grid.links.enumerated() {
+            let f = solution.linkMW[h * grid.links.count + k]
+            if zoneIndexOfBus[link.fromBus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[link.fromBus]] += f }
+            if zoneIndexOfBus[link.toBus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[link.toBus]] -= f }
         }
         for l in fixedExchangeLoads {
             let z = zoneIndexOfBus[base.loads.bus[l]]
@@ -183,9 +195,10 @@ final class HourCheck {
             }
         }
 
-        // Borders: AC flow (or the exchange). A cut is congested when its limit has a price in the
-        // dispatch, a neighbour's link when the dispatch holds it at its limit.
-        let ne = grid.neighbours.count
+        // Borders: AC flow (or the exchange, or the link's flow). A cut is congested when its limit
+        // has a price in the dispatch, a neighbour's link or a link inside the grid when the
+        // dispatch holds it at its limit.
+        let ne = externalCount
         for (k, border) in borders.enumerated() {
             var flowMW = 0.0, congested = false
             switch border.kind {
@@ -206,6 +219,10 @@ final class HourCheck {
                 flowMW = -imported
                 let nbr = grid.neighbours[e]
                 congested = imported >= nbr.importMW - 1e-6 || -imported >= nbr.exportMW - 1e-6
+            case .link(let k):
+                let link = grid.links[k]
+                flowMW = solution.linkMW[h * grid.links.count + k]
+                congested = flowMW >= link.forwardMW - 1e-6 || -flowMW >= link.backwardMW - 1e-6
             case .exchange(let loads):
                 flowMW = loads.reduce(0) { $0 + inputs.loadP[$1] }
             }

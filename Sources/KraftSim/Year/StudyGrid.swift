@@ -98,6 +98,8 @@ public struct StudyGrid: Sendable {
         public var load: Int
     }
     public var neighbours: [Neighbour]
+    /// Controllable links between two zones of the grid (`StudyGridLinks.swift`).
+    public var links: [Link] = []
     public var notes: [String]
 
     /// Units without real limits in the grid (the Nordic44 file carries ±9999 MVAr placeholders
@@ -239,7 +241,8 @@ public struct StudyGrid: Sendable {
         for link in sidecar?.interconnectors ?? [] where !gridZones.contains(link.toZone) && settings.neighbours == .priceTaking {
             guard let bus = link.exchangeBuses.first, let forward = link.capacityForwardMW ?? link.capacityBackwardMW,
                   let backward = link.capacityBackwardMW ?? link.capacityForwardMW else { continue }
-            for l in 0..<net.loads.count where isExchange[l] && link.exchangeBuses.contains(net.loads.bus[l]) { isReplaced[l] = true }
+            for l in 0..<net.loads.count where isExchange[l] && link.exchangeBuses.contains(net.loads.bus[l])
+                && !neighbours.contains(where: { $0.load == l }) { isReplaced[l] = true }
             let price = settings.neighbourPrices[link.toZone] ?? ExternalPrices.mean(area: link.toZone, year: scenario.period.from.year)
             net.loads.append(bus: bus, p: 0, q: 0)
             isExchange.append(true); isReplaced.append(false)
@@ -250,6 +253,24 @@ public struct StudyGrid: Sendable {
             let year = ExternalPrices.meanYear(for: scenario.period.from.year)
             notes.append("neighbours outside the grid are price-taking at hourly prices around annual means of " + neighbours.map { "\($0.zone) \(Int($0.priceEURPerMWh.rounded()))" }.joined(separator: ", ")
                          + " EUR/MWh (\(settings.neighbourPrices.isEmpty ? "DERIVED, the real \(year) series' means" : "set in [dispatch] neighbour_prices_eur_mwh") ; the month, weekday and hour shape of the German price 2019 and 2023, DERIVED; an area without a series at DE's mean, ASSUMPTION); links without a known capacity keep the grid file's exchange")
+        }
+        // HVDC links between two zones of the grid are dispatched and replace the exchange loads
+        // at their ends (with fixed neighbours they keep the grid file's exchange too).
+        var links = [Link]()
+        for end in settings.neighbours == .priceTaking ? Self.linkEnds(sidecar: sidecar, zoneOfBus: zoneOfBus) : [] {
+            let own = Set(neighbours.map(\.load) + links.flatMap { [$0.fromLoad, $0.toLoad] })
+            for l in 0..<net.loads.count where isExchange[l] && [end.fromBus, end.toBus].contains(net.loads.bus[l]) && !own.contains(l) {
+                isReplaced[l] = true
+            }
+            net.loads.append(bus: end.fromBus, p: 0, q: 0)
+            net.loads.append(bus: end.toBus, p: 0, q: 0)
+            isExchange += [true, true]; isReplaced += [false, false]
+            links.append(Link(border: end.border, fromZone: end.fromZone, toZone: end.toZone, fromBus: end.fromBus, toBus: end.toBus,
+                              forwardMW: end.forwardMW, backwardMW: end.backwardMW, fromLoad: net.loads.count - 2, toLoad: net.loads.count - 1))
+        }
+        if !links.isEmpty {
+            notes.append("links inside the grid are dispatched within their capacity (their fixed exchanges in the grid file are dropped): "
+                         + links.map { "\($0.border) \($0.fromZone)→\($0.toZone) \(Int($0.forwardMW)) MW, \($0.toZone)→\($0.fromZone) \(Int($0.backwardMW)) MW" }.joined(separator: ", "))
         }
 
         // Each consumption load's share of its zone.
@@ -335,7 +356,7 @@ public struct StudyGrid: Sendable {
         }
         let siteOfBus = (0..<net.buses.count).map { sidecar?.siteOfBus[$0] }
         let coordinates = (0..<net.buses.count).map { sidecar?.coordinatesOfBus[$0] }
-        return StudyGrid(network: net, zones: zones, zoneOfBus: zoneOfBus, siteOfBus: siteOfBus,
+        var grid = StudyGrid(network: net, zones: zones, zoneOfBus: zoneOfBus, siteOfBus: siteOfBus,
                          latitude: coordinates.map { $0?.latitude }, longitude: coordinates.map { $0?.longitude },
                          technology: technology, added: added, unit: unit,
                          capacityMW: capacity, inertiaMWs: inertia, availability: availability, curtailable: curtailable,
@@ -343,6 +364,8 @@ public struct StudyGrid: Sendable {
                          isExchange: isExchange, isReplacedExchange: isReplaced, zoneShare: zoneShare,
                          dataCentres: dataCentres, from: from, operation: operation, heatLed: heatLed, reserve: reserve,
                          inflowTWh: inflowTWh, interfaces: interfaces, neighbours: neighbours, notes: notes)
+        grid.links = links
+        return grid
     }
 
     /// Whether each generator is in service on `date`: the grid's status, the events up to that

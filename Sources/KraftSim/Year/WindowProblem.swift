@@ -2,11 +2,28 @@ import KraftCore
 
 /// Builds the dispatch problem of consecutive hours of a study: DC branches in service, every
 /// unit with its hourly availability, one energy budget per zone for the grid's hydro units
-/// (the zone's inflow over the window), the zonal cuts and the price-taking neighbours.
+/// (the zone's inflow over the window), the zonal cuts, the price-taking neighbours, the fixed
+/// exchanges and the links inside the grid (`StudyGrid.links`, e.g. Fenno-Skan).
+///
+/// Only consumption is demand in the problem (and may go unserved): a load that carries a fixed
+/// exchange over a link (`fixedExchangeLoads`) is a fixed `External` at its bus instead, after the
+/// neighbours. As a load it could be "shed" like consumption: the LP met a shortage in SE3 by
+/// dropping Fenno-Skan's 1,220 MW export at bus 3020, which the AC check then carried in full, so
+/// the hour's balance missed that much.
 enum WindowProblem {
     /// Branch indices of the grid in the order the problem lists them (in-service branches).
     static func branchOrder(_ grid: StudyGrid) -> [Int] {
         (0..<grid.network.branches.count).filter { grid.network.branches.status[$0] }
+    }
+
+    /// Loads that carry a fixed exchange over a link: exchanges neither replaced by a price-taking
+    /// neighbour or a dispatched link nor such a neighbour's or link's own load. The dispatch has
+    /// one fixed `External` per load, in this order after the neighbours.
+    static func fixedExchangeLoads(_ grid: StudyGrid) -> [Int] {
+        let own = Set(grid.neighbours.map(\.load)).union(grid.linkLoads)
+        return (0..<grid.network.loads.count).filter {
+            grid.isExchange[$0] && !grid.isReplacedExchange[$0] && !own.contains($0)
+        }
     }
 
     static func make(grid: StudyGrid, hours: [HourInputs], inflowMWh: [String: Double], referenceBuses: [Int],
@@ -34,7 +51,7 @@ enum WindowProblem {
         }
         var load = [Double](repeating: 0, count: count * n)
         for (h, hour) in hours.enumerated() {
-            for l in 0..<net.loads.count { load[h * n + net.loads.bus[l]] += hour.loadP[l] }
+            for l in 0..<net.loads.count where !grid.isExchange[l] { load[h * n + net.loads.bus[l]] += hour.loadP[l] }
         }
         let zoneIndex = Dictionary(uniqueKeysWithValues: grid.zones.enumerated().map { ($1, $0) })
         let interfaces = settings.interfaces ? grid.interfaces.compactMap { cut -> DispatchProblem.Interface? in
@@ -43,16 +60,26 @@ enum WindowProblem {
                                                                      forwardMW: cut.forwardMW, backwardMW: cut.backwardMW)
         } : []
         let normaliser = hours.first.map { ExternalPrices.normaliser(year: $0.date.year) } ?? 1
-        let externals = grid.neighbours.map { nb in
+        var externals = grid.neighbours.map { nb in
             DispatchProblem.External(name: nb.zone, bus: nb.bus, importMW: nb.importMW, exportMW: nb.exportMW,
                                      mode: .priceTaking(priceEURPerMWh: hours.map {
                                          ExternalPrices.price(mean: nb.priceEURPerMWh, date: $0.date, hour: $0.hourOfDay, normaliser: normaliser)
                                      }))
         }
+        for l in fixedExchangeLoads(grid) {
+            let schedule = hours.map { -$0.loadP[l] }
+            externals.append(DispatchProblem.External(name: "fixed exchange at bus \(net.buses.id[net.loads.bus[l]])", bus: net.loads.bus[l],
+                                                      importMW: max(schedule.max() ?? 0, 0), exportMW: max(-(schedule.min() ?? 0), 0),
+                                                      mode: .fixed(scheduleMW: schedule)))
+        }
+        let links = grid.links.map {
+            DispatchProblem.Link(name: $0.border, from: $0.fromBus, to: $0.toBus, forwardMW: $0.forwardMW, backwardMW: $0.backwardMW)
+        }
         var problem = DispatchProblem(hours: count, baseMVA: mva, busCount: n,
                                       zoneOfBus: grid.zoneOfBus.map { zoneIndex[$0] ?? 0 }, zones: grid.zones,
                                       referenceBuses: referenceBuses, branches: branches, units: units,
                                       energyBudgetsMWh: budgets, loadMW: load, interfaces: interfaces, externals: externals)
+        problem.links = links
         problem.unservedCostEURPerMWh = settings.unservedCost
         return problem
     }

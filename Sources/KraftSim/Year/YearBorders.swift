@@ -1,13 +1,17 @@
 import KraftScenario
 
 /// The borders a year run reports, from the grid sidecar: zonal cuts made of AC branches,
-/// price-taking neighbours, and fixed exchanges (links the grid carries as loads).
+/// links inside the grid, price-taking neighbours, and fixed exchanges (links the grid carries as
+/// loads).
 public struct BorderSpec: Sendable {
     public enum Kind: Sendable {
         /// AC branches: each with +1 when its from end lies in `fromZone`.
         case branches([(branch: Int, sign: Double)])
         /// A price-taking neighbour (index into `StudyGrid.neighbours`).
         case neighbour(Int)
+        /// A dispatched link between two zones of the grid (index into `StudyGrid.links`); its
+        /// flow is + from `fromZone` to `toZone`.
+        case link(Int)
         /// Loads standing for the exchange; those in `fromZone` count as exports.
         case exchange(loads: [Int])
     }
@@ -24,6 +28,8 @@ public struct BorderSpec: Sendable {
             let kind: Kind
             if !link.branches.isEmpty {
                 kind = .branches(link.branches.map { ($0.branch, grid.network.branches.from[$0.branch] == $0.fromZoneBus ? 1.0 : -1.0) })
+            } else if let k = grid.links.firstIndex(where: { $0.border == link.border }) {
+                kind = .link(k)
             } else if let n = grid.neighbours.firstIndex(where: { $0.border == link.border }) {
                 kind = .neighbour(n)
             } else {
