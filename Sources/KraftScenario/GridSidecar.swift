@@ -41,12 +41,20 @@ public struct GridSidecar: Sendable {
         public var modelledAs: String?
         /// Internal indices of the buses whose loads stand for the exchange over this link.
         public var exchangeBuses: [Int] = []
+        /// The days the link is in service (nil: no bound), for links built or closed since the grid's year.
+        public var inServiceFrom: CalendarDate?
+        public var inServiceTo: CalendarDate?
+
+        public func isInService(on date: CalendarDate) -> Bool {
+            (inServiceFrom.map { $0 <= date } ?? true) && (inServiceTo.map { date < $0 } ?? true)
+        }
 
         public static func == (a: Interconnector, b: Interconnector) -> Bool {
             a.border == b.border && a.fromZone == b.fromZone && a.toZone == b.toZone
                 && a.capacityForwardMW == b.capacityForwardMW && a.capacityBackwardMW == b.capacityBackwardMW
                 && a.branches.map(\.branch) == b.branches.map(\.branch) && a.branches.map(\.fromZoneBus) == b.branches.map(\.fromZoneBus)
                 && a.modelledAs == b.modelledAs && a.exchangeBuses == b.exchangeBuses
+                && a.inServiceFrom == b.inServiceFrom && a.inServiceTo == b.inServiceTo
         }
     }
 
@@ -133,7 +141,8 @@ public struct GridSidecar: Sendable {
             sidecar.interconnectors.append(Interconnector(border: border, fromZone: from, toZone: to,
                                                           capacityForwardMW: c.number("capacity_from_to_mw"),
                                                           capacityBackwardMW: c.number("capacity_to_from_mw"), branches: cut,
-                                                          modelledAs: c.string("n44_modelled_as"), exchangeBuses: exchangeBuses))
+                                                          modelledAs: c.string("n44_modelled_as"), exchangeBuses: exchangeBuses,
+                                                          inServiceFrom: c.date("in_service_from"), inServiceTo: c.date("in_service_to")))
         }
         if !log.problems.isEmpty { throw ScenarioProblems(problems: log.problems) }
         return sidecar
@@ -187,6 +196,14 @@ private struct LenientTable {
         case .float(let x) where x.isFinite: return x
         case nil: return nil
         case let v?: problem(key, "is \(v.kind) (expected a finite number)"); return nil
+        }
+    }
+
+    func date(_ key: String) -> CalendarDate? {
+        switch value[key] {
+        case .date(let d): return d
+        case nil: return nil
+        case let v?: problem(key, "is \(v.kind) (expected a date such as 2021-10-01)"); return nil
         }
     }
 

@@ -13,7 +13,8 @@ import KraftScenario
 ///   rule: the area's ratio to DE in the other year (ASSUMPTION). Years without a series take the
 ///   nearest documented year: up to 2021 the 2019 means, from 2022 on the 2023 means (ASSUMPTION:
 ///   a planner studying a future year should set `[dispatch] neighbour_prices_eur_mwh`, which
-///   replaces the mean and keeps the shape).
+///   replaces the mean and keeps the shape). Areas without a series (NL, GB, RU) take DE's mean,
+///   EE Lithuania's (ASSUMPTION).
 /// - Shape, DERIVED: the German price of 2019 and 2023 averaged by month, weekday and hour of
 ///   day (CET), each relative to its year's mean: the winter months dearer, weekends cheaper, a
 ///   morning and an evening peak. ASSUMPTION: every external area shares this shape.
@@ -36,8 +37,12 @@ public enum ExternalPrices {
     /// a series (ASSUMPTION, stated in the run's notes).
     public static func mean(area: String, year: Int) -> Double {
         let table = means[meanYear(for: year)]!
-        return table[area] ?? table["DE"]!
+        return table[standIn[area] ?? area] ?? table["DE"]!
     }
+
+    /// Areas without a series of their own priced as a neighbour's (ASSUMPTION): Estonia as
+    /// Lithuania (one Baltic price zone in most hours). NL, GB and RU take DE's mean.
+    static let standIn = ["EE": "LT"]
 
     /// The shape factor of an hour, before normalisation.
     static func rawFactor(date: CalendarDate, hour: Int) -> Double {

@@ -114,8 +114,11 @@ struct HourInputMaker: Sendable {
         for g in 0..<available.count where status[g] {
             available[g] = grid.capacityMW[g] * min(max(factor(grid.availability[g], hour: h), 0), 1)
             var share = grid.operation[g].minShare
-            if grid.heatLed[g] && share > 0 {
-                share = Self.summerMinShare + (share - Self.summerMinShare) * heating(zone: grid.zoneOfBus[net.generators.bus[g]], day: day)
+            if grid.heatLed[g] {
+                // Both bounds follow the heat load: back-pressure output needs a heat sink.
+                let w = heating(zone: grid.zoneOfBus[net.generators.bus[g]], day: day)
+                if share > 0 { share = Self.summerMinShare + (share - Self.summerMinShare) * w }
+                available[g] = min(available[g], grid.capacityMW[g] * (Self.summerMaxShare + (1 - Self.summerMaxShare) * w))
             }
             minimum[g] = min(share * grid.capacityMW[g], available[g])
         }
@@ -123,8 +126,10 @@ struct HourInputMaker: Sendable {
     }
 
     /// ASSUMPTION: a heat-led CHP plant's lowest output in summer, share of capacity (hot water
-    /// and industrial steam only).
+    /// and industrial steam only), and its highest (what a summer heat sink and condensing tails
+    /// allow); both rise to the plant's `min_share` and full capacity at the coldest normal temperature.
     static let summerMinShare = 0.05
+    static let summerMaxShare = 0.3
 
     /// How deep in the heating season a day is, 0 (a normal day at 17 °C or warmer) to 1 (the
     /// coldest month's normal temperature), from the zone's monthly normals (`ZoneClimate`).

@@ -238,7 +238,17 @@ public struct StudyGrid: Sendable {
         var isReplaced = [Bool](repeating: false, count: net.loads.count)
         var neighbours = [Neighbour]()
         let gridZones = Set(zones)
-        for link in sidecar?.interconnectors ?? [] where !gridZones.contains(link.toZone) && settings.neighbours == .priceTaking {
+        // A link counts in a run when it is in service on the run's first day; the fixed exchange of
+        // one that is not (the Vyborg link after 2022) is dropped unless another link shares its bus.
+        let outside = (sidecar?.interconnectors ?? []).filter { !gridZones.contains($0.toZone) && settings.neighbours == .priceTaking }
+        let live = outside.filter { $0.isInService(on: scenario.period.from) }
+        let liveBuses = Set(live.flatMap(\.exchangeBuses))
+        for link in outside where !link.isInService(on: scenario.period.from) {
+            for l in 0..<net.loads.count where isExchange[l] && link.exchangeBuses.contains(net.loads.bus[l]) && !liveBuses.contains(net.loads.bus[l]) {
+                isReplaced[l] = true
+            }
+        }
+        for link in live {
             guard let bus = link.exchangeBuses.first, let forward = link.capacityForwardMW ?? link.capacityBackwardMW,
                   let backward = link.capacityBackwardMW ?? link.capacityForwardMW else { continue }
             for l in 0..<net.loads.count where isExchange[l] && link.exchangeBuses.contains(net.loads.bus[l])
