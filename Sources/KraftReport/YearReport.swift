@@ -21,6 +21,20 @@ public enum YearReport {
                           z.lowestVm.map { "\(fixed($0.vm, 3)) @\($0.bus)" } ?? "-"])
         }
         out += "\n" + zones.render()
+        if let se = r.sweden {
+            var sweden = TextTable(headers: ["Sweden", "TWh"])
+            for (t, name) in YearRecordLayout.technologies.enumerated() where se.generationMWh[t] != 0 {
+                sweden.append([name.replacingOccurrences(of: "_", with: " "), fixed(se.generationMWh[t] / 1e6, 2)])
+            }
+            sweden.append(["production", fixed(se.generationMWh.reduce(0, +) / 1e6, 2)])
+            sweden.append(["load", fixed(se.loadMWh / 1e6, 2)])
+            sweden.append(["net export", fixed(se.netExportMWh / 1e6, 2)])
+            for b in se.borderNetExportMWh { sweden.append(["  net export \(b.border)", fixed(b.mwh / 1e6, 2)]) }
+            sweden.append(["load shed (GWh)", fixed(se.unservedMWh / 1e3, 2)])
+            sweden.append(["emissions (Mt CO2)", fixed(se.emissionsT / 1e6, 2)])
+            sweden.append(["strategic reserve (h, GWh)", "\(se.reserveHours), \(fixed(se.reserveMWh / 1e3, 1))"])
+            out += "\n" + sweden.render()
+        }
         var borders = TextTable(headers: ["border", "mean flow (MW)", "max flow (MW)", "capacity fwd/back (MW)", "congested (h)"])
         for b in r.borderYears {
             let cap = "\(b.spec.capacityForwardMW.map { fixed($0, 0) } ?? "-")/\(b.spec.capacityBackwardMW.map { fixed($0, 0) } ?? "-")"
@@ -73,7 +87,25 @@ public enum YearReport {
         j.raw(","); j.key("synthetic_weather"); j.bool(r.syntheticWeather)
         j.raw(","); j.key("metrics"); j.raw("{")
         for (i, m) in r.metrics.enumerated() { if i > 0 { j.raw(",") }; j.key(m.name); j.number(m.value.isFinite ? m.value : 0) }
-        j.raw("},"); j.key("zones"); j.raw("{")
+        j.raw("}")
+        if let se = r.sweden {
+            j.raw(","); j.key("sweden"); j.raw("{"); j.key("generation_twh"); j.raw("{")
+            for (t, name) in YearRecordLayout.technologies.enumerated() {
+                if t > 0 { j.raw(",") }
+                j.key(name); j.number(se.generationMWh[t] / 1e6)
+            }
+            j.raw("},"); j.key("load_twh"); j.number(se.loadMWh / 1e6)
+            j.raw(","); j.key("net_export_twh"); j.number(se.netExportMWh / 1e6)
+            j.raw(","); j.key("net_export_by_border_twh"); j.raw("{")
+            for (i, b) in se.borderNetExportMWh.enumerated() { if i > 0 { j.raw(",") }; j.key(b.border); j.number(b.mwh / 1e6) }
+            j.raw("},"); j.key("unserved_mwh"); j.number(se.unservedMWh)
+            j.raw(","); j.key("curtailed_mwh"); j.number(se.curtailedMWh)
+            j.raw(","); j.key("emissions_t"); j.number(se.emissionsT)
+            j.raw(","); j.key("strategic_reserve_hours"); j.number(se.reserveHours)
+            j.raw(","); j.key("strategic_reserve_mwh"); j.number(se.reserveMWh)
+            j.raw("}")
+        }
+        j.raw(","); j.key("zones"); j.raw("{")
         for (i, z) in r.zoneYears.enumerated() {
             if i > 0 { j.raw(",") }
             j.key(z.zone); j.raw("{"); j.key("load_twh"); j.number(z.loadMWh / 1e6)

@@ -62,7 +62,7 @@ struct HTMLReportTests {
                       "grid-map", "voltage-range", "reactive-reserve", "kinetic-energy", "certificates"] {
             #expect(ids.contains(chart), "chart \(chart) is missing")
         }
-        #expect(ids.filter { $0.hasPrefix("flow-duration-") }.count == 15, "one flow chart per border (the sidecar has 15)")
+        #expect(ids.filter { $0.hasPrefix("flow-duration-") }.count == 21, "one flow chart per border (the sidecar has 21)")
         for svg in scan.svgs { #expect(svg.dataMarks > 0, "chart \(svg.id) has no data marks") }
         #expect(Set(ids).count == ids.count, "chart ids are unique in the page")
         let words = Set(Self.html.split { !$0.isLetter }.map { $0.lowercased() })

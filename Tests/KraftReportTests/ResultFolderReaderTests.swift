@@ -25,7 +25,7 @@ struct ResultFolderReaderTests {
         #expect(run.summary.hours == 336 && run.system.loadMW.count == 336)
         #expect(run.system.loadMW[17] == Double(system[17]["load_mw"]!))
         #expect(run.zones.map(\.zone) == ["SE1", "SE2", "SE3", "SE4", "NO1", "NO2", "NO3", "NO4", "NO5", "FI"])
-        #expect(run.borders.count == 15 && run.branches.count == 79 && run.buses.count == 44)
+        #expect(run.borders.count == 21 && run.branches.count == 79 && run.buses.count == 44)
         #expect(run.buses.allSatisfy { $0.latitude != nil && $0.longitude != nil })
         #expect(run.branchWeeks.count == 79 && run.branchWeeks[0].count == 2)
         #expect(run.contingency?.count == 6 && run.certificates?.count == 3)

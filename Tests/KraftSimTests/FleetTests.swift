@@ -130,12 +130,12 @@ struct FleetTests {
 
     @Test("the strategic reserve runs only when load would otherwise be shed")
     func strategicReserveLast() throws {
-        // A 6 GW load in SE4 from 2025-01-01 is more than SE4 and its links can cover at peak.
+        // A 9 GW load in SE4 from 2025-01-01 is more than SE4 and its links can cover at peak.
         let extra = """
         [[datacentre]]
         name = "test load"
         bus = 8500
-        capacity_mw = 6000
+        capacity_mw = 9000
         utilisation = 1.0
         from = 2025-01-01
         """

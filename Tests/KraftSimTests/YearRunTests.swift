@@ -12,7 +12,19 @@ struct YearRunTests {
         .deletingLastPathComponent()
 
     static func run(_ name: String, from: String, to: String, threads: Int = 2) throws -> YearResult {
-        let (s, network, sidecar) = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/sweden/\(name).toml").path)
+        try run(path: root.appendingPathComponent("Scenarios/sweden/\(name).toml").path, from: from, to: to, threads: threads)
+    }
+
+    /// A shipped scenario with `extra` TOML appended through `extends` (a test's own variant).
+    static func run(_ name: String, adding extra: String, from: String, to: String) throws -> YearResult {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("year-\(UUID().uuidString).toml")
+        try "extends = \"\(root.appendingPathComponent("Scenarios/sweden/\(name).toml").path)\"\n\(extra)".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try run(path: file.path, from: from, to: to)
+    }
+
+    static func run(path: String, from: String, to: String, threads: Int = 2) throws -> YearResult {
+        let (s, network, sidecar) = try ScenarioLoader.load(path: path)
         let period = Period(from: try #require(CalendarDate(parsing: from)), to: try #require(CalendarDate(parsing: to)))
         let (profiles, hours) = try YearRun.profiles(weather: s.weather, covering: period, sidecar: sidecar)
         return try YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, only: hours, threads: threads)
@@ -42,11 +54,12 @@ struct YearRunTests {
 
     @Test("the energy balance closes in every converged hour of a week that sheds load")
     func energyBalanceWithUnservedEnergy() throws {
-        // Mid-January 2025 of the default scenario is short in SE3: the dispatch sheds load in
-        // most hours. An exchange carried as a load (Fenno-Skan's export at bus 3020) once counted
-        // as demand the LP could shed while the AC check carried it in full: 39 hours of the year
-        // missed the balance by up to 1,220 MW.
-        let r = try Self.run("base-2025", from: "2025-01-13", to: "2025-01-17")
+        // Mid-January 2025 of the default scenario with 8 GW more load at Forsmark is short in SE3:
+        // the dispatch sheds load in its peak hours. An exchange carried as a load (Fenno-Skan's
+        // export at bus 3020) once counted as demand the LP could shed while the AC check carried
+        // it in full: 39 hours of a year missed the balance by up to 1,220 MW.
+        let extra = "[[datacentre]]\nname = \"test load\"\nbus = 3000\ncapacity_mw = 8000\nutilisation = 1.0\nfrom = 2025-01-01\n"
+        let r = try Self.run("base-2025", adding: extra, from: "2025-01-13", to: "2025-01-17")
         let shedding = r.records.filter { $0.unservedMW > 1 }
         #expect(shedding.count >= 4, "a week short of power: \(shedding.count) hours with unserved energy")
         let converged = r.records.filter(\.converged)
@@ -73,10 +86,11 @@ struct YearRunTests {
         #expect(flow.allSatisfy { abs($0) <= 1200 + 1e-6 }, "Fenno-Skan \(flow.min()!)…\(flow.max()!) MW")
         // It follows the dispatch: not one value all week.
         #expect(flow.max()! - flow.min()! > 100, "Fenno-Skan \(flow.min()!)…\(flow.max()!) MW")
-        // At its limit exactly when the record says congested.
+        // Congested only at its limit (when the limit has a price, as for a cut), and in some hours.
         for (x, f) in zip(r.records, flow) {
-            #expect(x.borderCongested[fennoSkan] == (abs(f) >= 1200 - 1e-6))
+            #expect(!x.borderCongested[fennoSkan] || abs(f) >= 1200 - 1e-6, "hour \(x.hour): congested at \(f) MW")
         }
+        #expect(r.records.contains { $0.borderCongested[fennoSkan] })
         for (name, zone, forward, backward) in [("SE4-DK2", "DK2", 1300.0, 1700.0), ("SE4-LT", "LT", 700.0, 700.0)] {
             let b = try #require(r.borders.firstIndex { $0.name == name }, "\(name) is among the borders")
             guard case .neighbour(let e) = r.borders[b].kind else { Issue.record("\(name) is not a neighbour"); continue }
@@ -126,16 +140,18 @@ struct YearRunTests {
         }
     }
 
-    @Test("closing Ringhals 3–4 means more imports into SE3, more SE2→SE3 congestion, less reserve and inertia")
+    @Test("closing Ringhals 3–4 means more imports into SE3, a wider north–south price gap, more congestion on SE3's borders, less reserve and inertia")
     func ringhalsClosure() throws {
         let base = try Self.run("base-2025", from: "2030-01-07", to: "2030-01-20")
         let closed = try Self.run("ringhals-3-4-close-2030", from: "2030-01-07", to: "2030-01-20")
         let b = Dictionary(base.metrics, uniquingKeysWith: { a, _ in a })
         let c = Dictionary(closed.metrics, uniquingKeysWith: { a, _ in a })
         #expect(c["net_import_se3_twh"]! > b["net_import_se3_twh"]!)
-        #expect(c["congested_hours_se2_se3"]! >= b["congested_hours_se2_se3"]!)
-        #expect(c["congested_hours_se2_se3"]! + c["congested_hours_se3_se4"]! + c["congested_hours_se3_no1"]!
-                > b["congested_hours_se2_se3"]! + b["congested_hours_se3_se4"]! + b["congested_hours_se3_no1"]!)
+        // The corridor from SE2 is held by its lines before the cut's trading capacity binds (the
+        // cut itself is rarely congested): SE3's price moves further from SE2's.
+        #expect(c["price_mean_se3_eur_mwh"]! - c["price_mean_se2_eur_mwh"]! > b["price_mean_se3_eur_mwh"]! - b["price_mean_se2_eur_mwh"]!)
+        let se3Borders = ["se2_se3", "se3_se4", "se3_no1", "se3_fi"].map { "congested_hours_" + $0 }
+        #expect(se3Borders.reduce(0) { $0 + c[$1]! } > se3Borders.reduce(0) { $0 + b[$1]! })
         // SE3's reactive reserve, hour by hour over the hours both AC checks solved (a minimum over
         // each run's own converged hours would compare different hours).
         let se3Index = try #require(base.grid.zones.firstIndex(of: "SE3"))

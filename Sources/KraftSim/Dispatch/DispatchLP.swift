@@ -266,7 +266,7 @@ public enum DispatchLP {
             let x = r.x
             var output = [Double](repeating: 0, count: hours * p.units.count), curtailed = output
             var unserved = [Double](repeating: 0, count: hours * buses)
-            var exchange = [Double](repeating: 0, count: hours * externals)
+            var exchange = [Double](repeating: 0, count: hours * externals), externalDifference = exchange
             var linkFlow = [Double](repeating: 0, count: hours * links), linkDifference = linkFlow
             // Nodal prices: island balance dual plus Σ dual·factor over interface and limit rows.
             var nodal = [Double](repeating: 0, count: hours * buses)
@@ -297,7 +297,12 @@ public enum DispatchLP {
                     }
                 }
                 for (k, b) in loadBuses.enumerated() { unserved[h * buses + b] = x[unservedColumn(h, k)] }
-                for e in 0..<externals { exchange[h * externals + e] = x[externalColumn(h, e)] }
+                for e in 0..<externals {
+                    exchange[h * externals + e] = x[externalColumn(h, e)]
+                    if case .priceTaking(let prices) = p.externals[e].mode {
+                        externalDifference[h * externals + e] = nodal[h * buses + p.externals[e].bus] - prices[h]
+                    }
+                }
                 for (k, link) in p.links.enumerated() {
                     linkFlow[h * links + k] = x[linkColumn(h, k)]
                     linkDifference[h * links + k] = nodal[h * buses + link.to] - nodal[h * buses + link.from]
@@ -309,6 +314,7 @@ public enum DispatchLP {
                                             externalMW: exchange, priceEURPerMWh: price, costEUR: cost)
             solution.linkMW = linkFlow
             solution.linkPriceDifferenceEURPerMWh = linkDifference
+            solution.externalPriceDifferenceEURPerMWh = externalDifference
             solution.interfaceShadowPriceEURPerMWh = (0..<hours).flatMap { h in
                 (0..<interfaceCount).map { abs(r.rowDual[h * rowsPerHour + islands + $0]) }
             }

@@ -139,6 +139,10 @@ public struct DispatchSolution: Sendable {
     /// would save (positive at the forward limit, negative at the backward one). Empty from the
     /// merit order.
     public var linkPriceDifferenceEURPerMWh: [Double] = []
+    /// Per hour and price-taking external: the nodal price at its bus less its own price, EUR/MWh.
+    /// Not 0 only when the link to it is at a limit (the LP would trade more otherwise): the
+    /// limit's shadow price. 0 for fixed exchanges; empty from the merit order.
+    public var externalPriceDifferenceEURPerMWh: [Double] = []
     /// Price per hour and zone, EUR/MWh: the dual of the energy balance (load-weighted mean of the
     /// zone's nodal duals in the LP; the marginal unit's cost in the merit order).
     public var priceEURPerMWh: [Double]

@@ -217,12 +217,22 @@ final class HourCheck {
             case .neighbour(let e):
                 let imported = solution.externalMW[h * ne + e]
                 flowMW = -imported
-                let nbr = grid.neighbours[e]
-                congested = imported >= nbr.importMW - 1e-6 || -imported >= nbr.exportMW - 1e-6
+                // Like a cut: congested when its limit has a price (the grid's price at the link's
+                // bus differs from the neighbour's), not whenever the dispatch sits at it, which
+                // depends on CLP's path among optima of equal cost. The merit order has no duals.
+                let difference = solution.externalPriceDifferenceEURPerMWh
+                if difference.isEmpty {
+                    let nbr = grid.neighbours[e]
+                    congested = imported >= nbr.importMW - 1e-6 || -imported >= nbr.exportMW - 1e-6
+                } else {
+                    congested = abs(difference[h * problem.externals.count + e]) > Assumptions.congestionShadowPriceEURPerMWh
+                }
             case .link(let k):
                 let link = grid.links[k]
                 flowMW = solution.linkMW[h * grid.links.count + k]
-                congested = flowMW >= link.forwardMW - 1e-6 || -flowMW >= link.backwardMW - 1e-6
+                let difference = solution.linkPriceDifferenceEURPerMWh
+                congested = difference.isEmpty ? (flowMW >= link.forwardMW - 1e-6 || -flowMW >= link.backwardMW - 1e-6)
+                    : abs(difference[h * grid.links.count + k]) > Assumptions.congestionShadowPriceEURPerMWh
             case .exchange(let loads):
                 flowMW = loads.reduce(0) { $0 + inputs.loadP[$1] }
             }

@@ -126,6 +126,19 @@ public struct YearResult: Sendable {
         for b in borderYears {
             m.append(("congested_hours_" + b.spec.name.lowercased().replacingOccurrences(of: "-", with: "_"), Double(b.congestedHours)))
         }
+        if let se = sweden {
+            for (t, name) in YearRecordLayout.technologies.enumerated() { m.append(("sweden_\(name)_twh", se.generationMWh[t] / 1e6)) }
+            m.append(("sweden_generation_twh", se.generationMWh.reduce(0, +) / 1e6))
+            m.append(("sweden_load_twh", se.loadMWh / 1e6))
+            m.append(("sweden_net_export_twh", se.netExportMWh / 1e6))
+            m.append(("sweden_unserved_energy_mwh", se.unservedMWh))
+            m.append(("sweden_emissions_t", se.emissionsT))
+            m.append(("sweden_strategic_reserve_hours", Double(se.reserveHours)))
+            m.append(("sweden_strategic_reserve_mwh", se.reserveMWh))
+            for b in se.borderNetExportMWh {
+                m.append(("sweden_net_export_" + b.border.lowercased().replacingOccurrences(of: "-", with: "_") + "_twh", b.mwh / 1e6))
+            }
+        }
         for z in zones {
             let key = z.zone.lowercased()
             m.append(("price_mean_\(key)_eur_mwh", z.meanPrice))
