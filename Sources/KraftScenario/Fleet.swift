@@ -55,11 +55,18 @@ public struct Fleet: Sendable, Equatable {
         public var inflowTWh: Double?
         public var operation: Operation
 
-        /// The capacity in `year`: the latest stock at or before it, or the earliest one.
-        public func capacity(in year: Int) -> Double {
+        /// The stock on 1 January of `year`: the latest stock at or before it, or the earliest one.
+        public func stock(on year: Int) -> Double {
             let years = capacityByYear.keys.sorted()
             guard let first = years.first else { return 0 }
             return capacityByYear[years.last(where: { $0 <= year }) ?? first]!
+        }
+
+        /// The capacity a run of `year` uses: the mean of the stocks on 1 January of the year and
+        /// of the next where the file has both (what a growing fleet produces over the year, as the
+        /// synthetic solar calibration counts it), else the stock on 1 January.
+        public func capacity(in year: Int) -> Double {
+            capacityByYear[year + 1] != nil ? (stock(on: year) + stock(on: year + 1)) / 2 : stock(on: year)
         }
     }
 
