@@ -118,7 +118,9 @@ public enum DispatchLP {
             islands = (island.max() ?? -1) + 1
             struct Key: Hashable { let bus: Int, cost: Double, curtailable: Bool, budget: Int? }
             var groupOf = [Key: Int](), groups = [[Int]]()
-            for (u, unit) in p.units.enumerated() {
+            // A unit that can produce nothing in any hour of the window (out of service, a
+            // synchronous condenser) gets no column: its output is 0.
+            for (u, unit) in p.units.enumerated() where unit.pmax.contains(where: { $0 > 0 }) {
                 let key = Key(bus: unit.bus, cost: unit.cost, curtailable: unit.curtailable, budget: unit.budget)
                 if let g = groupOf[key] { groups[g].append(u) } else { groupOf[key] = groups.count; groups.append([u]) }
             }
