@@ -33,6 +33,10 @@ public enum YearReport {
             sweden.append(["load shed (GWh)", fixed(se.unservedMWh / 1e3, 2)])
             sweden.append(["emissions (Mt CO2)", fixed(se.emissionsT / 1e6, 2)])
             sweden.append(["strategic reserve (h, GWh)", "\(se.reserveHours), \(fixed(se.reserveMWh / 1e3, 1))"])
+            if !r.reservoirs.isEmpty {
+                sweden.append(["reservoirs start, end", "\(fixed(se.reservoirStartTWh, 1)), \(fixed(se.reservoirEndTWh, 1))"])
+                sweden.append(["hydro spill", fixed(se.hydroSpillTWh, 2)])
+            }
             out += "\n" + sweden.render()
         }
         var borders = TextTable(headers: ["border", "mean flow (MW)", "max flow (MW)", "capacity fwd/back (MW)", "congested (h)"])
@@ -103,6 +107,9 @@ public enum YearReport {
             j.raw(","); j.key("emissions_t"); j.number(se.emissionsT)
             j.raw(","); j.key("strategic_reserve_hours"); j.number(se.reserveHours)
             j.raw(","); j.key("strategic_reserve_mwh"); j.number(se.reserveMWh)
+            j.raw(","); j.key("hydro_spill_twh"); j.number(se.hydroSpillTWh)
+            j.raw(","); j.key("reservoir_start_twh"); j.number(se.reservoirStartTWh)
+            j.raw(","); j.key("reservoir_end_twh"); j.number(se.reservoirEndTWh)
             j.raw("}")
         }
         j.raw(","); j.key("zones"); j.raw("{")
@@ -121,6 +128,18 @@ public enum YearReport {
             j.raw(","); j.key("min_reactive_reserve_mvar"); optional(&j, z.minReactiveReserveMVAr)
             j.raw(","); j.key("lowest_vm_pu"); optional(&j, z.lowestVm?.vm)
             j.raw(","); j.key("lowest_vm_bus"); optional(&j, z.lowestVm.map { Double($0.bus) })
+            if let reservoir = r.reservoirs.first(where: { $0.zone == z.zone }) {
+                j.raw(","); j.key("reservoir"); j.raw("{"); j.key("storage_twh"); j.number(reservoir.storageTWh)
+                j.raw(","); j.key("start_twh"); j.number(reservoir.startTWh)
+                j.raw(","); j.key("end_twh"); j.number(reservoir.endTWh)
+                j.raw(","); j.key("min_twh"); j.number(reservoir.minTWh)
+                j.raw(","); j.key("max_twh"); j.number(reservoir.maxTWh)
+                j.raw(","); j.key("release_twh"); j.number(reservoir.releaseTWh)
+                j.raw(","); j.key("spill_twh"); j.number(reservoir.spillTWh)
+                j.raw(","); j.key("week_end_twh"); j.raw("[")
+                for (i, x) in reservoir.weekEndTWh.enumerated() { if i > 0 { j.raw(",") }; j.number(x) }
+                j.raw("]}")
+            }
             j.raw("}")
         }
         j.raw("},"); j.key("borders"); j.raw("{")

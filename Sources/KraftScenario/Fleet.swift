@@ -53,6 +53,10 @@ public struct Fleet: Sendable, Equatable {
         public var placement: Placement
         /// Annual inflow of a hydro aggregate in a normal year, TWh (nil: the weather's).
         public var inflowTWh: Double?
+        /// Storage of a hydro aggregate's reservoirs, TWh, and their content on 1 January as a
+        /// share of it (nil: no reservoir model, the week's water follows the zone's load).
+        public var reservoirTWh: Double?
+        public var reservoirStartShare: Double?
         public var operation: Operation
 
         /// The stock on 1 January of `year`: the latest stock at or before it, or the earliest one.
@@ -157,11 +161,18 @@ extension Fleet {
             let placement = t.choice("placement", Aggregate.Placement.allCases.map(\.rawValue)).flatMap(Aggregate.Placement.init) ?? .load
             let inflow = t.number("inflow_twh", in: 0...1_000, unit: "TWh")
             if inflow != nil && tech != "hydro" { t.problem("inflow_twh", "is given for \(tech ?? "a technology") (expected only for hydro)") }
+            let reservoir = t.number("reservoir_twh", in: 0...1_000, exclusiveLower: true, unit: "TWh")
+            let startShare = t.number("reservoir_start_share", in: 0...1)
+            if reservoir != nil && tech != "hydro" { t.problem("reservoir_twh", "is given for \(tech ?? "a technology") (expected only for hydro)") }
+            if (reservoir == nil) != (startShare == nil) {
+                t.problem(reservoir == nil ? "reservoir_twh" : "reservoir_start_share", "is missing (expected reservoir_twh and reservoir_start_share together)")
+            }
             let o = operation(t)
             _ = t.string("source")
             t.finish()
             guard let z, let tech, !stock.isEmpty else { continue }
-            aggregates.append(Aggregate(zone: z, technology: tech, capacityByYear: stock, placement: placement, inflowTWh: inflow, operation: o))
+            aggregates.append(Aggregate(zone: z, technology: tech, capacityByYear: stock, placement: placement, inflowTWh: inflow,
+                                        reservoirTWh: reservoir, reservoirStartShare: startShare, operation: o))
         }
         top.finish()
         if !log.problems.isEmpty { throw ScenarioProblems(problems: log.problems) }

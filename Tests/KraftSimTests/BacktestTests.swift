@@ -93,3 +93,42 @@ struct BacktestTests {
         #expect(mean["SE4"]! >= mean["SE3"]! && mean["SE3"]! >= mean["SE2"]! - 1e-6, "\(mean)")
     }
 }
+
+/// The hydro reservoirs of a zone over the year: a hand-made plan, and the 2019 year's water
+/// balance and seasons.
+@Suite("Hydro reservoirs")
+struct ReservoirTests {
+    @Test("a plan spills what would overfill the reservoir and releases no more than is there (by hand)")
+    func planByHand() {
+        // Storage 10, start 5. Week 1: 5 + 8 − 1 = 12 → 2 spilled, full. Week 2: 10 − 6 = 4.
+        // Week 3: 4 − 6 < 0 → only 4 released, empty.
+        let plan = ReservoirPlan(storageMWh: 10, startMWh: 5, inflow: [8, 0, 0], wanted: [1, 6, 6])
+        #expect(plan.weeks == [.init(inflowMWh: 8, releaseMWh: 1, spillMWh: 2, contentMWh: 10),
+                               .init(inflowMWh: 0, releaseMWh: 6, spillMWh: 0, contentMWh: 4),
+                               .init(inflowMWh: 0, releaseMWh: 4, spillMWh: 0, contentMWh: 0)])
+    }
+
+    @Test("over 2019 every zone's water balances, the content stays within the storage, the spring flood fills and winter draws down",
+          .enabled(if: FileManager.default.fileExists(atPath: calibrationFolder.path), "shared/data/sweden/calibration is absent"))
+    func yearOfWater() throws {
+        let r = try BacktestTests.year.get()
+        #expect(Set(r.reservoirs.map(\.zone)) == ["SE1", "SE2", "SE3", "SE4", "NO1", "NO2", "NO3", "NO4", "NO5", "FI"])
+        for z in r.reservoirs {
+            #expect(z.weekEndTWh.count == 53)
+            #expect(z.weekEndTWh.allSatisfy { $0 >= -1e-9 && $0 <= z.storageTWh + 1e-9 }, "\(z.zone)")
+            // What came in less what the dispatch released and what spilled: no water made or lost.
+            #expect(abs(z.startTWh + z.inflowTWh - z.releaseTWh - z.spillTWh - z.endTWh) < 1e-6, "\(z.zone): water balance")
+        }
+        // The inflow is the calibration's: Sweden's ENTSO-E mean (ProfileTargets), Norway's 136 TWh (the fleet file).
+        let inflow = { (prefix: String) in r.reservoirs.filter { $0.zone.hasPrefix(prefix) }.reduce(0) { $0 + $1.inflowTWh } }
+        let sweden = ProfileTargets.sweden.hydroInflowTWh.values.reduce(0, +)
+        #expect(abs(inflow("SE") - sweden) < 0.01 * sweden, "Swedish inflow \(inflow("SE")) TWh")
+        #expect(abs(inflow("NO") - 136) < 0.01 * 136, "Norwegian inflow \(inflow("NO")) TWh")
+        // The Swedish north: lowest in spring before the flood (weeks 10–22), highest after it (weeks 24–40).
+        for zone in ["SE1", "SE2"] {
+            let w = try #require(r.reservoirs.first { $0.zone == zone }).weekEndTWh
+            let low = w.firstIndex(of: w.min()!)! + 1, high = w.firstIndex(of: w.max()!)! + 1
+            #expect((10...22).contains(low) && (24...40).contains(high), "\(zone): lowest in week \(low), highest in week \(high)")
+        }
+    }
+}

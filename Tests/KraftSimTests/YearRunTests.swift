@@ -158,7 +158,11 @@ struct YearRunTests {
         let both = zip(base.records, closed.records).filter { $0.0.converged && $0.1.converged }
         #expect(both.count >= 48, "at least two days' hours to compare")
         let change = both.map { $0.1.zoneReactiveReserveMVAr[se3Index] - $0.0.zoneReactiveReserveMVAr[se3Index] }
-        #expect(change.reduce(0, +) / Double(change.count) < -500, "mean change \(change.reduce(0, +) / Double(change.count)) Mvar")
+        // The two reactors' own reactive range above their output is 0.5·S each, S = MW / 0.9:
+        // 1,228 Mvar for R3 and R4; the hours both runs solved lose at least a third of it on average
+        // (the machines that remain take up part of the load).
+        let reactorsQmax = 0.5 * (1081 + 1130) / 0.9
+        #expect(change.reduce(0, +) / Double(change.count) < -reactorsQmax / 3, "mean change \(change.reduce(0, +) / Double(change.count)) Mvar")
         #expect(change.filter { $0 < 0 }.count >= change.count * 3 / 4)
         // Without the reactors' voltage control more hours are short of reactive power.
         #expect(closed.nonconverged.count > base.nonconverged.count)

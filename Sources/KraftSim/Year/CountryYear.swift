@@ -17,6 +17,11 @@ public struct CountryYear: Sendable {
     /// Hours a strategic reserve of the country produced, and its energy, MWh.
     public var reserveHours = 0
     public var reserveMWh = 0.0
+    /// The country's hydro reservoirs together: content at the start and end of the run, TWh, and
+    /// the water spilled (energy lost), TWh; 0 without a reservoir model.
+    public var reservoirStartTWh = 0.0
+    public var reservoirEndTWh = 0.0
+    public var hydroSpillTWh = 0.0
 
     public init(_ r: YearResult, code: String) {
         self.code = code
@@ -37,6 +42,11 @@ public struct CountryYear: Sendable {
             for g in gens { emissionsT += grid.emissions[g] * record.generatorMW[g] }
             let reserveMW = reserve.reduce(0) { $0 + record.generatorMW[$1] }
             if reserveMW > 1e-6 { reserveHours += 1; reserveMWh += reserveMW }
+        }
+        for reservoir in r.reservoirs where zones.contains(reservoir.zone) {
+            reservoirStartTWh += reservoir.startTWh
+            reservoirEndTWh += reservoir.endTWh
+            hydroSpillTWh += reservoir.spillTWh
         }
         for (k, spec) in r.borders.enumerated() {
             let fromIn = zones.contains(spec.fromZone), toIn = zones.contains(spec.toZone)

@@ -74,17 +74,39 @@ struct HourInputMaker: Sendable {
         inflowScale = factor
         annualInflowMWh = inflow
         zoneLoadScale = scale
+        var plans = [String: ReservoirPlan]()
+        let windows = stride(from: 0, to: profiles.hours, by: YearRun.windowHours).map { $0..<min($0 + YearRun.windowHours, profiles.hours) }
+        for (zone, reservoir) in grid.reservoirs where profiles.inflowMW[zone] != nil {
+            let inflowPerWeek = windows.map { w in w.reduce(0.0) { $0 + self.inflowMW(zone: zone, hour: $1) } }
+            let wanted = windows.map { wantedHydroMWh(zone: zone, hours: $0) }
+            plans[zone] = ReservoirPlan(storageMWh: reservoir.storageTWh * 1e6, startMWh: reservoir.storageTWh * reservoir.startShare * 1e6,
+                                        inflow: inflowPerWeek, wanted: wanted)
+        }
+        reservoirPlans = plans
     }
+
+    /// Per zone with reservoirs, the plan over the profiles' windows.
+    private(set) var reservoirPlans: [String: ReservoirPlan] = [:]
 
     /// Hydro inflow of a zone in hour `h`, MW.
     func inflowMW(zone: String, hour h: Int) -> Double {
         profiles.inflow(zone: zone, hour: h, hydroCapacityMW: hydroCapacityMW[zone] ?? 0) * (inflowScale[zone] ?? 1)
     }
 
-    /// The hydro energy a zone may use in the hours of `span`, MWh. Reservoirs carry the spring
-    /// flood into winter: the profiles' whole inflow is released in proportion to the zone's load
-    /// (ASSUMPTION: seasonal storage follows demand; within a window the dispatch moves it freely).
+    /// The hydro energy a zone may use in the hours of `span`, MWh: the reservoir plan's release
+    /// for a whole window of a zone with reservoirs, the load-share rule otherwise.
     func hydroBudgetMWh(zone: String, hours span: Range<Int>) -> Double {
+        if let plan = reservoirPlans[zone], span.lowerBound % YearRun.windowHours == 0,
+           span.upperBound == min(span.lowerBound + YearRun.windowHours, profiles.hours) {
+            return plan.weeks[span.lowerBound / YearRun.windowHours].releaseMWh
+        }
+        return wantedHydroMWh(zone: zone, hours: span)
+    }
+
+    /// Reservoirs carry the spring flood into winter: the profiles' whole inflow is released in
+    /// proportion to the zone's load (ASSUMPTION: seasonal storage follows demand; within a window
+    /// the dispatch moves it freely).
+    func wantedHydroMWh(zone: String, hours span: Range<Int>) -> Double {
         guard let load = zoneLoadScale[zone], let total = load.last, total > 0 else {
             return span.reduce(0.0) { $0 + inflowMW(zone: zone, hour: $1) }
         }

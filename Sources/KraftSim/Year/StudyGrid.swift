@@ -85,6 +85,9 @@ public struct StudyGrid: Sendable {
     public var reserve: [ReserveContract?]
     /// Annual hydro inflow per zone in a normal year where the fleet gives one, TWh.
     public var inflowTWh: [String: Double]
+    /// Hydro reservoirs per zone where the fleet gives them: storage, TWh, and content on 1 January
+    /// as a share of it.
+    public var reservoirs: [String: (storageTWh: Double, startShare: Double)] = [:]
     public var interfaces: [DispatchProblem.Interface]
     /// A price-taking neighbour outside the grid: its border, the bus the link lands at, the link
     /// limits and price level, and the load (appended, 0 in the file) that carries its exchange.
@@ -153,6 +156,7 @@ public struct StudyGrid: Sendable {
         var heatLed = [Bool](repeating: false, count: gridGenerators)
         var reserve = [ReserveContract?](repeating: nil, count: gridGenerators)
         var inflowTWh = [String: Double]()
+        var reservoirs = [String: (storageTWh: Double, startShare: Double)]()
         var unitGenerators = Dictionary((sidecar?.units ?? []).map { ($0.name, $0.generators) }, uniquingKeysWith: { a, _ in a })
         var fleetEvents = [Event]()
         var costOverride = [Double?](repeating: nil, count: gridGenerators)
@@ -211,6 +215,7 @@ public struct StudyGrid: Sendable {
             }
             for a in fleet.aggregates where a.technology == "hydro" {
                 if let inflow = a.inflowTWh { inflowTWh[a.zone, default: 0] += inflow }
+                if let storage = a.reservoirTWh, let share = a.reservoirStartShare { reservoirs[a.zone] = (storage, share) }
             }
             notes.append("fleet: \(scenario.fleetPath.map { ($0 as NSString).lastPathComponent } ?? "fleet file") placed on the grid in place of its \(replaced) machines in \(fleet.zones.joined(separator: ", ")) (\(condensers) of them stay as synchronous condensers, without active power or inertia): \(placed.count) generators, \(Int(placed.reduce(0) { $0 + $1.capacityMW }.rounded())) MW in \(scenario.period.from.year)")
             notes.append("nuclear: lowest output 0.6 of capacity while running, one refuelling outage a year per unit (ASSUMPTION, Scenarios/fleet/nordic.toml); CHP heat-led, its lowest output following the heating season; the strategic reserve runs only before load is shed")
@@ -375,6 +380,7 @@ public struct StudyGrid: Sendable {
                          dataCentres: dataCentres, from: from, operation: operation, heatLed: heatLed, reserve: reserve,
                          inflowTWh: inflowTWh, interfaces: interfaces, neighbours: neighbours, notes: notes)
         grid.links = links
+        grid.reservoirs = reservoirs
         return grid
     }
 

@@ -16,6 +16,9 @@ public struct YearResult: Sendable {
     /// The peak-load and lowest-inertia hours (`HourContingency.criticalHours`) with their grids
     /// as dispatched in the run, for the N-1 section; empty for a result not made by `YearRun`.
     public var criticalHours: [CriticalHour] = []
+    /// Each zone's hydro reservoirs over the run as dispatched (zones the fleet gives reservoirs;
+    /// empty when the run does not cover whole weeks).
+    public var reservoirs: [ReservoirYear] = []
 
     public struct CriticalHour: Sendable {
         public var reason: String
@@ -135,6 +138,9 @@ public struct YearResult: Sendable {
             m.append(("sweden_emissions_t", se.emissionsT))
             m.append(("sweden_strategic_reserve_hours", Double(se.reserveHours)))
             m.append(("sweden_strategic_reserve_mwh", se.reserveMWh))
+            m.append(("sweden_hydro_spill_twh", se.hydroSpillTWh))
+            m.append(("sweden_reservoir_start_twh", se.reservoirStartTWh))
+            m.append(("sweden_reservoir_end_twh", se.reservoirEndTWh))
             for b in se.borderNetExportMWh {
                 m.append(("sweden_net_export_" + b.border.lowercased().replacingOccurrences(of: "-", with: "_") + "_twh", b.mwh / 1e6))
             }

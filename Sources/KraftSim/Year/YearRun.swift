@@ -119,6 +119,7 @@ public enum YearRun {
         var result = YearResult(scenario: scenario, grid: setup.grid, borders: setup.borders, start: profiles.start, records: records,
                                 syntheticWeather: profiles.isSynthetic, weatherSource: profiles.source,
                                 kineticThresholdGWs: settings.kineticThresholdGWs, notes: notes)
+        result.reservoirs = reservoirs(setup: setup, windows: windows, wanted: wanted, records: records)
         // The hours N-1 studies look at, as dispatched: kept now so no week is dispatched twice.
         if let first = windows.first {
             let check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: setup.grid.interfaces.map(\.name))
@@ -129,6 +130,28 @@ public enum YearRun {
             }
         }
         return result
+    }
+
+    /// Each planned zone's reservoir content week by week with the water the dispatch released
+    /// (the zone's hydro output), from the plan's content at the start of the first week run.
+    static func reservoirs(setup: Setup, windows: [Range<Int>], wanted: Range<Int>, records: [HourRecord]) -> [ReservoirYear] {
+        guard let first = windows.first, let last = windows.last, first.lowerBound == wanted.lowerBound,
+              last.upperBound == wanted.upperBound else { return [] }
+        let hydro = YearRecordLayout.column("hydro")
+        return setup.inputs.reservoirPlans.keys.sorted().compactMap { zone in
+            guard let plan = setup.inputs.reservoirPlans[zone], let z = setup.grid.zones.firstIndex(of: zone) else { return nil }
+            let index = windows.map { $0.lowerBound / windowHours }
+            let released = windows.map { w in
+                records[(w.lowerBound - first.lowerBound)..<(w.upperBound - first.lowerBound)].reduce(0.0) { $0 + $1.zoneGenerationMW[z][hydro] }
+            }
+            let start = index[0] == 0 ? plan.startMWh : plan.weeks[index[0] - 1].contentMWh
+            let weeks = ReservoirPlan.follow(storageMWh: plan.storageMWh, startMWh: start, inflow: index.map { plan.weeks[$0].inflowMWh },
+                                             release: released, cutRelease: false)
+            return ReservoirYear(zone: zone, storageTWh: plan.storageMWh / 1e6, startTWh: start / 1e6,
+                                 weekEndTWh: weeks.map { $0.contentMWh / 1e6 }, inflowTWh: weeks.reduce(0) { $0 + $1.inflowMWh } / 1e6,
+                                 releaseTWh: released.reduce(0, +) / 1e6,
+                                 spillTWh: weeks.reduce(0) { $0 + $1.spillMWh } / 1e6)
+        }
     }
 
     /// The profiles of the whole calendar years that `span` lies in, and the hours of `span`
