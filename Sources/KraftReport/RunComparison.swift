@@ -28,6 +28,24 @@ public struct RunComparison: Sendable {
     public var runs: [RunResult]
     public var rows: [Row]
 
+    /// What makes a difference of the figures more than the change under study: a run whose period
+    /// or weather differs from the first's (a closure against a base of another year, or another
+    /// weather year, compares two things at once).
+    public var warnings: [String] {
+        var out = [String]()
+        let first = runs[0]
+        for (k, run) in runs.enumerated().dropFirst() {
+            let a = Self.letter(0), b = Self.letter(k)
+            if run.summary.periodFrom != first.summary.periodFrom || run.summary.periodTo != first.summary.periodTo {
+                out.append("\(b) covers \(run.summary.periodFrom) to \(run.summary.periodTo), \(a) \(first.summary.periodFrom) to \(first.summary.periodTo): the periods differ, so the differences include the years' own (run the base over the same period)")
+            }
+            if run.scenario.weatherSource != first.scenario.weatherSource {
+                out.append("\(b)'s weather is \(run.scenario.weatherSource), \(a)'s \(first.scenario.weatherSource): the weather differs, so the differences include it")
+            }
+        }
+        return out
+    }
+
     public static func letter(_ k: Int) -> String { k < 26 ? String(UnicodeScalar(UInt8(65 + k))) : "R\(k + 1)" }
 
     public init(_ runs: [RunResult]) {
@@ -74,6 +92,7 @@ public struct RunComparison: Sendable {
     /// `colour` adds ANSI bold to headers and yellow to rows that changed.
     public func table(colour: Bool = false) -> String {
         var out = legend().joined(separator: "\n") + "\n"
+        for w in warnings { out += "warning: \(w)\n" }
         for k in 1..<runs.count {
             var t = TextTable(headers: ["metric", Self.letter(0), Self.letter(k), "Δ \(Self.letter(k))−\(Self.letter(0))", "Δ %"])
             var changed = [Bool]()
@@ -134,6 +153,8 @@ public struct RunComparison: Sendable {
             j.raw("{"); j.key("run"); j.string(Self.letter(k)); j.raw(","); j.key("scenario"); j.string(run.scenario.name); j.raw(",")
             j.key("path"); j.string(run.path); j.raw("}")
         }
+        j.raw("],"); j.key("warnings"); j.raw("[")
+        for (k, w) in warnings.enumerated() { if k > 0 { j.raw(",") }; j.string(w) }
         j.raw("],"); j.key("rows"); j.raw("[")
         func array(_ xs: [Double?]) { j.raw("["); for (k, x) in xs.enumerated() { if k > 0 { j.raw(",") }; j.number(x ?? .nan) }; j.raw("]") }
         for (n, r) in rows.enumerated() {

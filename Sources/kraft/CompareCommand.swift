@@ -36,6 +36,10 @@ struct CompareCommand: ParsableCommand {
         for path in runDirectories { runs.append(try readResult(path)); progress.advance() }
         progress.finish()
         let comparison = RunComparison(runs)
+        // The table and JSON carry the warnings; CSV and HTML readers see them on standard error.
+        if format == .csv || format == .html {
+            for w in comparison.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+        }
         switch format {
         case .table: try emit(comparison.table(colour: output == nil && isatty(1) == 1), to: output)
         case .json: try emit(comparison.json(), to: output)

@@ -56,3 +56,24 @@ struct RunComparisonTests {
         #expect((json?["rows"] as? [Any])?.count == Self.comparison.rows.count)
     }
 }
+
+/// `kraft compare` says when runs differ in more than the change under study.
+@Suite("Run comparison warnings")
+struct RunComparisonWarningTests {
+    @Test("runs over different periods or weather are flagged in the table and JSON; the same run twice is not")
+    func periodsAndWeather() throws {
+        let base = try ResultFolderReader.read(SampleFolders.base)
+        #expect(RunComparison([base, base]).warnings.isEmpty)
+        var other = base
+        other.summary.periodFrom = "2030-01-01"
+        other.summary.periodTo = "2030-12-31"
+        other.scenario.weatherSource = "CSV folder weather-2019"
+        let comparison = RunComparison([base, other])
+        #expect(comparison.warnings.count == 2)
+        #expect(comparison.warnings[0].contains("B covers 2030-01-01 to 2030-12-31, A \(base.summary.periodFrom) to \(base.summary.periodTo)"))
+        #expect(comparison.warnings[1].contains("B's weather is CSV folder weather-2019"))
+        #expect(comparison.table().contains("warning: B covers 2030-01-01"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(comparison.json().utf8)) as? [String: Any])
+        #expect((json["warnings"] as? [String])?.count == 2)
+    }
+}

@@ -43,6 +43,13 @@ public enum HTMLReport {
             rows.append([m.label, s.metric(m.key).map(label.format) ?? "-", label.unit])
         }
         page.table(["result", "value", "unit"], rows, numeric: [1], cssClass: "answer")
+        // Sweden's own totals (zones SE1–SE4), apart from the whole Nordic model's.
+        let sweden = s.metrics.filter { $0.key.hasPrefix("sweden_") && !($0.key.hasSuffix("_twh") && $0.value == 0 && $0.key != "sweden_net_export_twh") }
+        if !sweden.isEmpty {
+            page.heading(3, "Sweden")
+            page.table(["figure", "value", "unit"], sweden.map { m in let l = MetricLabel(key: m.key); return [l.name, l.format(m.value), l.unit] },
+                       numeric: [1], cssClass: "answer")
+        }
         if let threshold = s.metric("kinetic_threshold_gws"), let below = s.metric("hours_below_kinetic_threshold") {
             page.paragraph("Kinetic energy was below its threshold of \(fixed(threshold, 1)) GWs in \(fixed(below, 0)) hours; \(fixed(s.metric("nonconverged_hours") ?? 0, 0)) hours did not converge.")
         }
