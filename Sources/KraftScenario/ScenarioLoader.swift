@@ -130,34 +130,14 @@ public enum ScenarioLoader {
             log.add(path, "grid", "cannot be read: \(error.localizedDescription)")
             return nil
         }
-        var sidecar: GridSidecar?
-        if let sidecarPath = merged.sidecar {
-            do {
-                let (data, file) = try InputHash.read(sidecarPath)
-                inputs.append(file)
-                let text = try ConfigValue.text(utf8: Array(data), file: sidecarPath)
-                sidecar = try GridSidecar.parse(text, file: sidecarPath, network: network)
-            } catch let problems as ScenarioProblems {
-                for p in problems.problems { log.add(p.file, p.keyPath, p.message) }
-            } catch let error as InputError {
-                log.add(error)
-            } catch {
-                log.add(path, "sidecar", "cannot be read: \(error.localizedDescription)")
+        let sidecar = merged.sidecar.flatMap { file in
+            readTOMLFile(file, key: "sidecar", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
+                try GridSidecar.parse(text, file: file, network: network)
             }
         }
-        var fleet: Fleet?
-        if let fleetPath = merged.fleet {
-            do {
-                let (data, file) = try InputHash.read(fleetPath)
-                inputs.append(file)
-                let text = try ConfigValue.text(utf8: Array(data), file: fleetPath)
-                fleet = try Fleet.parse(text, file: fleetPath, network: network)
-            } catch let problems as ScenarioProblems {
-                for p in problems.problems { log.add(p.file, p.keyPath, p.message) }
-            } catch let error as InputError {
-                log.add(error)
-            } catch {
-                log.add(path, "fleet", "cannot be read: \(error.localizedDescription)")
+        let fleet = merged.fleet.flatMap { file in
+            readTOMLFile(file, key: "fleet", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
+                try Fleet.parse(text, file: file, network: network)
             }
         }
         let certificates = merged.certificates == nil ? nil : self.certificates(merged, path: path, log: log)
@@ -170,6 +150,24 @@ public enum ScenarioLoader {
         ScenarioReferences.check(scenario, context: GridContext(network: network, sidecar: sidecar, fleet: fleet),
                                  hasSidecar: sidecar != nil, log: log)
         return (scenario, network, sidecar)
+    }
+
+    /// A TOML data file a scenario names (the sidecar, the fleet), read, hashed into `inputs` and
+    /// parsed; nil with its problems logged when it cannot be.
+    private static func readTOMLFile<T>(_ file: String, key: String, scenario: String, inputs: inout [InputFile], log: ProblemLog,
+                                        parse: (String) throws(ScenarioProblems) -> T) -> T? {
+        do {
+            let (data, input) = try InputHash.read(file)
+            inputs.append(input)
+            return try parse(try ConfigValue.text(utf8: Array(data), file: file))
+        } catch let problems as ScenarioProblems {
+            for p in problems.problems { log.add(p.file, p.keyPath, p.message) }
+        } catch let error as InputError {
+            log.add(error)
+        } catch {
+            log.add(scenario, key, "cannot be read: \(error.localizedDescription)")
+        }
+        return nil
     }
 
     /// One parsed file of an `extends` chain.
