@@ -155,4 +155,43 @@ struct FleetTests {
         // It runs only in hours whose SE4 price has reached its cost: everything cheaper is used up.
         for record in ran { #expect(record.zonePrice[se4] >= cost - 1e-6, "hour \(record.hour): SE4 at \(record.zonePrice[se4])") }
     }
+
+    @Test("a bad fleet file is refused with every problem named by file and key")
+    func badFleet() throws {
+        let loaded = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)
+        let text = """
+            [meta]
+            schema_version = 1
+            zones = ["SE1", "SE3"]
+
+            [[unit]]
+            name = "X1"
+            zone = "SE9"
+            technology = "nuclear"
+            capacity_mw = -5
+            bus = 1234567
+
+            [[aggregate]]
+            zone = "SE1"
+            technology = "hydro"
+            capacity_mw = { 2019 = 100, next = 5 }
+            reservoir_twh = 2.0
+            colour = "blue"
+            """
+        do {
+            _ = try Fleet.parse(text, file: "fleet.toml", network: loaded.network)
+            Issue.record("a bad fleet file was accepted")
+        } catch {
+            let messages = error.problems.map { "\($0.keyPath): \($0.message)" }
+            #expect(error.problems.allSatisfy { $0.file == "fleet.toml" })
+            for expected in ["unit[1].zone: is \"SE9\" (expected one of SE1, SE3)",
+                             "unit[1].capacity_mw: is -5 (expected a number greater than 0",
+                             "unit[1].bus: is 1234567, not a bus of the grid",
+                             "aggregate[1].capacity_mw.next: is not a year",
+                             "aggregate[1].reservoir_start_share: is missing (expected reservoir_twh and reservoir_start_share together)",
+                             "aggregate[1].colour: is not a known key here"] {
+                #expect(messages.contains { $0.hasPrefix(expected) }, "\(expected) in \(messages)")
+            }
+        }
+    }
 }
