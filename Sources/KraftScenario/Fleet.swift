@@ -57,6 +57,9 @@ public struct Fleet: Sendable, Equatable {
         /// share of it (nil: no reservoir model, the week's water follows the zone's load).
         public var reservoirTWh: Double?
         public var reservoirStartShare: Double?
+        /// The share of a hydro aggregate's capacity and inflow that is run-of-river: no storage,
+        /// its water used in the hour it comes or spilled.
+        public var runOfRiverShare: Double = 0
         public var operation: Operation
 
         /// The stock on 1 January of `year`: the latest stock at or before it, or the earliest one.
@@ -163,6 +166,8 @@ extension Fleet {
             if inflow != nil && tech != "hydro" { t.problem("inflow_twh", "is given for \(tech ?? "a technology") (expected only for hydro)") }
             let reservoir = t.number("reservoir_twh", in: 0...1_000, exclusiveLower: true, unit: "TWh")
             let startShare = t.number("reservoir_start_share", in: 0...1)
+            let runOfRiver = t.number("run_of_river_share", in: 0...1)
+            if runOfRiver != nil && tech != "hydro" { t.problem("run_of_river_share", "is given for \(tech ?? "a technology") (expected only for hydro)") }
             if reservoir != nil && tech != "hydro" { t.problem("reservoir_twh", "is given for \(tech ?? "a technology") (expected only for hydro)") }
             if (reservoir == nil) != (startShare == nil) {
                 t.problem(reservoir == nil ? "reservoir_twh" : "reservoir_start_share", "is missing (expected reservoir_twh and reservoir_start_share together)")
@@ -172,7 +177,8 @@ extension Fleet {
             t.finish()
             guard let z, let tech, !stock.isEmpty else { continue }
             aggregates.append(Aggregate(zone: z, technology: tech, capacityByYear: stock, placement: placement, inflowTWh: inflow,
-                                        reservoirTWh: reservoir, reservoirStartShare: startShare, operation: o))
+                                        reservoirTWh: reservoir, reservoirStartShare: startShare, runOfRiverShare: runOfRiver ?? 0,
+                                        operation: o))
         }
         top.finish()
         if !log.problems.isEmpty { throw ScenarioProblems(problems: log.problems) }

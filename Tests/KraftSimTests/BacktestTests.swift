@@ -119,8 +119,11 @@ struct ReservoirTests {
             // What came in less what the dispatch released and what spilled: no water made or lost.
             #expect(abs(z.startTWh + z.inflowTWh - z.releaseTWh - z.spillTWh - z.endTWh) < 1e-6, "\(z.zone): water balance")
         }
-        // The inflow is the calibration's: Sweden's ENTSO-E mean (ProfileTargets), Norway's 136 TWh (the fleet file).
-        let inflow = { (prefix: String) in r.reservoirs.filter { $0.zone.hasPrefix(prefix) }.reduce(0) { $0 + $1.inflowTWh } }
+        // The inflow is the calibration's: Sweden's ENTSO-E mean (ProfileTargets), Norway's 136 TWh
+        // (the fleet file); the reservoirs get what is not run-of-river.
+        let inflow = { (prefix: String) in
+            r.reservoirs.filter { $0.zone.hasPrefix(prefix) }.reduce(0) { $0 + $1.inflowTWh / (1 - (r.grid.runOfRiverShare[$1.zone] ?? 0)) }
+        }
         let sweden = ProfileTargets.sweden.hydroInflowTWh.values.reduce(0, +)
         #expect(abs(inflow("SE") - sweden) < 0.01 * sweden, "Swedish inflow \(inflow("SE")) TWh")
         #expect(abs(inflow("NO") - 136) < 0.01 * 136, "Norwegian inflow \(inflow("NO")) TWh")

@@ -159,10 +159,11 @@ struct YearRunTests {
         #expect(both.count >= 48, "at least two days' hours to compare")
         let change = both.map { $0.1.zoneReactiveReserveMVAr[se3Index] - $0.0.zoneReactiveReserveMVAr[se3Index] }
         // The two reactors' own reactive range above their output is 0.5·S each, S = MW / 0.9:
-        // 1,228 Mvar for R3 and R4; the hours both runs solved lose at least a third of it on average
-        // (the machines that remain take up part of the load).
+        // 1,228 Mvar for R3 and R4. Part of it was in use in the base (the reactors held SE3's
+        // voltage) and the machines that remain take up part of the load, so the hours both runs
+        // solved lose less than all of it, but at least a quarter on average.
         let reactorsQmax = 0.5 * (1081 + 1130) / 0.9
-        #expect(change.reduce(0, +) / Double(change.count) < -reactorsQmax / 3, "mean change \(change.reduce(0, +) / Double(change.count)) Mvar")
+        #expect(change.reduce(0, +) / Double(change.count) < -reactorsQmax / 4, "mean change \(change.reduce(0, +) / Double(change.count)) Mvar")
         #expect(change.filter { $0 < 0 }.count >= change.count * 3 / 4)
         // Without the reactors' voltage control more hours are short of reactive power.
         #expect(closed.nonconverged.count > base.nonconverged.count)

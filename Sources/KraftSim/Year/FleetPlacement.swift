@@ -30,6 +30,8 @@ enum FleetPlacement {
         var inService: CalendarDate?
         var closed: CalendarDate?
         var reserve: (from: CalendarDate?, to: CalendarDate?)?
+        /// The run-of-river part of a hydro aggregate (no storage).
+        var runOfRiver = false
     }
 
     /// ASSUMPTION: inertia constants (s, on machine base) where the grid has no machine of the
@@ -54,8 +56,15 @@ enum FleetPlacement {
             guard capacity > 0 else { continue }
             for (bus, share) in shares(a, network: network, zoneOfBus: zoneOfBus, load: load,
                                        gridTechnology: gridTechnology, gridMachineBase: gridMachineBase) {
-                placed.append(Placed(bus: bus, zone: a.zone, technology: a.technology, capacityMW: capacity * share, unit: nil,
-                                     operation: a.operation, inService: nil, closed: nil, reserve: nil))
+                // A hydro aggregate with run-of-river stands at each bus as two machines: the
+                // reservoir part and the run-of-river part.
+                let river = a.technology == "hydro" ? a.runOfRiverShare : 0
+                for (part, isRiver) in [(1 - river, false), (river, true)] where part > 0 {
+                    var p = Placed(bus: bus, zone: a.zone, technology: a.technology, capacityMW: capacity * share * part, unit: nil,
+                                   operation: a.operation, inService: nil, closed: nil, reserve: nil)
+                    p.runOfRiver = isRiver
+                    placed.append(p)
+                }
             }
         }
         return placed

@@ -77,8 +77,9 @@ struct HourInputMaker: Sendable {
         var plans = [String: ReservoirPlan]()
         let windows = stride(from: 0, to: profiles.hours, by: YearRun.windowHours).map { $0..<min($0 + YearRun.windowHours, profiles.hours) }
         for (zone, reservoir) in grid.reservoirs where profiles.inflowMW[zone] != nil {
-            let inflowPerWeek = windows.map { w in w.reduce(0.0) { $0 + self.inflowMW(zone: zone, hour: $1) } }
-            let wanted = windows.map { wantedHydroMWh(zone: zone, hours: $0) }
+            let share = reservoirShare(zone)
+            let inflowPerWeek = windows.map { w in w.reduce(0.0) { $0 + self.inflowMW(zone: zone, hour: $1) } * share }
+            let wanted = windows.map { wantedHydroMWh(zone: zone, hours: $0) * share }
             plans[zone] = ReservoirPlan(storageMWh: reservoir.storageTWh * 1e6, startMWh: reservoir.storageTWh * reservoir.startShare * 1e6,
                                         inflow: inflowPerWeek, wanted: wanted)
         }
@@ -100,8 +101,11 @@ struct HourInputMaker: Sendable {
            span.upperBound == min(span.lowerBound + YearRun.windowHours, profiles.hours) {
             return plan.weeks[span.lowerBound / YearRun.windowHours].releaseMWh
         }
-        return wantedHydroMWh(zone: zone, hours: span)
+        return wantedHydroMWh(zone: zone, hours: span) * reservoirShare(zone)
     }
+
+    /// The share of a zone's inflow that reaches its reservoirs (the rest is run-of-river).
+    func reservoirShare(_ zone: String) -> Double { 1 - (grid.runOfRiverShare[zone] ?? 0) }
 
     /// Reservoirs carry the spring flood into winter: the profiles' whole inflow is released in
     /// proportion to the zone's load (ASSUMPTION: seasonal storage follows demand; within a window
@@ -172,6 +176,9 @@ struct HourInputMaker: Sendable {
         case .inflow(let zone, let mean):
             guard let m = meanInflow[zone], m > 0, let s = profiles.inflowMW[zone] else { return mean }
             return mean * s[h] / m
+        case .runOfRiver(let zone):
+            guard let capacity = hydroCapacityMW[zone], capacity > 0 else { return 0 }
+            return inflowMW(zone: zone, hour: h) / capacity
         case .load(let zone, let mean):
             guard let m = meanLoad[zone], m > 0, let s = profiles.loadMW[zone] else { return mean }
             return mean * s[h] / m

@@ -17,6 +17,8 @@ public struct StudyGrid: Sendable {
         case inflow(zone: String, mean: Double)
         /// Follows the zone's load, scaled so the year's mean is `mean` (heat-led CHP).
         case load(zone: String, mean: Double)
+        /// Run-of-river hydro: the zone's inflow in the hour as a share of the zone's hydro capacity.
+        case runOfRiver(zone: String)
     }
 
     /// The contract of a strategic reserve: the days it may run are the reserve periods
@@ -88,6 +90,10 @@ public struct StudyGrid: Sendable {
     /// Hydro reservoirs per zone where the fleet gives them: storage, TWh, and content on 1 January
     /// as a share of it.
     public var reservoirs: [String: (storageTWh: Double, startShare: Double)] = [:]
+    /// Run-of-river hydro machines (no storage: not in the zone's water budget).
+    public var runOfRiver: [Bool] = []
+    /// Per zone, the share of hydro inflow that is run-of-river (the reservoirs get the rest).
+    public var runOfRiverShare: [String: Double] = [:]
     public var interfaces: [DispatchProblem.Interface]
     /// A price-taking neighbour outside the grid: its border, the bus the link lands at, the link
     /// limits and price level, and the load (appended, 0 in the file) that carries its exchange.
@@ -157,6 +163,8 @@ public struct StudyGrid: Sendable {
         var reserve = [ReserveContract?](repeating: nil, count: gridGenerators)
         var inflowTWh = [String: Double]()
         var reservoirs = [String: (storageTWh: Double, startShare: Double)]()
+        var runOfRiverShare = [String: Double]()
+        var runOfRiver = [Bool](repeating: false, count: gridGenerators)
         var unitGenerators = Dictionary((sidecar?.units ?? []).map { ($0.name, $0.generators) }, uniquingKeysWith: { a, _ in a })
         var fleetEvents = [Event]()
         var costOverride = [Double?](repeating: nil, count: gridGenerators)
@@ -203,19 +211,24 @@ public struct StudyGrid: Sendable {
                 let shape: Availability = switch p.technology {
                 case "wind": .wind(zone: p.zone)
                 case "solar": .solar(zone: p.zone)
+                case "hydro" where p.runOfRiver: .runOfRiver(zone: p.zone)
                 default: .constant(p.operation.availability)
                 }
                 availability.append(shape)
+                runOfRiver.append(p.runOfRiver)
+                if p.runOfRiver { curtailable[g] = true }
                 operation.append(p.operation)
                 heatLed.append(p.technology == "chp")
                 reserve.append(p.reserve.map { ReserveContract(from: $0.from, to: $0.to) })
-                costOverride.append(p.reserve != nil ? settings.unservedCostEURPerMWh - 1 : p.operation.costEURPerMWh)
+                // Run-of-river water is free: what is not used in the hour is spilled.
+                costOverride.append(p.reserve != nil ? settings.unservedCostEURPerMWh - 1 : p.runOfRiver ? 0 : p.operation.costEURPerMWh)
                 if let name = p.unit { unitGenerators[name, default: []].append(g) }
                 if let closed = p.closed { fleetEvents.append(Event(generator: g, date: closed, inService: false)) }
             }
             for a in fleet.aggregates where a.technology == "hydro" {
                 if let inflow = a.inflowTWh { inflowTWh[a.zone, default: 0] += inflow }
                 if let storage = a.reservoirTWh, let share = a.reservoirStartShare { reservoirs[a.zone] = (storage, share) }
+                if a.runOfRiverShare > 0 { runOfRiverShare[a.zone] = a.runOfRiverShare }
             }
             notes.append("fleet: \(scenario.fleetPath.map { ($0 as NSString).lastPathComponent } ?? "fleet file") placed on the grid in place of its \(replaced) machines in \(fleet.zones.joined(separator: ", ")) (\(condensers) of them stay as synchronous condensers, without active power or inertia): \(placed.count) generators, \(Int(placed.reduce(0) { $0 + $1.capacityMW }.rounded())) MW in \(scenario.period.from.year)")
             notes.append("nuclear: lowest output 0.6 of capacity while running, one refuelling outage a year per unit (ASSUMPTION, Scenarios/fleet/nordic.toml); CHP heat-led, its lowest output following the heating season; the strategic reserve runs only before load is shed")
@@ -381,6 +394,8 @@ public struct StudyGrid: Sendable {
                          inflowTWh: inflowTWh, interfaces: interfaces, neighbours: neighbours, notes: notes)
         grid.links = links
         grid.reservoirs = reservoirs
+        grid.runOfRiverShare = runOfRiverShare
+        grid.runOfRiver = runOfRiver + [Bool](repeating: false, count: max(net.generators.count - runOfRiver.count, 0))
         return grid
     }
 

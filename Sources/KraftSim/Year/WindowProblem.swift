@@ -41,7 +41,7 @@ enum WindowProblem {
         let units = (0..<grid.capacityMW.count).map { g -> DispatchProblem.Unit in
             var budget: Int?
             let zone = grid.zoneOfBus[net.generators.bus[g]]
-            if grid.technology[g] == "hydro" && !grid.added[g], let energy = inflowMWh[zone] {
+            if grid.technology[g] == "hydro" && !grid.added[g] && !grid.runOfRiver[g], let energy = inflowMWh[zone] {
                 if budgetOfZone[zone] == nil { budgetOfZone[zone] = budgets.count; budgets.append(energy) }
                 budget = budgetOfZone[zone]
             }

@@ -141,8 +141,14 @@ public enum YearRun {
         return setup.inputs.reservoirPlans.keys.sorted().compactMap { zone in
             guard let plan = setup.inputs.reservoirPlans[zone], let z = setup.grid.zones.firstIndex(of: zone) else { return nil }
             let index = windows.map { $0.lowerBound / windowHours }
+            // The reservoirs' release: the zone's hydro output less its run-of-river machines'.
+            let river = setup.grid.runOfRiver.indices.filter {
+                setup.grid.runOfRiver[$0] && setup.grid.zoneOfBus[setup.grid.network.generators.bus[$0]] == zone
+            }
             let released = windows.map { w in
-                records[(w.lowerBound - first.lowerBound)..<(w.upperBound - first.lowerBound)].reduce(0.0) { $0 + $1.zoneGenerationMW[z][hydro] }
+                records[(w.lowerBound - first.lowerBound)..<(w.upperBound - first.lowerBound)].reduce(0.0) { sum, r in
+                    sum + r.zoneGenerationMW[z][hydro] - river.reduce(0) { $0 + r.generatorMW[$1] }
+                }
             }
             let start = index[0] == 0 ? plan.startMWh : plan.weeks[index[0] - 1].contentMWh
             let weeks = ReservoirPlan.follow(storageMWh: plan.storageMWh, startMWh: start, inflow: index.map { plan.weeks[$0].inflowMWh },
