@@ -127,7 +127,7 @@ public enum ScenarioLoader {
             log.add(path, "grid", "cannot be read: \(error.description)")
             return nil
         } catch {
-            log.add(path, "grid", "cannot be read: \(error.localizedDescription)")
+            log.add(path, "grid", "\(grid) cannot be read: \(error.localizedDescription)")
             return nil
         }
         var sidecar: GridSidecar?
@@ -142,7 +142,7 @@ public enum ScenarioLoader {
             } catch let error as InputError {
                 log.add(error)
             } catch {
-                log.add(path, "sidecar", "cannot be read: \(error.localizedDescription)")
+                log.add(path, "sidecar", "\(sidecarPath) cannot be read: \(error.localizedDescription)")
             }
         }
         var fleet: Fleet?
@@ -157,7 +157,7 @@ public enum ScenarioLoader {
             } catch let error as InputError {
                 log.add(error)
             } catch {
-                log.add(path, "fleet", "cannot be read: \(error.localizedDescription)")
+                log.add(path, "fleet", "\(fleetPath) cannot be read: \(error.localizedDescription)")
             }
         }
         let certificates = merged.certificates == nil ? nil : self.certificates(merged, path: path, log: log)
