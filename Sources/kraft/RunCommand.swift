@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KraftCore
+import KraftIO
 import KraftReport
 import KraftScenario
 import KraftSim
@@ -76,6 +77,14 @@ struct RunCommand: ParsableCommand {
         if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to) { span = Period(from: a, to: b) }
         let moment = at.flatMap(Moment.init(parsing:))
         if let moment { span = Period(from: moment.date, to: moment.date) }
+        let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
+            ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
+        let target = output ?? "results/\(name)"
+        // Refused before the run, not after it: a year's work must not be thrown away for this.
+        if !overwrite && FileManager.default.fileExists(atPath: target) {
+            printError(InputError(file: target, line: nil, message: "already exists (expected a new folder; remove it, choose another --output or give --overwrite)").description)
+            throw ExitStatus.badInput
+        }
         let profiles: HourlyProfiles, hours: Range<Int>
         do { (profiles, hours) = try YearRun.profiles(weather: loaded.scenario.weather, covering: span, sidecar: loaded.sidecar) } catch {
             printError(error.description)
@@ -94,8 +103,6 @@ struct RunCommand: ParsableCommand {
         }
         bar.finish()
         print(YearReport.table(result), terminator: "")
-        let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
-            ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
         var files: [(name: String, text: String)]
         if moment == nil {
             // The N-1 section: the run's peak-load and lowest-inertia hours, on the grids the run
@@ -114,7 +121,7 @@ struct RunCommand: ParsableCommand {
         } else {
             files = YearReport.files(result, kraftVersion: Kraft.version)
         }
-        try write(files, to: output ?? "results/\(name)")
+        try write(files, to: target)
         if moment != nil && !result.records.allSatisfy(\.converged) { throw ExitStatus.failed }
     }
 
