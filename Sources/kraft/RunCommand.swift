@@ -112,7 +112,9 @@ struct RunCommand: ParsableCommand {
             let studies = LockedSlots<HourContingency.Study>(count: critical.count)
             DispatchQueue.concurrentPerform(iterations: critical.count + 1) { i in
                 guard i > 0 else { return yearFiles.set(0, YearReport.files(result, kraftVersion: Kraft.version)) }
-                var study = HourContingency.study(critical[i - 1], start: profiles.start)
+                var options = ContingencyOptions()
+                options.threads = threads  // --threads, not the machine's cores
+                var study = HourContingency.study(critical[i - 1], start: profiles.start, options: options)
                 study.hour = result.index(study.hour)  // result files count hours from the run's first
                 studies.set(i - 1, study)
             }

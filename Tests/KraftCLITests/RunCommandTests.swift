@@ -146,4 +146,21 @@ struct RunCommandTests {
         let load0 = try #require(header.firstIndex(of: "load_mw"))
         #expect(system.dropFirst().filter { Double($0[load0]) == 0 }.count == 3, "three hours with no load served")
     }
+
+    /// The N-1 step of a run used the machine's cores whatever --threads said, and wrote its
+    /// wall-clock timings into contingency.json, so the folder differed from run to run.
+    @Test("N-1 in a run follows --threads; contingency.json has no wall-clock timings and differs only in settings.threads")
+    func contingencyThreads() throws {
+        var texts = [String]()
+        for t in ["1", "2"] {
+            let folder = Self.freshFolder()
+            let run = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-03", "--threads", t, "--output", folder])
+            #expect(run.status == 0, "\(run.stderr)")
+            let text = try String(contentsOfFile: folder + "/contingency.json", encoding: .utf8)
+            #expect(!text.contains("timings_ms"))
+            #expect(text.contains("\"threads\":\(t),"), "settings.threads is --threads \(t)")
+            texts.append(text.replacingOccurrences(of: "\"threads\":\(t),", with: "\"threads\":N,"))
+        }
+        #expect(texts[0] == texts[1], "byte for byte the same apart from settings.threads")
+    }
 }
