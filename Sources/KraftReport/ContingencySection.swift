@@ -10,7 +10,7 @@ import KraftSim
 ///   max_loading_pct,worst_branch,overloads,lowest_vm_pu`), then `reason` and the columns of
 ///   `kraft contingency --format csv`'s contingency table;
 /// - `contingency.json`: `{"hours": [{"time", "hour", "reason", "n1"}]}`, `n1` being the hour's
-///   whole N-1 report as `kraft contingency --format json` writes it.
+///   whole N-1 report as `kraft contingency --format json` writes it, without `timings_ms`.
 public enum ContingencySection {
     public static func files(_ studies: [HourContingency.Study], scenarioName: String) -> [(name: String, text: String)] {
         [("contingency.csv", csv(studies, scenarioName: scenarioName)), ("contingency.json", json(studies, scenarioName: scenarioName))]
@@ -45,7 +45,8 @@ public enum ContingencySection {
             j.raw("{"); j.key("time"); j.string(s.time.description)
             j.raw(","); j.key("hour"); j.number(s.hour)
             j.raw(","); j.key("reason"); j.string(s.reason)
-            j.raw(","); j.key("n1"); j.raw(ContingencyJSONWriter.write(study(s, scenarioName)))
+            // Without timings_ms: wall-clock times would make the file differ between runs.
+            j.raw(","); j.key("n1"); j.raw(ContingencyJSONWriter.write(study(s, scenarioName), timings: false))
             j.raw("}")
         }
         j.raw("]}\n")

@@ -138,11 +138,21 @@ public struct RunComparison: Sendable {
         func n(_ x: Double?) -> String { x.map { String($0) } ?? "" }
         for r in rows {
             for k in runs.indices {
-                out += "\(r.section),\(r.key),\(r.zone ?? ""),\(r.label.unit),\(Self.letter(k)),\(runs[k].scenario.name.replacingOccurrences(of: ",", with: ";")),"
+                out += [r.section, r.key, r.zone ?? "", r.label.unit, Self.letter(k), runs[k].scenario.name].map(Self.csvText).joined(separator: ",") + ","
                 out += "\(n(r.values[k])),\(k == 0 ? "" : n(r.absoluteDifference(k))),\(k == 0 ? "" : n(r.relativeDifference(k)))\n"
             }
         }
         return out
+    }
+
+    /// A text cell of the CSV: a leading `=`, `+`, `-`, `@`, tab or carriage return (which a
+    /// spreadsheet would run as a formula) gets a `'` in front, and the field is quoted per RFC 4180
+    /// when it holds a comma, a quote or a line break.
+    public static func csvText(_ s: String) -> String {
+        var t = s
+        if let first = t.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { t = "'" + t }
+        guard t.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return t }
+        return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     public func json() -> String {

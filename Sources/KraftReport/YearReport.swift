@@ -48,6 +48,7 @@ public enum YearReport {
         var system = TextTable(headers: ["system", "value"])
         let rows: [(String, String, Int)] = [
             ("load (TWh)", "load_twh", 2), ("unserved energy (MWh)", "unserved_energy_mwh", 0),
+            ("surplus disposed of (MWh)", "surplus_energy_mwh", 0),
             ("curtailment (MWh)", "curtailment_mwh", 0), ("losses (TWh)", "losses_twh", 2),
             ("total cost (MEUR)", "total_cost_eur", -6), ("emissions (kt CO2)", "emissions_t", -3),
             ("lowest voltage (p.u.)", "lowest_voltage_pu", 3), ("highest voltage (p.u.)", "highest_voltage_pu", 3),

@@ -96,8 +96,8 @@ extension ScenarioFileDecoder {
         s.exemptShare = t.number("exempt_share", in: 0...1)
         s.marketPriceSEKPerMWh = t.number("market_price_sek_per_mwh", in: 0...1e5, unit: "SEK/MWh")
         s.horizonYears = t.integer("horizon_years", in: 1...50)
-        s.supplyCurve = t.string("supply_curve").map { resolve($0, in: folder) }
-        s.published = t.string("published").map { resolve($0, in: folder) }
+        s.supplyCurve = t.string("supply_curve", maxLength: TableReader.maxPathLength).map { resolve($0, in: folder) }
+        s.published = t.string("published", maxLength: TableReader.maxPathLength).map { resolve($0, in: folder) }
         return s
     }
 

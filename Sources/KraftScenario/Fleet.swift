@@ -135,7 +135,7 @@ extension Fleet {
             let reserve = t.bool("strategic_reserve") ?? false
             let from = t.date("reserve_from", years: years), to = t.date("reserve_to", years: years)
             let o = operation(t)
-            _ = t.string("source")
+            _ = t.string("source", maxLength: TableReader.maxDescriptionLength)
             t.finish()
             guard let name, let z, let tech, let capacity, let busID, network.busIndex[busID] != nil else { continue }
             units.append(Unit(name: name, fullName: fullName, zone: z, technology: tech, capacityMW: capacity, bus: busID,
@@ -154,7 +154,9 @@ extension Fleet {
                     guard let year = Int(key), ScenarioFileDecoder.years.contains(year) else {
                         t.problem("capacity_mw.\(key)", "is not a year (expected keys such as 2019)"); continue
                     }
-                    guard let mw, mw >= 0 else { t.problem("capacity_mw.\(key)", "is \(value.kind) (expected a capacity of at least 0 MW)"); continue }
+                    guard let mw, mw >= 0, mw <= 1e6 else {
+                        t.problem("capacity_mw.\(key)", "is \(mw.map { "\($0)" } ?? value.kind) (expected a capacity from 0 to 1000000 MW)"); continue
+                    }
                     stock[year] = mw
                 }
                 if stock.isEmpty && entries.isEmpty { t.problem("capacity_mw", "is empty (expected a capacity per year, such as { 2019 = 5325 })") }
@@ -173,7 +175,7 @@ extension Fleet {
                 t.problem(reservoir == nil ? "reservoir_twh" : "reservoir_start_share", "is missing (expected reservoir_twh and reservoir_start_share together)")
             }
             let o = operation(t)
-            _ = t.string("source")
+            _ = t.string("source", maxLength: TableReader.maxDescriptionLength)
             t.finish()
             guard let z, let tech, !stock.isEmpty else { continue }
             aggregates.append(Aggregate(zone: z, technology: tech, capacityByYear: stock, placement: placement, inflowTWh: inflow,

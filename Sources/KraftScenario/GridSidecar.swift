@@ -192,8 +192,10 @@ private struct LenientTable {
 
     func number(_ key: String) -> Double? {
         switch value[key] {
-        case .integer(let i): return Double(i)
-        case .float(let x) where x.isFinite: return x
+        case .integer(let i) where abs(i) <= 1_000_000: return Double(i)
+        case .float(let x) where x.isFinite && abs(x) <= 1e6: return x
+        case .integer(let i): problem(key, "is \(i) (expected a number from -1000000 to 1000000)"); return nil
+        case .float(let x) where x.isFinite: problem(key, "is \(x) (expected a number from -1000000 to 1000000)"); return nil
         case nil: return nil
         case let v?: problem(key, "is \(v.kind) (expected a finite number)"); return nil
         }

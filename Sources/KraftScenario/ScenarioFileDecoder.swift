@@ -78,12 +78,12 @@ enum ScenarioFileDecoder {
     static func decode(_ root: ConfigValue, file: String, folder: String, problems: ProblemLog) -> PartialScenario {
         let top = TableReader(root, file: file, path: "", problems: problems)
         var s = PartialScenario()
-        s.extends = top.string("extends").map { resolve($0, in: folder) }
+        s.extends = top.string("extends", maxLength: TableReader.maxPathLength).map { resolve($0, in: folder) }
         s.name = top.string("name")
-        s.description = top.string("description")
-        s.grid = top.string("grid").map { resolve($0, in: folder) }
-        s.sidecar = top.string("sidecar").map { resolve($0, in: folder) }
-        s.fleet = top.string("fleet").map { resolve($0, in: folder) }
+        s.description = top.string("description", maxLength: TableReader.maxDescriptionLength)
+        s.grid = top.string("grid", maxLength: TableReader.maxPathLength).map { resolve($0, in: folder) }
+        s.sidecar = top.string("sidecar", maxLength: TableReader.maxPathLength).map { resolve($0, in: folder) }
+        s.fleet = top.string("fleet", maxLength: TableReader.maxPathLength).map { resolve($0, in: folder) }
         if let p = top.table("period") { s.period = period(p) }
         if let w = top.table("weather") { s.weather = weather(w, folder: folder) }
         s.closures = top.tables("closure").compactMap { unitEvent($0, file: file) }
@@ -131,7 +131,7 @@ enum ScenarioFileDecoder {
         case "synthetic":
             return .synthetic(seed: t.integer("seed", in: 0...Int(Int32.max)) ?? 1)
         case "csv":
-            guard let f = t.require(t.string("folder"), "folder", "the folder of the hourly CSV files") else { return nil }
+            guard let f = t.require(t.string("folder", maxLength: TableReader.maxPathLength), "folder", "the folder of the hourly CSV files") else { return nil }
             return .csv(folder: resolve(f, in: folder))
         default:
             return nil

@@ -127,7 +127,7 @@ public enum ScenarioLoader {
             log.add(path, "grid", "cannot be read: \(error.description)")
             return nil
         } catch {
-            log.add(path, "grid", "cannot be read: \(error.localizedDescription)")
+            log.add(path, "grid", "\(grid) cannot be read: \(error.localizedDescription)")
             return nil
         }
         let sidecar = merged.sidecar.flatMap { file in
@@ -165,7 +165,7 @@ public enum ScenarioLoader {
         } catch let error as InputError {
             log.add(error)
         } catch {
-            log.add(scenario, key, "cannot be read: \(error.localizedDescription)")
+            log.add(scenario, key, "\(file) cannot be read: \(error.localizedDescription)")
         }
         return nil
     }

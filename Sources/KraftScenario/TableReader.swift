@@ -1,3 +1,4 @@
+import Foundation
 import KraftIO
 
 /// Reads typed fields out of one TOML table, collecting every problem instead of stopping at the
@@ -30,9 +31,26 @@ final class TableReader {
         return entries.first { $0.key == key }?.value
     }
 
-    func string(_ key: String) -> String? {
+    /// The longest name, unit or other short text accepted (characters).
+    static let maxTextLength = 200
+    /// The longest description accepted (characters).
+    static let maxDescriptionLength = 2000
+    /// The longest path accepted (characters).
+    static let maxPathLength = 4096
+
+    /// A string of at most `maxLength` characters without control characters (they would break the
+    /// lines of the text, CSV and HTML outputs the value is written into, or start new ones).
+    func string(_ key: String, maxLength: Int = TableReader.maxTextLength) -> String? {
         guard let v = value(key) else { return nil }
         guard case .string(let s) = v else { problem(key, "is \(v.kind) (expected a string)"); return nil }
+        if let c = s.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }) {
+            problem(key, "contains the control character U+\(String(format: "%04X", c.value)) (expected text without control characters such as line breaks or tabs)")
+            return nil
+        }
+        if s.count > maxLength {
+            problem(key, "is \(s.count) characters long (expected at most \(maxLength) characters)")
+            return nil
+        }
         return s
     }
 
@@ -77,7 +95,11 @@ final class TableReader {
         let d: CalendarDate
         switch v {
         case .date(let x): d = x
-        case .dateTime(let x, _, _): d = x
+        case .dateTime(let x, let t, let offset):
+            // Not silently cut to its date: the time and any offset would be dropped unseen.
+            let clock = String(format: "%02d:%02d", t.hour, t.minute)
+            problem(key, "is a date-time (\(x)T\(clock)\(offset == nil ? "" : " with an offset")) (expected a date such as \(x), without a time)")
+            return nil
         default: problem(key, "is \(v.kind) (expected a date such as 2030-01-01)"); return nil
         }
         guard years.contains(d.year) else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KraftCore
+import KraftIO
 import KraftReport
 import KraftScenario
 import KraftSim
@@ -76,6 +77,14 @@ struct RunCommand: ParsableCommand {
         if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to) { span = Period(from: a, to: b) }
         let moment = at.flatMap(Moment.init(parsing:))
         if let moment { span = Period(from: moment.date, to: moment.date) }
+        let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
+            ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
+        let target = output ?? "results/\(name)"
+        // Refused before the run, not after it: a year's work must not be thrown away for this.
+        if !overwrite && FileManager.default.fileExists(atPath: target) {
+            printError(InputError(file: target, line: nil, message: "already exists (expected a new folder; remove it, choose another --output or give --overwrite)").description)
+            throw ExitStatus.badInput
+        }
         let profiles: HourlyProfiles, hours: Range<Int>
         do { (profiles, hours) = try YearRun.profiles(weather: loaded.scenario.weather, covering: span, sidecar: loaded.sidecar) } catch {
             printError(error.description)
@@ -94,8 +103,6 @@ struct RunCommand: ParsableCommand {
         }
         bar.finish()
         print(YearReport.table(result), terminator: "")
-        let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
-            ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
         var files: [(name: String, text: String)]
         if moment == nil {
             // The N-1 section: the run's peak-load and lowest-inertia hours, on the grids the run
@@ -105,7 +112,9 @@ struct RunCommand: ParsableCommand {
             let studies = LockedSlots<HourContingency.Study>(count: critical.count)
             DispatchQueue.concurrentPerform(iterations: critical.count + 1) { i in
                 guard i > 0 else { return yearFiles.set(0, YearReport.files(result, kraftVersion: Kraft.version)) }
-                var study = HourContingency.study(critical[i - 1], start: profiles.start)
+                var options = ContingencyOptions()
+                options.threads = threads  // --threads, not the machine's cores
+                var study = HourContingency.study(critical[i - 1], start: profiles.start, options: options)
                 study.hour = result.index(study.hour)  // result files count hours from the run's first
                 studies.set(i - 1, study)
             }
@@ -114,7 +123,7 @@ struct RunCommand: ParsableCommand {
         } else {
             files = YearReport.files(result, kraftVersion: Kraft.version)
         }
-        try write(files, to: output ?? "results/\(name)")
+        try write(files, to: target)
         if moment != nil && !result.records.allSatisfy(\.converged) { throw ExitStatus.failed }
     }
 

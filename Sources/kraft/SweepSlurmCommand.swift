@@ -54,6 +54,10 @@ struct SweepSlurmCommand: ParsableCommand {
         let name = "kraft-" + ((sweep.file.path as NSString).lastPathComponent as NSString).deletingPathExtension
         let script = SlurmScript(kraft: kraftExecutable(), sweepFile: sweep.file.path, output: folder, shards: min(shards, sweep.members.count),
                                  jobName: name, partition: partition, time: time, memory: mem, jobs: jobs)
+        guard script.problems.isEmpty else {
+            for p in script.problems { printError("kraft sweep slurm: \(p)") }
+            throw ExitStatus.badInput
+        }
         let arrayFile = script.logFolder + "/array.sbatch", mergeFile = script.logFolder + "/merge.sbatch"
         do {
             try FileManager.default.createDirectory(atPath: script.logFolder, withIntermediateDirectories: true)

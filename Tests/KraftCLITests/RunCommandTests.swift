@@ -89,6 +89,9 @@ struct RunCommandTests {
         let exists = try KraftProcess.run(["run", Self.scenario, "--at", "2030-01-15T08:00", "--output", folder])
         #expect(exists.status == 2)
         #expect(exists.stderr.contains("already exists"))
+        #expect(exists.stdout.isEmpty, "refused before the run, not after it: \(exists.stdout)")
+        let yearExists = try KraftProcess.run(["run", Self.scenario, "--period", "2030", "--output", folder])
+        #expect(yearExists.status == 2 && yearExists.stdout.isEmpty && yearExists.stderr.contains("already exists"), "\(yearExists.stdout)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["mine.txt"])
         let badTime = try KraftProcess.run(["run", Self.scenario, "--at", "2030-01-15 08:00"])
         #expect(badTime.status == 64)
@@ -96,5 +99,68 @@ struct RunCommandTests {
         let bad = try KraftProcess.run(["run", broken, "--at", "2030-01-15T08:00", "--output", Self.freshFolder()])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("\(broken): surprise: is not a known key here"))
+    }
+
+    /// A real-weather folder whose loads are 0 in every zone for three hours of 6 January 2025
+    /// (allowed by the format): the reactors' and CHP's minimum outputs have nowhere to go. The
+    /// week's dispatch failed ("nothing can absorb it", exit 1); now the surplus is dumped, priced
+    /// and reported, and the run completes.
+    @Test("zero load in every zone for a few hours: the week solves and reports the surplus it disposed of")
+    func zeroLoadHours() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-zero-load-\(UUID().uuidString)")
+        let weather = dir.appendingPathComponent("weather")
+        try FileManager.default.createDirectory(at: weather, withIntermediateDirectories: true)
+        let zones = ["SE1", "SE2", "SE3", "SE4", "NO1", "NO2", "NO3", "NO4", "NO5", "FI"]
+        let load: [Double] = [1200, 1800, 10000, 2800, 4000, 4000, 3000, 2500, 2000, 9000]
+        func write(_ name: String, _ value: (Int, Int) -> Double) throws {
+            var text = "time," + zones.joined(separator: ",") + "\n"
+            for h in 0..<8760 {
+                let day = h / 24, hour = h % 24
+                var month = 1, d = day
+                let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+                while d >= lengths[month - 1] { d -= lengths[month - 1]; month += 1 }
+                text += String(format: "2025-%02d-%02dT%02d:00", month, d + 1, hour)
+                for z in zones.indices { text += ",\(value(h, z))" }
+                text += "\n"
+            }
+            try text.write(to: weather.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("load.csv") { h, z in (123..<126).contains(h) ? 0 : load[z] }
+        try write("wind.csv") { _, _ in 0.3 }
+        try write("solar.csv") { _, _ in 0 }
+        try write("inflow.csv") { _, _ in 500 }
+        let base = KraftProcess.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path
+        let scenario = dir.appendingPathComponent("zero-load.toml").path
+        try "extends = \"\(base)\"\nname = \"zero load\"\n[weather]\nsource = \"csv\"\nfolder = \"weather\"\n"
+            .write(toFile: scenario, atomically: true, encoding: .utf8)
+        let folder = Self.freshFolder()
+        let run = try KraftProcess.run(["run", scenario, "--from", "2025-01-06", "--to", "2025-01-12", "--output", folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("surplus disposed of (MWh)"))
+        #expect(run.stdout.contains("dispatch: in 3 hours (first 2025-01-06T03:00) minimum outputs and fixed imports exceeded"), "\(run.stdout)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any]
+        let surplus = try #require((summary?["metrics"] as? [String: Any])?["surplus_energy_mwh"] as? Double)
+        #expect(surplus > 100, "\(surplus)")
+        let system = try String(contentsOfFile: folder + "/system.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = system[0].map(String.init)
+        let load0 = try #require(header.firstIndex(of: "load_mw"))
+        #expect(system.dropFirst().filter { Double($0[load0]) == 0 }.count == 3, "three hours with no load served")
+    }
+
+    /// The N-1 step of a run used the machine's cores whatever --threads said, and wrote its
+    /// wall-clock timings into contingency.json, so the folder differed from run to run.
+    @Test("N-1 in a run follows --threads; contingency.json has no wall-clock timings and differs only in settings.threads")
+    func contingencyThreads() throws {
+        var texts = [String]()
+        for t in ["1", "2"] {
+            let folder = Self.freshFolder()
+            let run = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-03", "--threads", t, "--output", folder])
+            #expect(run.status == 0, "\(run.stderr)")
+            let text = try String(contentsOfFile: folder + "/contingency.json", encoding: .utf8)
+            #expect(!text.contains("timings_ms"))
+            #expect(text.contains("\"threads\":\(t),"), "settings.threads is --threads \(t)")
+            texts.append(text.replacingOccurrences(of: "\"threads\":\(t),", with: "\"threads\":N,"))
+        }
+        #expect(texts[0] == texts[1], "byte for byte the same apart from settings.threads")
     }
 }

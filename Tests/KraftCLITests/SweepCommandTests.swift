@@ -158,4 +158,41 @@ struct SweepCommandTests {
         #expect(array.contains("sweep run \(sweepFile) --shard \"$SLURM_ARRAY_TASK_ID/2\""))
         #expect(try String(contentsOfFile: out + "/slurm/merge.sbatch", encoding: .utf8).contains("sweep merge \(out)"))
     }
+
+    @Test("a control character in the sweep file's path or any option written into the scripts is refused (exit 2, naming it), nothing written")
+    func slurmInjection() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-sweep-\(UUID().uuidString)\nsqueue --me\n#")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let sweepFile = dir.appendingPathComponent("sweep.toml").path
+        try Self.sweep.write(toFile: sweepFile, atomically: true, encoding: .utf8)
+        let out = Self.folder()
+        let bad = try KraftProcess.run(["sweep", "slurm", sweepFile, "--shards", "2", "--output", out])
+        #expect(bad.status == 2, "\(bad.stderr)")
+        #expect(bad.stderr.contains("the sweep file's path contains the control character U+000A"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/slurm/array.sbatch"))
+
+        let good = try KraftProcess.temporaryFile(named: "sweep.toml", Self.sweep)
+        for (option, value, message) in [("--partition", "long\nrm -rf ~", "--partition contains the control character U+000A"),
+                                         ("--time", "01:00:00\r", "--time contains the control character U+000D"),
+                                         ("--mem", "2G extra", "--mem is \"2G extra\" (expected letters, digits"),
+                                         ("--output", out + "\nx", "--output contains the control character U+000A")] {
+            var arguments = ["sweep", "slurm", good, "--shards", "2", option, value]
+            if option != "--output" { arguments += ["--output", out] }
+            let run = try KraftProcess.run(arguments)
+            #expect(run.status == 2, "\(option): \(run.stderr)")
+            #expect(run.stderr.contains(message), "\(option): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out + "/slurm/array.sbatch"))
+        }
+        // A path with a space and a quote is fine: quoted for the shell on every shell line.
+        let spaced = FileManager.default.temporaryDirectory.appendingPathComponent("kraft sweep it's \(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: spaced, withIntermediateDirectories: true)
+        let spacedFile = spaced.appendingPathComponent("sweep.toml").path
+        try Self.sweep.write(toFile: spacedFile, atomically: true, encoding: .utf8)
+        let ok = try KraftProcess.run(["sweep", "slurm", spacedFile, "--shards", "2", "--output", out])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let array = try String(contentsOfFile: out + "/slurm/array.sbatch", encoding: .utf8)
+        let quoted = "'" + spacedFile.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        #expect(array.contains("sweep run \(quoted) --shard"), "\(array)")
+        #expect(array.contains("# Written by kraft sweep slurm for \(quoted)\n"), "\(array)")
+    }
 }

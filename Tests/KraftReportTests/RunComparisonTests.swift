@@ -57,6 +57,45 @@ struct RunComparisonTests {
     }
 }
 
+/// RFC 4180 fields: quoted cells may hold commas, quotes and line breaks.
+func parseCSV(_ text: String) -> [[String]] {
+    var rows = [[String]](), row = [String](), field = "", quoted = false, afterQuote = false
+    var it = Array(text.unicodeScalars).makeIterator()
+    var pending: Unicode.Scalar?
+    while let c = pending ?? it.next() {
+        pending = nil
+        if quoted {
+            if c == "\"" { if let n = it.next() { if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n } } else { quoted = false } }
+            else { field.unicodeScalars.append(c) }
+        } else if c == "\"" && field.isEmpty && !afterQuote { quoted = true; afterQuote = true }
+        else if c == "," { row.append(field); field = ""; afterQuote = false }
+        else if c == "\n" { row.append(field); rows.append(row); row = []; field = ""; afterQuote = false }
+        else { field.unicodeScalars.append(c) }
+    }
+    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    return rows
+}
+
+@Suite("Run comparison CSV cells")
+struct RunComparisonCSVTests {
+    @Test("a scenario name with commas, quotes, line breaks and a formula prefix stays one quoted, neutralised cell")
+    func hostileName() throws {
+        var variant = try ResultFolderReader.read(SampleFolders.variant)
+        variant.scenario.name = "=HYPERLINK(\"http://x\",\"y\"),a\nb"
+        let comparison = RunComparison([try ResultFolderReader.read(SampleFolders.base), variant])
+        let rows = parseCSV(comparison.csv())
+        #expect(rows.count == 1 + 2 * comparison.rows.count)
+        #expect(rows.allSatisfy { $0.count == 9 }, "every row has the header's 9 fields")
+        let names = Set(rows.dropFirst().map { $0[5] })
+        #expect(names.contains("'=HYPERLINK(\"http://x\",\"y\"),a\nb"), "\(names)")
+        for cell in rows.dropFirst().flatMap({ [$0[0], $0[1], $0[2], $0[3], $0[5]] }) {
+            #expect(!["=", "+", "-", "@"].contains(cell.first.map(String.init) ?? ""), "\(cell)")
+        }
+        #expect(RunComparison.csvText("-1+2") == "'-1+2" && RunComparison.csvText("@SUM(A1)") == "'@SUM(A1)")
+        #expect(RunComparison.csvText("plain") == "plain" && RunComparison.csvText("a\"b") == "\"a\"\"b\"")
+    }
+}
+
 /// `kraft compare` says when runs differ in more than the change under study.
 @Suite("Run comparison warnings")
 struct RunComparisonWarningTests {

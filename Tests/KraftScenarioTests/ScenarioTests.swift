@@ -125,6 +125,39 @@ struct ScenarioTests {
                            keyPath: "datacentre[1].site", "\"East\", not a site of the grid sidecar (expected one of North, South)")
     }
 
+    @Test("a date-time where a date is expected is refused, not cut to its date")
+    func dateTimeForDate() throws {
+        try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "date = 2030-06-01", with: "date = 2030-06-01T00:00:00Z")],
+                           keyPath: "closure[1].date", "is a date-time (2030-06-01T00:00 with an offset) (expected a date such as 2030-06-01, without a time)")
+        try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "date = 2030-06-01", with: "date = 2030-06-01T12:30:00")],
+                           keyPath: "closure[1].date", "is a date-time (2030-06-01T12:30) (expected a date such as 2030-06-01, without a time)")
+    }
+
+    @Test("control characters in a name, description or other text are refused with file and key")
+    func controlCharacters() throws {
+        try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "name = \"base\"", with: "name = \"a\\nb\"")],
+                           keyPath: "name", "contains the control character U+000A (expected text without control characters")
+        try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "name = \"base\"", with: "name = \"base\"\ndescription = \"x\\u0007y\"")],
+                           keyPath: "description", "contains the control character U+0007")
+        try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "name = \"base\"", with: "name = \"base\"\ndescription = \"\"\"\none\ntwo\"\"\"")],
+                           keyPath: "description", "contains the control character U+000A")
+        try Self.expectOne(["main.toml": Self.base + "\n[[datacentre]]\nname = \"x\\u0085y\"\nbus = 1\ncapacity_mw = 10\nfrom = 2030-01-01\n"],
+                           keyPath: "datacentre[1].name", "contains the control character U+0085")
+    }
+
+    @Test("names, descriptions and paths have a length limit, named in the error")
+    func lengthLimits() throws {
+        let long = String(repeating: "x", count: 201)
+        try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "name = \"base\"", with: "name = \"\(long)\"")],
+                           keyPath: "name", "is 201 characters long (expected at most 200 characters)")
+        #expect(try Self.problems(["main.toml": Self.base.replacingOccurrences(of: "name = \"base\"", with: "name = \"\(long.dropLast())\"")]).isEmpty)
+        let longer = String(repeating: "y", count: 2001)
+        try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "name = \"base\"", with: "name = \"base\"\ndescription = \"\(longer)\"")],
+                           keyPath: "description", "is 2001 characters long (expected at most 2000 characters)")
+        try Self.expectOne(["main.toml": Self.base + "\n[[datacentre]]\nname = \"\(long)\"\nbus = 1\ncapacity_mw = 10\nfrom = 2030-01-01\n"],
+                           keyPath: "datacentre[1].name", "is 201 characters long (expected at most 200 characters)")
+    }
+
     @Test("a date out of range")
     func dateOutOfRange() throws {
         try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "date = 2030-06-01", with: "date = 2230-06-01")],
@@ -155,6 +188,14 @@ struct ScenarioTests {
                            keyPath: "name", "is missing (expected a name for the scenario)")
         try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: Self.grid, with: "/nonexistent/grid.m")],
                            keyPath: "grid", "cannot be read")
+    }
+
+    @Test("a missing sidecar or fleet file is named with its path, not only 'The file doesn't exist.'")
+    func missingSidecarNamed() throws {
+        let found = try Self.problems(["main.toml": Self.base.replacingOccurrences(of: Self.sidecar, with: "/nonexistent/side.toml")])
+        #expect(found.contains { $0.keyPath == "sidecar" && $0.message.hasPrefix("/nonexistent/side.toml cannot be read: ") }, "\(found)")
+        try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "sidecar = ", with: "fleet = \"/nonexistent/fleet.toml\"\nsidecar = ")],
+                           keyPath: "fleet", "/nonexistent/fleet.toml cannot be read")
     }
 
     @Test("a file's text alone: syntax, unknown keys and types, without reading other files")

@@ -18,6 +18,33 @@ struct SidecarCoordinatesTests {
         return (network, try GridSidecar.parse(try String(contentsOfFile: path, encoding: .utf8), file: path, network: network))
     }
 
+    @Test("sidecar and fleet numbers beyond any physical value (which would reach the LP) are refused with file and key")
+    func hugeNumbersRefused() throws {
+        let network = try CaseFile.load(path: Self.root.appendingPathComponent("Scenarios/grids/nordic44.m").path).network
+        let sidecarPath = Self.root.appendingPathComponent("Scenarios/grids/nordic44.sidecar.toml").path
+        let sidecarText = try String(contentsOfFile: sidecarPath, encoding: .utf8)
+        let huge = sidecarText.replacingOccurrences(of: "capacity_from_to_mw = 3300.0", with: "capacity_from_to_mw = 1e101")
+        #expect(huge != sidecarText)
+        do {
+            _ = try GridSidecar.parse(huge, file: "s.toml", network: network)
+            Issue.record("1e101 MW accepted")
+        } catch {
+            #expect("\(error)".contains("s.toml"), "\(error)")
+            #expect("\(error)".contains("capacity_from_to_mw: is 1e+101 (expected a number from -1000000 to 1000000)"), "\(error)")
+        }
+        let fleetPath = Self.root.appendingPathComponent("Scenarios/fleet/nordic.toml").path
+        let fleetText = try String(contentsOfFile: fleetPath, encoding: .utf8)
+        let hugeFleet = fleetText.replacingOccurrences(of: "capacity_mw = { 2019 = 5325,", with: "capacity_mw = { 2019 = 1e101,")
+        #expect(hugeFleet != fleetText)
+        do {
+            _ = try Fleet.parse(hugeFleet, file: "f.toml", network: network)
+            Issue.record("1e101 MW accepted")
+        } catch {
+            #expect("\(error)".contains("f.toml"), "\(error)")
+            #expect("\(error)".contains("capacity_mw.2019: is 1e+101 (expected a capacity from 0 to 1000000 MW)"), "\(error)")
+        }
+    }
+
     @Test("every bus has coordinates; 36 are flagged as the named place's")
     func everyBus() throws {
         let (network, sidecar) = try Self.load()

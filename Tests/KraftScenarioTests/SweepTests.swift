@@ -147,6 +147,21 @@ struct SweepTests {
         #expect(bothFound.contains { $0.hasPrefix("\(both): member: is given together with [[axis]]") })
     }
 
+    @Test("[run] at must be a real date and a whole hour: 2030-02-30T25:00 is refused by validate")
+    func badMoment() throws {
+        for (at, expected) in [("\"2030-02-30T25:00\"", "at: is \"2030-02-30T25:00\", not a date and hour"),
+                               ("\"2030-02-28T25:00\"", "at: is \"2030-02-28T25:00\", not a date and hour"),
+                               ("\"2030-02-30T08:00\"", "at: is \"2030-02-30T08:00\", not a date and hour"),
+                               ("\"2030-01-15T08:30\"", "at: is \"2030-01-15T08:30\", not a date and hour"),
+                               ("\"2230-01-15T08:00\"", "at: is \"2230-01-15T08:00\", not a date and hour"),
+                               ("2030-01-15T08:30:00", "at: is 2030-01-15T08:30 (expected a whole hour")] {
+            let path = try Self.sweepFile("base = \"\(Self.ringhals)\"\n[run]\nat = \(at)\n[[axis]]\nkey = \"weather.seed\"\nvalues = [1]\n")
+            let found = Sweep.problems(path: path).map(\.description)
+            #expect(found.contains { $0.hasPrefix("\(path): run.\(expected)") }, "\(at): \(found)")
+        }
+        #expect(Sweep.isMoment("2030-02-28T23:00") && Sweep.isMoment("2032-02-29T00:00") && !Sweep.isMoment("2030-02-29T00:00"))
+    }
+
     @Test("an explicit member list; a member's bad value is that member's problem, named with its overrides")
     func memberList() throws {
         let path = try Self.sweepFile("""

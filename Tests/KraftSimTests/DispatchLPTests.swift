@@ -123,6 +123,49 @@ import Testing
         }
     }
 
+    /// Unit 0 must run at 180 MW in hour 1 against 150 MW of load, with nowhere else to go: the
+    /// 30 MW are dumped at bus 0 at the surplus cost (an infeasible problem before), the price there
+    /// is −surplusCost, and both solvers agree.
+    @Test("minimum output above load: the surplus is dumped at its bus, priced and reported, by the LP and the merit order")
+    func surplus() throws {
+        var r = DispatchTestProblems.triangle(hours: 2)
+        r.units[0].pmin = [0, 180]
+        let lp = try DispatchLP.solve(r)
+        expectClose(lp.surplusMW, [0, 0, 0, 30, 0, 0])
+        expectClose(lp.outputMW, [150, 0, 180, 0])
+        #expect(abs(lp.costEUR - (150 * 10 + 180 * 10 + 30 * r.surplusCostEURPerMWh)) < 1e-6)
+        #expect(abs(lp.priceEURPerMWh[3 + 0] + r.surplusCostEURPerMWh) < 1e-6, "\(lp.priceEURPerMWh)")
+        let merit = try MeritOrderDispatch.solve(r)
+        expectClose(merit.surplusMW, [0, 0, 0, 30, 0, 0])
+        expectClose(merit.outputMW, [150, 0, 180, 0])
+        #expect(abs(merit.costEUR - lp.costEUR) < 1e-6)
+        // A fixed import with no load at all in an hour: all of it is dumped.
+        var f = DispatchTestProblems.triangle(hours: 2)
+        f.loadMW = [0, 0, 150, 0, 0, 0]
+        f.externals = [.init(name: "X", bus: 2, importMW: 50, exportMW: 50, mode: .fixed(scheduleMW: [20, 20]))]
+        let fixed = try DispatchLP.solve(f)
+        expectClose(fixed.surplusMW, [0, 0, 0, 0, 0, 20])
+        expectClose(fixed.outputMW, [130, 0, 0, 0])
+        // A normal window has no surplus and the same answer as before.
+        let plain = try DispatchLP.solve(DispatchTestProblems.triangle(limit02: 80))
+        #expect(plain.surplusMW.allSatisfy { $0 == 0 })
+        expectClose(plain.outputMW, [90, 60])
+    }
+
+    /// Branch limit 0→2 of 10 MW and a must-run 100 MW unit at bus 0 against 100 MW of load at bus
+    /// 2: the island balances, but the limit keeps most of the must-run output in (1/3 of the flow
+    /// goes around, so at most 15 MW reach bus 2 from bus 0). Primal infeasible without a dump.
+    @Test("must-run output a branch limit cannot carry is dumped, not an infeasible LP")
+    func surplusBehindALimit() throws {
+        var p = DispatchTestProblems.triangle(limit02: 10)
+        p.units[0].pmin = [100]
+        p.loadMW = [0, 0, 100]
+        let s = try DispatchLP.solve(p)
+        #expect(s.surplusMW[0] > 1, "\(s.surplusMW)")
+        #expect(abs(s.flowMW[2]) <= 10 + 1e-6)
+        #expect(abs(s.outputMW[0] - 100) < 1e-6)
+    }
+
     @Test("bad input is named by unit and hour")
     func badInput() {
         var p = DispatchTestProblems.triangle(hours: 3)
@@ -134,12 +177,6 @@ import Testing
         var q = DispatchTestProblems.triangle(hours: 2)
         q.units[0].pmax = [200]
         #expect(throws: DispatchError.invalidProblem("unit 0: pmin has 2 and pmax 1 values (expected 2 each)")) { try DispatchLP.solve(q) }
-        var r = DispatchTestProblems.triangle(hours: 2)
-        r.units[0].pmin = [0, 180]; r.loadMW = [0, 0, 150, 0, 0, 150]
-        #expect(throws: DispatchError.invalidProblem(
-            "hour 1: in the island of bus 0, minimum outputs exceed load and export capacity by 30.0 MW (nothing can absorb it)")) {
-            try DispatchLP.solve(r)
-        }
         var h = DispatchTestProblems.hydroWeek(budget: 30)
         h.units[2].pmin = [20, 20]
         #expect(throws: DispatchError.self) { try DispatchLP.solve(h) }

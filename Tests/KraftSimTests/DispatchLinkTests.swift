@@ -108,10 +108,12 @@ import Testing
             #expect(throws: DispatchError.self) { try p.validate() }
         }
         // Two islands whose only way to balance is the link: bus 0 must run 120 MW with 50 MW of
-        // load, so without a link the problem is refused; a 70 MW link takes the surplus.
+        // load, so without a link the 70 MW are dumped as surplus; a 70 MW link takes them.
         var p = Self.twoIslands(forward: 0, backward: 0)
         p.units[0].pmin = [120]
-        #expect(throws: DispatchError.self) { try p.validate() }
+        #expect(throws: Never.self) { try p.validate() }
+        let dumped = try? DispatchLP.solve(p)
+        expectClose([dumped?.surplusMW.reduce(0, +) ?? -1], [70])
         p.links[0].forwardMW = 70
         #expect(throws: Never.self) { try p.validate() }
         let s = try? DispatchLP.solve(p)

@@ -101,8 +101,8 @@ struct ProfileCSVReaderTests {
     func valueErrors() {
         var lines = Self.good
         lines[5] = "2030-01-01T04:00,12,-3.5"
-        #expect(Self.message(lines) == "load.csv:6: SE1: -3.5 is negative (expected demand in MW, 0 or more)")
-        #expect(Self.message(lines, .inflow) == "inflow.csv:6: SE1: -3.5 is negative (expected hydro inflow in MW, 0 or more)")
+        #expect(Self.message(lines) == "load.csv:6: SE1: -3.5 is negative (expected demand in MW, from 0 to 1000000)")
+        #expect(Self.message(lines, .inflow) == "inflow.csv:6: SE1: -3.5 is negative (expected hydro inflow in MW, from 0 to 1000000)")
         var shares = ["time,SE2,SE1"] + Self.rows(from: "2030-01-01T00:00", hours: 48) { _, _ in "0.5" }
         #expect(Self.message(shares, .wind) == nil)
         shares[5] = "2030-01-01T04:00,1.2,0.5"
@@ -111,13 +111,33 @@ struct ProfileCSVReaderTests {
         #expect(Self.message(shares, .solar) == "solar.csv:6: SE2: 1.2 is above 1 (expected an availability from 0 to 1 (share of installed capacity))")
         #expect(Self.message(lines, .load) == nil, "1.2 MW is a fine load")
         lines[5] = "2030-01-01T04:00,12,abc"
-        #expect(Self.message(lines) == "load.csv:6: SE1: 'abc' is not a number (expected demand in MW, 0 or more)")
+        #expect(Self.message(lines) == "load.csv:6: SE1: 'abc' is not a number (expected demand in MW, from 0 to 1000000)")
         lines[5] = "2030-01-01T04:00,12,nan"
-        #expect(Self.message(lines) == "load.csv:6: SE1: 'nan' is not a number (expected demand in MW, 0 or more)")
+        #expect(Self.message(lines) == "load.csv:6: SE1: 'nan' is not a number (expected demand in MW, from 0 to 1000000)")
         lines[5] = "2030-01-01T04:00,12,"
-        #expect(Self.message(lines) == "load.csv:6: SE1: '' is not a number (expected demand in MW, 0 or more)")
+        #expect(Self.message(lines) == "load.csv:6: SE1: '' is not a number (expected demand in MW, from 0 to 1000000)")
         lines[5] = "2030-01-01T04:00,12"
         #expect(Self.message(lines) == "load.csv:6: 2 fields (expected 3: time and one value per zone)")
+    }
+
+    @Test("finite values beyond any physical one (which abort CLP) and non-decimal spellings are refused at their line")
+    func hugeAndNonDecimalValues() {
+        var lines = Self.good
+        lines[5] = "2030-01-01T04:00,12,1e101"
+        #expect(Self.message(lines) == "load.csv:6: SE1: 1e101 is above the limit of 1000000 MW (expected demand in MW, from 0 to 1000000)")
+        lines[5] = "2030-01-01T04:00,12,1e20"
+        #expect(Self.message(lines, .inflow) == "inflow.csv:6: SE1: 1e20 is above the limit of 1000000 MW (expected hydro inflow in MW, from 0 to 1000000)")
+        lines[5] = "2030-01-01T04:00,12,1000000"
+        #expect(Self.message(lines) == nil, "the limit itself is accepted")
+        for cell in ["0x10", "+1500", "1_000", "infinity", "1e", ".", "-", "1.5e+", "0x1p3", " 1 2"] {
+            lines[5] = "2030-01-01T04:00,12,\(cell)"
+            let shown = cell.trimmingCharacters(in: .whitespaces)
+            #expect(Self.message(lines) == "load.csv:6: SE1: '\(shown)' is not a number (expected demand in MW, from 0 to 1000000)", "\(cell)")
+        }
+        for cell in ["1500", "1.5e3", "1.5E+3", ".5", "5.", "0", "12e-1"] {
+            lines[5] = "2030-01-01T04:00,12,\(cell)"
+            #expect(Self.message(lines) == nil, "\(cell)")
+        }
     }
 
     @Test("header: unknown, missing and repeated zone columns, first column not time")

@@ -3,7 +3,9 @@ import KraftCore
 /// `kraft contingency --format json`: settings, the base case, a summary, timings, and every
 /// contingency worst first (`rank` 1 is the worst), in MW, MVA, percent of the rating and p.u.
 public enum ContingencyJSONWriter {
-    public static func write(_ study: ContingencyStudy) -> String {
+    /// `timings` off leaves out `timings_ms` (wall-clock times differ from run to run; the result
+    /// folder's `contingency.json` must not).
+    public static func write(_ study: ContingencyStudy, timings: Bool = true) -> String {
         let report = study.report, net = study.network, base = study.baseMVA, o = report.options
         var j = JSONText(capacity: 4096 + 400 * report.results.count)
         j.raw("{")
@@ -34,12 +36,14 @@ public enum ContingencyJSONWriter {
         j.key("ac_not_converged"); j.number(report.acFailures); j.raw(",")
         j.key("with_violations"); j.number(report.withViolations); j.raw(",")
         j.key("islanding"); j.number(report.islanding); j.raw("},")
-        j.key("timings_ms"); j.raw("{")
-        j.key("parse"); j.number(study.parseMilliseconds); j.raw(",")
-        j.key("base"); j.number(report.timings.base); j.raw(",")
-        j.key("setup"); j.number(report.timings.setup); j.raw(",")
-        j.key("contingencies"); j.number(report.timings.contingencies); j.raw(",")
-        j.key("total"); j.number(study.parseMilliseconds + report.timings.total); j.raw("},")
+        if timings {
+            j.key("timings_ms"); j.raw("{")
+            j.key("parse"); j.number(study.parseMilliseconds); j.raw(",")
+            j.key("base"); j.number(report.timings.base); j.raw(",")
+            j.key("setup"); j.number(report.timings.setup); j.raw(",")
+            j.key("contingencies"); j.number(report.timings.contingencies); j.raw(",")
+            j.key("total"); j.number(study.parseMilliseconds + report.timings.total); j.raw("},")
+        }
         j.key("notes"); j.raw("[")
         for (k, note) in (study.inputNotes + report.base.notes).enumerated() { if k > 0 { j.raw(",") }; j.string(note) }
         j.raw("],")

@@ -124,13 +124,34 @@ public struct Sweep: Sendable {
         return out + "\n" + TOMLWriter.write(tree.root)
     }
 
+    /// `2030-01-15T08:00` (or `T08`): a valid calendar date in the scenario years and a whole hour,
+    /// as `kraft run --at` takes it.
+    static func isMoment(_ s: String) -> Bool {
+        let parts = s.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, let date = CalendarDate(parsing: String(parts[0])), ScenarioFileDecoder.years.contains(date.year) else { return false }
+        let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(clock.count), clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let hour = Int(clock[0]), (0...23).contains(hour) else { return false }
+        return clock.count == 1 || clock[1] == "00"
+    }
+
     private static func runOptions(_ t: TableReader) -> [String] {
         defer { t.finish() }
         var options = [String]()
         if t.has("at") {
             switch t.rawValue("at") {
-            case .string(let s)?: options += ["--at", s]
-            case let .dateTime(d, time, _)?: options += ["--at", "\(d)T\(String(format2: time.hour)):\(String(format2: time.minute))"]
+            case .string(let s)?:
+                if Self.isMoment(s) { options += ["--at", s] } else {
+                    t.problem("at", "is \"\(s)\", not a date and hour (expected a moment such as \"2030-01-15T08:00\": a calendar date in "
+                              + "\(ScenarioFileDecoder.years.lowerBound) to \(ScenarioFileDecoder.years.upperBound), hour 00 to 23, minutes 00)")
+                }
+            case let .dateTime(d, time, _)?:
+                if time.minute == 0 && ScenarioFileDecoder.years.contains(d.year) {
+                    options += ["--at", "\(d)T\(String(format2: time.hour)):\(String(format2: time.minute))"]
+                } else {
+                    t.problem("at", "is \(d)T\(String(format2: time.hour)):\(String(format2: time.minute)) (expected a whole hour such as \"2030-01-15T08:00\" "
+                              + "in \(ScenarioFileDecoder.years.lowerBound) to \(ScenarioFileDecoder.years.upperBound))")
+                }
             case let other?: t.problem("at", "is \(other.kind) (expected a moment such as \"2030-01-15T08:00\")")
             case nil: break
             }

@@ -27,6 +27,13 @@ import KraftCore
 /// LP, the angle formulation and one with flow columns bounded by the limits took 0.7–1.0 s in
 /// CLP; this form, rounds included, 0.15–0.25 s (Benchmarks/RESULTS.md, "Dispatch LP").
 ///
+/// Surplus: when minimum outputs and fixed imports are more than an island's load, exports and
+/// links can take (hours of zero load, say), the LP gets one more column per hour at every bus
+/// with minimum output or a fixed import, after the link columns: a withdrawal of up to that
+/// bus's minimum output plus fixed import, at `surplusCostEURPerMWh` (−1 in its balance and in
+/// the limit rows like a load). What it takes is reported per bus as `surplusMW`; its dual makes
+/// the price at that bus −surplusCost. Without such hours the LP has no surplus columns.
+///
 /// Curtailment of a weather-driven unit is `pmax − p`; its cost `curtailmentCost·(pmax − p)` is a
 /// constant minus `curtailmentCost·p`, so it enters as a lower unit cost, not as extra columns.
 ///
@@ -41,10 +48,23 @@ public enum DispatchLP {
     /// so a grid with fewer than 100 limited branches never reaches it).
     static let maximumRounds = 100
 
+    /// Solves the window. Surplus columns (see `Layout`) enter only when needed: when minimum
+    /// outputs and fixed imports exceed what an island's load and exports can take in some hour,
+    /// or when the LP without them is primal infeasible (a limit keeps such injections in). A
+    /// normal window solves the LP it always did.
     public static func solve(_ problem: DispatchProblem, options: ClpOptions = ClpOptions()) throws(DispatchError) -> DispatchSolution {
-        var clock = Stopwatch()
         try problem.validate()
-        var layout = try Layout(problem)
+        if !problem.hasUnavoidableSurplus {
+            do { return try solve(problem, options: options, surplus: false) } catch {
+                guard case .solverFailed(let message) = error, message.hasPrefix("CLP status 1,") else { throw error }
+            }
+        }
+        return try solve(problem, options: options, surplus: true)
+    }
+
+    static func solve(_ problem: DispatchProblem, options: ClpOptions, surplus: Bool) throws(DispatchError) -> DispatchSolution {
+        var clock = Stopwatch()
+        var layout = try Layout(problem, surplus: surplus)
         let model = try ClpModel(layout.program(problem))
         var limitRows = [(hour: Int, branch: Int)](), limitedBranches = Set<Int>()
         var iterations = 0
@@ -99,20 +119,26 @@ public enum DispatchLP {
         let groups: [[Int]]
         /// Buses with an unserved-demand column.
         let loadBuses: [Int]
+        /// Buses with a surplus column (a withdrawal of up to the bus's minimum output and fixed
+        /// imports, at `surplusCostEURPerMWh`); none unless the window needs them.
+        let surplusBuses: [Int]
+        /// Per hour and bus, what its surplus column may take, MW.
+        let surplusCapacity: [[Double]]
         /// Branch-major PTDF, `[l * buses + b]`.
         let ptdf: [Double]
         /// Interface factors, `[k * buses + b]`.
         let interfaceFactor: [Double]
         var nonzeros = 0
-        var columnsPerHour: Int { groups.count + loadBuses.count + externals + links }
+        var columnsPerHour: Int { groups.count + loadBuses.count + externals + links + surplusBuses.count }
         var rowsPerHour: Int { islands + interfaceCount }
         var interfaceCount: Int { interfaceFactor.count / max(buses, 1) }
         func groupColumn(_ h: Int, _ g: Int) -> Int { h * columnsPerHour + g }
         func unservedColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + k }
         func externalColumn(_ h: Int, _ e: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + e }
         func linkColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + k }
+        func surplusColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + links + k }
 
-        init(_ p: DispatchProblem) throws(DispatchError) {
+        init(_ p: DispatchProblem, surplus: Bool = false) throws(DispatchError) {
             buses = p.busCount; externals = p.externals.count; links = p.links.count; hours = p.hours
             island = p.islandOfBus()
             islands = (island.max() ?? -1) + 1
@@ -126,6 +152,9 @@ public enum DispatchLP {
             }
             self.groups = groups
             loadBuses = (0..<p.busCount).filter { b in (0..<p.hours).contains { p.loadMW[$0 * p.busCount + b] > 0 } }
+            let capacity = surplus ? (0..<p.hours).map { p.surplusCapacityMW(hour: $0) } : []
+            surplusCapacity = capacity
+            surplusBuses = surplus ? (0..<p.busCount).filter { b in capacity.contains { $0[b] > 0 } } : []
             ptdf = try DispatchDCFlows(p).ptdf()
             var factor = [Double](repeating: 0, count: p.interfaces.count * p.busCount)
             for (k, itf) in p.interfaces.enumerated() {
@@ -141,6 +170,7 @@ public enum DispatchLP {
         func injections(_ p: DispatchProblem) -> [[(bus: Int, coefficient: Double)]] {
             (groups.map { p.units[$0[0]].bus } + loadBuses + p.externals.map(\.bus)).map { [(bus: $0, coefficient: 1.0)] }
                 + p.links.map { [(bus: $0.from, coefficient: -1.0), (bus: $0.to, coefficient: 1.0)] }
+                + surplusBuses.map { [(bus: $0, coefficient: -1.0)] }
         }
 
         /// A column's coefficient in a row whose factor per bus is `factor[offset + b]` (interface
@@ -202,6 +232,10 @@ public enum DispatchLP {
                 for (k, link) in p.links.enumerated() {
                     let c = linkColumn(h, k)
                     colLower[c] = -link.backwardMW; colUpper[c] = link.forwardMW
+                }
+                for (k, b) in surplusBuses.enumerated() {
+                    let c = surplusColumn(h, k)
+                    colUpper[c] = surplusCapacity[h][b]; cost[c] = p.surplusCostEURPerMWh
                 }
                 for (k, itf) in p.interfaces.enumerated() {
                     var shift = 0.0
@@ -267,7 +301,7 @@ public enum DispatchLP {
                       limitRows: [(hour: Int, branch: Int)]) -> DispatchSolution {
             let x = r.x
             var output = [Double](repeating: 0, count: hours * p.units.count), curtailed = output
-            var unserved = [Double](repeating: 0, count: hours * buses)
+            var unserved = [Double](repeating: 0, count: hours * buses), surplus = unserved
             var exchange = [Double](repeating: 0, count: hours * externals), externalDifference = exchange
             var linkFlow = [Double](repeating: 0, count: hours * links), linkDifference = linkFlow
             // Nodal prices: island balance dual plus Σ dual·factor over interface and limit rows.
@@ -299,6 +333,7 @@ public enum DispatchLP {
                     }
                 }
                 for (k, b) in loadBuses.enumerated() { unserved[h * buses + b] = x[unservedColumn(h, k)] }
+                for (k, b) in surplusBuses.enumerated() { surplus[h * buses + b] = max(x[surplusColumn(h, k)], 0) }
                 for e in 0..<externals {
                     exchange[h * externals + e] = x[externalColumn(h, e)]
                     if case .priceTaking(let prices) = p.externals[e].mode {
@@ -311,9 +346,10 @@ public enum DispatchLP {
                 }
                 price += p.zonePrices(nodal: nodal[h * buses..<(h + 1) * buses], load: p.loadMW[h * buses..<(h + 1) * buses])
             }
-            let cost = p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange)
+            let cost = p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange, surplusMW: surplus)
             var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
                                             externalMW: exchange, priceEURPerMWh: price, costEUR: cost)
+            solution.surplusMW = surplus
             solution.linkMW = linkFlow
             solution.linkPriceDifferenceEURPerMWh = linkDifference
             solution.externalPriceDifferenceEURPerMWh = externalDifference

@@ -104,6 +104,12 @@ public struct DispatchProblem: Sendable {
     public var links: [Link] = []
     /// Cost of unserved energy (value of lost load), EUR/MWh.
     public var unservedCostEURPerMWh: Double = 3000
+    /// Cost of disposing of surplus, EUR/MWh: minimum outputs and fixed imports that neither load,
+    /// exports nor links can take (hours of zero load, say) are dumped at the bus they come from
+    /// at this cost, and reported as `surplusMW`. Above the most negative price or cost a scenario
+    /// accepts (−1000 EUR/MWh), so that no optimum dumps energy unless it must.
+    public var surplusCostEURPerMWh: Double = DispatchProblem.defaultSurplusCost
+    public static let defaultSurplusCost: Double = 3000
     /// Cost of curtailing weather-driven output, EUR/MWh (small: curtail only when it must).
     public var curtailmentCostEURPerMWh: Double = 0.01
     /// Whether branch `limitMW`s are enforced (interfaces always are).
@@ -131,6 +137,10 @@ public struct DispatchSolution: Sendable {
     public var flowMW: [Double]
     /// Exchange per hour and external neighbour, MW, + into the grid.
     public var externalMW: [Double]
+    /// Surplus disposed of per hour and bus, MW (`[hour * busCount + bus]`): minimum output and
+    /// fixed imports at the bus that nothing could take, at `surplusCostEURPerMWh`. All 0 in
+    /// a normal hour.
+    public var surplusMW: [Double] = []
     /// Flow per hour and link, MW, + from its `from` bus to its `to` bus.
     public var linkMW: [Double] = []
     /// Per hour and link: the price at its `to` bus minus the price at its `from` bus, EUR/MWh
@@ -150,7 +160,7 @@ public struct DispatchSolution: Sendable {
     /// capacity (in the direction it binds) would save; 0 when it does not bind. Empty from the
     /// merit order, which has no interfaces.
     public var interfaceShadowPriceEURPerMWh: [Double] = []
-    /// Objective: generation + external + unserved + curtailment cost over the window, EUR.
+    /// Objective: generation + external + unserved + curtailment + surplus cost over the window, EUR.
     public var costEUR: Double
     /// How the solution was found (LP size, iterations, time); not part of the result itself.
     public var statistics = DispatchStatistics()
@@ -159,5 +169,40 @@ public struct DispatchSolution: Sendable {
                 externalMW: [Double], priceEURPerMWh: [Double], costEUR: Double) {
         self.outputMW = outputMW; self.curtailedMW = curtailedMW; self.unservedMW = unservedMW
         self.flowMW = flowMW; self.externalMW = externalMW; self.priceEURPerMWh = priceEURPerMWh; self.costEUR = costEUR
+    }
+}
+
+extension DispatchProblem {
+    /// What can be dumped at each bus in hour `h`, MW: the minimum output of its units and its
+    /// fixed imports (the injections no decision can lower).
+    func surplusCapacityMW(hour h: Int) -> [Double] {
+        var cap = [Double](repeating: 0, count: busCount)
+        for unit in units { cap[unit.bus] += max(unit.pmin[h], 0) }
+        for ext in externals { if case .fixed(let s) = ext.mode { cap[ext.bus] += max(s[h], 0) } }
+        return cap
+    }
+
+    /// Whether some island in some hour has more minimum output and fixed imports than its load,
+    /// export capacity and links to other islands can take (then surplus must be dumped).
+    var hasUnavoidableSurplus: Bool {
+        let island = islandOfBus()
+        let islands = (island.max() ?? -1) + 1
+        for h in 0..<hours {
+            var surplus = [Double](repeating: 0, count: islands)
+            for b in 0..<busCount { surplus[island[b]] -= loadMW[h * busCount + b] }
+            for unit in units { surplus[island[unit.bus]] += unit.pmin[h] }
+            for ext in externals {
+                switch ext.mode {
+                case .priceTaking: surplus[island[ext.bus]] -= ext.exportMW
+                case .fixed(let s): surplus[island[ext.bus]] += s[h]
+                }
+            }
+            for link in links where island[link.from] != island[link.to] {
+                surplus[island[link.from]] -= link.forwardMW
+                surplus[island[link.to]] -= link.backwardMW
+            }
+            if surplus.contains(where: { $0 > 1e-6 }) { return true }
+        }
+        return false
     }
 }

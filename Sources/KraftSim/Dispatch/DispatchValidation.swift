@@ -4,9 +4,8 @@ extension DispatchProblem {
     /// Throws `DispatchError.invalidProblem` for the first inconsistency found: array sizes, indices
     /// out of range, non-finite numbers, `pmin > pmax`, a budget below its units' minimum output, an
     /// island without exactly one reference bus, a link that is not between two different buses
-    /// or whose limits are not finite and ≥ 0, or an hour in which an island's minimum outputs
-    /// exceed everything its load, export links and links to other islands can take (unserved
-    /// energy cannot be negative, so that LP would be infeasible).
+    /// or whose limits are not finite and ≥ 0. Minimum outputs beyond what an island's load and
+    /// exports can take are not an error: the surplus is dumped at `surplusCostEURPerMWh`.
     public func validate() throws(DispatchError) {
         func fail(_ message: String) -> DispatchError { .invalidProblem(message) }
         guard hours >= 1 else { throw fail("hours is \(hours) (expected at least 1)") }
@@ -140,26 +139,7 @@ extension DispatchProblem {
         if let i = reference.firstIndex(where: { $0 == nil }) {
             throw .invalidProblem("the island of bus \(island.firstIndex(of: i)!) has no reference bus (expected exactly one per island)")
         }
-        // Lowest net injection each island can reach per hour; above zero it cannot balance.
-        for h in 0..<hours {
-            var surplus = [Double](repeating: 0, count: islands)
-            for b in 0..<busCount { surplus[island[b]] -= loadMW[h * busCount + b] }
-            for unit in units { surplus[island[unit.bus]] += unit.pmin[h] }
-            for ext in externals {
-                switch ext.mode {
-                case .priceTaking: surplus[island[ext.bus]] -= ext.exportMW
-                case .fixed(let s): surplus[island[ext.bus]] += s[h]
-                }
-            }
-            // A link to another island can take surplus away (whether that island has room is
-            // the LP's to find: this check is necessary, not sufficient, when links join islands).
-            for link in links where island[link.from] != island[link.to] {
-                surplus[island[link.from]] -= link.forwardMW
-                surplus[island[link.to]] -= link.backwardMW
-            }
-            if let i = surplus.firstIndex(where: { $0 > 1e-6 }) {
-                throw .invalidProblem("hour \(h): in the island of bus \(island.firstIndex(of: i)!), minimum outputs exceed load and export capacity by \(surplus[i]) MW (nothing can absorb it)")
-            }
-        }
+        // Minimum outputs beyond what an island's load and exports can take are no longer an
+        // error: both solvers dump them at `surplusCostEURPerMWh` and report them as `surplusMW`.
     }
 }

@@ -6,7 +6,9 @@ import KraftCore
 /// Per hour the stack holds the units (weather-driven ones at cost − curtailment cost, as in the
 /// LP), each price-taking neighbour as one unit from −export to +import at its hourly price (it
 /// starts fully exporting; buying less export is worth its price), fixed exchanges at their
-/// schedule, and unserved energy as a last unit at VoLL up to the window's positive load. Energy
+/// schedule, unserved energy as a last unit at VoLL up to the window's positive load, and surplus
+/// as a dump from −(minimum outputs + fixed imports) to 0 at −surplusCost (raised first: energy
+/// is dumped only when nothing can take it; shared over the buses by what each can dump). Energy
 /// budgets lower their units' pmax hour by hour (`EnergyBudgetAllocation`). The price of every
 /// zone is the marginal unit's cost. Unserved energy is shared over buses in proportion to their
 /// positive load, and flows are the DC flows of the resulting injections (`DispatchDCFlows`),
@@ -23,7 +25,7 @@ public enum MeritOrderDispatch {
         let pmax = EnergyBudgetAllocation.cappedPmax(p)
         let grid = try DispatchDCFlows(p)
         var output = [Double](repeating: 0, count: hours * u), curtailed = output
-        var unserved = [Double](repeating: 0, count: hours * n)
+        var unserved = [Double](repeating: 0, count: hours * n), surplus = unserved
         var exchange = [Double](repeating: 0, count: hours * e)
         var flow = [Double](), price = [Double]()
         flow.reserveCapacity(hours * p.branches.count)
@@ -44,7 +46,14 @@ public enum MeritOrderDispatch {
                 }
             }
             stack.append(.init(index: u + e, cost: p.unservedCostEURPerMWh, pmin: 0, pmax: positiveLoad))
-            let result = MeritOrder.dispatch(stack, demand: load.reduce(0, +))
+            // Surplus: when the minimum outputs alone exceed demand, a dump from −(minimum outputs +
+            // fixed imports) up to 0, raised first (its cost is −surplusCost), so it stays below 0
+            // only by what nothing else can take. Not in the stack otherwise.
+            let demand = load.reduce(0, +)
+            let dumpable = p.surplusCapacityMW(hour: h), dumpTotal = dumpable.reduce(0, +)
+            stack.append(.init(index: u + e + 1, cost: -p.surplusCostEURPerMWh, pmin: 0, pmax: 0))
+            if stack.reduce(0, { $0 + $1.pmin }) > demand + 1e-9 { stack[u + e + 1].pmin = -dumpTotal }
+            let result = MeritOrder.dispatch(stack, demand: demand)
             var injection = load.map { -$0 }
             for (k, unit) in p.units.enumerated() {
                 let out = result.output[k]
@@ -63,13 +72,21 @@ public enum MeritOrderDispatch {
                     injection[b] += unserved[h * n + b]
                 }
             }
+            let dumped = max(-result.output[u + e + 1], 0)
+            if dumped > 0 {
+                for b in 0..<n where dumpable[b] > 0 {
+                    surplus[h * n + b] = dumped * dumpable[b] / dumpTotal
+                    injection[b] -= surplus[h * n + b]
+                }
+            }
             flow += try grid.flows(injectionMW: injection)
             let marginalCost = result.marginal.map { stack[$0].cost } ?? p.unservedCostEURPerMWh
             price += [Double](repeating: marginalCost, count: p.zones.count)
         }
         var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
                                         externalMW: exchange, priceEURPerMWh: price,
-                                        costEUR: p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange))
+                                        costEUR: p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange, surplusMW: surplus))
+        solution.surplusMW = surplus
         solution.linkMW = [Double](repeating: 0, count: hours * p.links.count)
         solution.statistics.method = "merit-order"
         solution.statistics.milliseconds = clock.lap()

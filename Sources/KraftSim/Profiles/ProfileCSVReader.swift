@@ -24,12 +24,41 @@ public enum ProfileCSVReader {
         var file: String { rawValue + ".csv" }
         var expected: String {
             switch self {
-            case .load: "demand in MW, 0 or more"
+            case .load: "demand in MW, from 0 to 1000000"
             case .wind, .solar: "an availability from 0 to 1 (share of installed capacity)"
-            case .inflow: "hydro inflow in MW, 0 or more"
+            case .inflow: "hydro inflow in MW, from 0 to 1000000"
             }
         }
         var isAvailability: Bool { self == .wind || self == .solar }
+        /// The largest value accepted: every value reaches the dispatch LP as a bound or a
+        /// right-hand side, and CLP fails (or aborts the process) on finite values far beyond
+        /// any physical one, so they are refused where they are read.
+        var maximum: Double { isAvailability ? 1 : maximumMW }
+    }
+
+    /// The largest load or inflow per zone and hour accepted, MW (1 TW: far above any zone).
+    public static let maximumMW: Double = 1e6
+
+    /// `cell` as a plain decimal number (`-12`, `1234.5`, `.5`, `1.5e3`), or nil: no sign `+`,
+    /// no hexadecimal, no `inf`/`nan`, no other spelling `Double(String)` would take.
+    static func decimal(_ cell: String) -> Double? {
+        var u = Substring(cell).utf8[...]
+        func digits() -> Int {
+            var n = 0
+            while let c = u.first, c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { u.removeFirst(); n += 1 }
+            return n
+        }
+        if u.first == UInt8(ascii: "-") { u.removeFirst() }
+        var n = digits()
+        if u.first == UInt8(ascii: ".") { u.removeFirst(); n += digits() }
+        guard n > 0 else { return nil }
+        if let e = u.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            u.removeFirst()
+            if let s = u.first, s == UInt8(ascii: "-") || s == UInt8(ascii: "+") { u.removeFirst() }
+            guard digits() > 0 else { return nil }
+        }
+        guard u.isEmpty, let v = Double(cell), v.isFinite else { return nil }
+        return v
     }
 
     /// The four files of `folder`, each cut to `hours` hours from `start` 00:00, for `zones`.
@@ -113,12 +142,13 @@ public enum ProfileCSVReader {
             guard hour >= first && hour < end else { continue }
             for z in zones {
                 let cell = cells[column[z]!]
-                guard let v = Double(cell), v.isFinite else {
+                guard let v = decimal(cell) else {
                     throw fail(line, "\(z): '\(cell)' is not a number (expected \(quantity.expected))")
                 }
                 guard v >= 0 else { throw fail(line, "\(z): \(cell) is negative (expected \(quantity.expected))") }
-                if quantity.isAvailability && v > 1 {
-                    throw fail(line, "\(z): \(cell) is above 1 (expected \(quantity.expected))")
+                if v > quantity.maximum {
+                    let limit = quantity.isAvailability ? "1" : "the limit of 1000000 MW"
+                    throw fail(line, "\(z): \(cell) is above \(limit) (expected \(quantity.expected))")
                 }
                 out[z]![hour - first] = v
             }

@@ -33,6 +33,39 @@ public struct SlurmScript: Sendable {
 
     public var logFolder: String { output + "/slurm" }
 
+    /// What makes the scripts unsafe to write, one line per value (empty when none): a control
+    /// character (a newline would start a line of its own in the batch script) in any value written
+    /// into it, and, in the `#SBATCH` option values sbatch reads itself (not the shell), anything
+    /// but letters, digits and `._-:,+=/@%`. Every value on a shell line is also quoted.
+    public var problems: [String] {
+        var out = [String]()
+        let values: [(String, String?)] = [("the sweep file's path", sweepFile), ("--output", output), ("the kraft executable's path", kraft),
+                                           ("the job name (from the sweep file's name)", jobName),
+                                           ("--partition", partition), ("--time", time), ("--mem", memory)]
+        for (name, value) in values {
+            guard let value else { continue }
+            if let c = value.unicodeScalars.first(where: Self.isControl) {
+                out.append("\(name) contains the control character U+\(String(format: "%04X", c.value)) (expected no control characters: it would be written into the batch script)")
+            }
+        }
+        for (name, value) in [("--partition", partition), ("--time", time), ("--mem", memory)] {
+            guard let value, !value.unicodeScalars.contains(where: Self.isControl) else { continue }
+            if value.isEmpty || !value.unicodeScalars.allSatisfy(Self.isDirectiveScalar) {
+                out.append("\(name) is \"\(value)\" (expected letters, digits and ._-:,+=/@% only, as an #SBATCH option value)")
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+    static func isControl(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0x2028 || c.value == 0x2029
+    }
+
+    static func isDirectiveScalar(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "._-:,+=/@%".unicodeScalars.contains(c)
+    }
+
     public var arrayScript: String {
         var s = header(name: jobName, log: "\(logFolder)/shard-%a.out")
         s += "#SBATCH --array=1-\(shards)\n"
@@ -51,7 +84,8 @@ public struct SlurmScript: Sendable {
     }
 
     private func header(name: String, log: String) -> String {
-        var s = "#!/bin/bash\n# Written by kraft sweep slurm for \(sweepFile)\n"
+        precondition(problems.isEmpty, "SlurmScript written with unsafe values: \(problems)")
+        var s = "#!/bin/bash\n# Written by kraft sweep slurm for \(quoted(sweepFile))\n"
         s += "#SBATCH --job-name=\(name)\n#SBATCH --output=\(log)\n"
         if let partition { s += "#SBATCH --partition=\(partition)\n" }
         if let time { s += "#SBATCH --time=\(time)\n" }

@@ -53,9 +53,13 @@ final class HourCheck {
 
     /// The grid of hour `h` of `solution` (an hour of the window) as dispatched: served demand,
     /// neighbours' exchanges, running units at their output; with the slack weights of the units
-    /// that share the AC slack, and which units run.
+    /// that share the AC slack, and which units run. Surplus the dispatch had to dispose of
+    /// (`DispatchSolution.surplusMW`) is taken off at its bus: the running units there back off
+    /// below their minimum in proportion to their output, and what is left lowers the bus's fixed
+    /// imports; `dumpedMW` says by how much per generator and per load.
     func dispatchedNetwork(index h: Int, inputs: HourInputs, solution: DispatchSolution)
-        -> (network: Network, weights: [Double], running: [Bool], demandAtBus: [Double]) {
+        -> (network: Network, weights: [Double], running: [Bool], demandAtBus: [Double],
+            dumpedMW: (generator: [Double], load: [Double])) {
         let base = grid.network, mva = base.baseMVA
         let nb = base.buses.count, ng = base.generators.count
         var net = base
@@ -87,7 +91,28 @@ final class HourCheck {
             net.generators.pg[g] = running[g] ? out / mva : 0
             if running[g] && dispatchable[g] { weights[g] = grid.capacityMW[g] }
         }
-        return (net, weights, running, demandAtBus)
+        var dumpedAtGenerator = [Double](repeating: 0, count: ng), dumpedAtLoad = [Double](repeating: 0, count: net.loads.count)
+        if !solution.surplusMW.isEmpty {
+            for b in 0..<nb where solution.surplusMW[h * nb + b] > 0 {
+                var left = solution.surplusMW[h * nb + b]
+                let here = (0..<ng).filter { net.generators.bus[$0] == b && running[$0] && solution.outputMW[h * ng + $0] > 0 }
+                let total = here.reduce(0) { $0 + solution.outputMW[h * ng + $1] }
+                if total > 0 {
+                    let share = min(left / total, 1)
+                    for g in here {
+                        dumpedAtGenerator[g] = solution.outputMW[h * ng + g] * share
+                        net.generators.pg[g] = (solution.outputMW[h * ng + g] - dumpedAtGenerator[g]) / mva
+                    }
+                    left -= total * share
+                }
+                for l in fixedExchangeLoads where left > 0 && net.loads.bus[l] == b && inputs.loadP[l] < 0 {
+                    dumpedAtLoad[l] = min(left, -inputs.loadP[l])
+                    net.loads.p[l] = (inputs.loadP[l] + dumpedAtLoad[l]) / mva
+                    left -= dumpedAtLoad[l]
+                }
+            }
+        }
+        return (net, weights, running, demandAtBus, (dumpedAtGenerator, dumpedAtLoad))
     }
 
     /// The AC check of hour `h` of `solution` (an hour of the window), starting from `start`.
@@ -95,7 +120,7 @@ final class HourCheck {
                start: (vm: [Double], va: [Double])?) -> (record: HourRecord, voltages: (vm: [Double], va: [Double])?) {
         let base = grid.network, mva = base.baseMVA
         let nb = base.buses.count, ng = base.generators.count, nz = grid.zones.count
-        var (net, weights, running, demandAtBus) = dispatchedNetwork(index: h, inputs: inputs, solution: solution)
+        var (net, weights, running, demandAtBus, dumped) = dispatchedNetwork(index: h, inputs: inputs, solution: solution)
         if let start { net.buses.vm = start.vm; net.buses.va = start.va }
         solver.move(to: net)
         solver.options.slack = weights.contains { $0 > 0 } ? .distributed(weights: weights) : .single
@@ -115,6 +140,7 @@ final class HourCheck {
             borderFlowMW: [], borderCongested: [], branchMVA: .init(repeating: 0, count: base.branches.count), vm: [],
             generatorMW: .init(repeating: 0, count: ng), generatorCurtailedMW: .init(repeating: 0, count: ng))
         record.acNotes = flow.notes
+        record.zoneSurplusMW = .init(repeating: 0, count: nz)
         for b in 0..<nb where zoneIndexOfBus[b] >= 0 {
             let z = zoneIndexOfBus[b]
             record.zoneLoadMW[z] += demandAtBus[b] - solution.unservedMW[h * nb + b]
@@ -122,10 +148,18 @@ final class HourCheck {
             record.unservedMW += solution.unservedMW[h * nb + b]
             record.costEUR += solution.unservedMW[h * nb + b] * problem.unservedCostEURPerMWh
         }
+        if !solution.surplusMW.isEmpty {
+            for b in 0..<nb where solution.surplusMW[h * nb + b] > 0 {
+                let z = zoneIndexOfBus[b]
+                if z >= 0 { record.zoneSurplusMW[z] += solution.surplusMW[h * nb + b] }
+                record.surplusMW += solution.surplusMW[h * nb + b]
+                record.costEUR += solution.surplusMW[h * nb + b] * problem.surplusCostEURPerMWh
+            }
+        }
         record.loadMW = record.zoneLoadMW.reduce(0, +)
         for g in 0..<ng {
             let z = zoneIndexOfBus[base.generators.bus[g]]
-            let output = flow.converged ? (running[g] ? flow.pg[g] * mva : 0) : solution.outputMW[h * ng + g]
+            let output = flow.converged ? (running[g] ? flow.pg[g] * mva : 0) : solution.outputMW[h * ng + g] - dumped.generator[g]
             let curtailed = solution.curtailedMW[h * ng + g]
             record.generatorMW[g] = output
             record.generatorCurtailedMW[g] = curtailed
@@ -155,8 +189,8 @@ final class HourCheck {
         }
         for l in fixedExchangeLoads {
             let z = zoneIndexOfBus[base.loads.bus[l]]
-            if z >= 0 { record.zoneNetExportMW[z] += inputs.loadP[l] }
-            record.netImportMW -= inputs.loadP[l]
+            if z >= 0 { record.zoneNetExportMW[z] += inputs.loadP[l] + dumped.load[l] }
+            record.netImportMW -= inputs.loadP[l] + dumped.load[l]
         }
 
         if flow.converged {

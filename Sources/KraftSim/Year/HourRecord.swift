@@ -41,6 +41,12 @@ public struct HourRecord: Sendable {
     public var vm: [Double]
     public var generatorMW: [Double]
     public var generatorCurtailedMW: [Double]
+    /// Surplus the dispatch disposed of, MW: minimum output and fixed imports that neither load,
+    /// exports nor links could take (the units backed off below their minimum by this much, or
+    /// the fixed imports were cut), at `[dispatch]`'s surplus cost. 0 in a normal hour.
+    public var surplusMW: Double = 0
+    /// The same per zone (empty until set; indexed like `zoneLoadMW`).
+    public var zoneSurplusMW: [Double] = []
     /// What the load flow said about this hour (reference moved, fallback used, ...).
     public var acNotes: [String] = []
 }

@@ -116,6 +116,7 @@ public struct YearResult: Sendable {
         m.append(("generation_twh", records.reduce(0) { $0 + $1.generationMW } / 1e6))
         m.append(("net_import_twh", records.reduce(0) { $0 + $1.netImportMW } / 1e6))
         m.append(("unserved_energy_mwh", records.reduce(0) { $0 + $1.unservedMW }))
+        m.append(("surplus_energy_mwh", records.reduce(0) { $0 + $1.surplusMW }))
         m.append(("curtailment_mwh", records.reduce(0) { $0 + $1.curtailedMW }))
         m.append(("losses_twh", converged.reduce(0) { $0 + ($1.lossesMW ?? 0) } / 1e6))
         m.append(("total_cost_eur", records.reduce(0) { $0 + $1.costEUR }))

@@ -112,6 +112,13 @@ public enum YearRun {
         notes += setup.grid.notes
         notes.append("dispatch: \(settings.mode == .lp ? "DC optimal power flow (COIN-OR CLP) per 168-hour window with zonal cut limits, hydro within a weekly energy budget: the year's inflow released in proportion to the zone's load (ASSUMPTION: seasonal storage follows demand)" : "merit order without grid limits")")
         notes.append("AC check: Newton–Raphson with reactive limits, slack shared by hydro, thermal and CHP units in proportion to capacity; the grid's machines are aggregates that stay connected while in service, and their kinetic energy counts the share of plants their output commits (ASSUMPTION)")
+        let surplusHours = records.filter { $0.surplusMW > 0 }
+        if !surplusHours.isEmpty {
+            let mwh = surplusHours.reduce(0) { $0 + $1.surplusMW }
+            notes.append("dispatch: in \(surplusHours.count) hour\(surplusHours.count == 1 ? "" : "s") (first \(Moment(absoluteHour: profiles.start.dayNumber * 24 + surplusHours[0].hour))) "
+                         + "minimum outputs and fixed imports exceeded what load, exports and links could take: \((mwh * 10).rounded() / 10) MWh of surplus "
+                         + "was disposed of (units backed off below their minimum, fixed imports cut) at \(Int(DispatchProblem.defaultSurplusCost)) EUR/MWh (surplus_energy_mwh)")
+        }
         var seen = [String: Int]()
         var order = [String]()
         for r in records { for n in r.acNotes { if seen[n] == nil { order.append(n) }; seen[n, default: 0] += 1 } }
