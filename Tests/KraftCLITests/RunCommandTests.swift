@@ -163,4 +163,40 @@ struct RunCommandTests {
         }
         #expect(texts[0] == texts[1], "byte for byte the same apart from settings.threads")
     }
+
+    /// The issue's check: over a whole year of a scenario that sheds load, every converged hour of
+    /// the written system.csv closes: generation + net import − losses = load served (the CSV's
+    /// three decimals allow 0.01 MW).
+    @Test("a year that sheds load: the hourly balance closes in every converged hour of system.csv")
+    func yearBalanceInSystemCSV() throws {
+        let folder = Self.freshFolder()
+        let scenario = try KraftProcess.temporaryFile(named: "shedding.toml", """
+            extends = "\(KraftProcess.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)"
+            [[datacentre]]
+            name = "test load"
+            bus = 3000
+            capacity_mw = 8000
+            utilisation = 1.0
+            from = 2025-01-01
+            """)
+        let run = try KraftProcess.run(["run", scenario, "--output", folder])
+        #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
+        let lines = try String(contentsOfFile: folder + "/system.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        let (load, generation, imports, losses, unserved, converged) = (column("load_mw"), column("generation_mw"), column("net_import_mw"),
+                                                                        column("losses_mw"), column("unserved_mw"), column("converged"))
+        let surplus = header.firstIndex(of: "surplus_mw")
+        var shedding = 0, checked = 0
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if Double(f[unserved])! > 1 { shedding += 1 }
+            guard f[converged] == "1" else { continue }
+            let gap = Double(f[generation])! + Double(f[imports])! - Double(f[losses])! - (surplus.map { Double(f[$0])! } ?? 0) - Double(f[load])!
+            #expect(abs(gap) <= max(0.01, 1e-6 * Double(f[load])!), "\(f[1]): imbalance \(gap) MW with \(f[unserved]) MW unserved")
+            checked += 1
+        }
+        #expect(lines.count == 8761 && checked >= 8000, "\(checked) converged hours of \(lines.count - 1)")
+        #expect(shedding >= 4, "the year sheds load in \(shedding) hours")
+    }
 }
