@@ -7,6 +7,8 @@ public struct Scenario: Sendable {
     public var grid: String
     /// Absolute path of the grid sidecar (zones, sites, units, interconnectors), if any.
     public var sidecar: String?
+    /// The hourly prices of the neighbours outside the grid (`[dispatch] neighbour_price_series`).
+    public var neighbourPrices: PriceSeries?
     /// The generation fleet placed on the grid in place of its own machines (`fleet = PATH`),
     /// with the file's absolute path; nil: the grid's machines are the fleet.
     public var fleet: Fleet?
@@ -197,6 +199,8 @@ public struct DispatchSettings: Sendable, Equatable {
     public var costs: [String: Double] = [:]
     /// Price of each neighbour outside the grid, EUR/MWh, by zone name (overrides the defaults).
     public var neighbourPrices: [String: Double] = [:]
+    /// Absolute path of a CSV of hourly prices of the neighbours (`PriceSeries`), if any.
+    public var neighbourPriceSeries: String?
     public var unservedCostEURPerMWh: Double = 3000
     /// Rotational kinetic energy below which an hour counts as low-inertia, GWs.
     public var kineticThresholdGWs: Double = 120

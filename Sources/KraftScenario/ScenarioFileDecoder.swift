@@ -73,7 +73,7 @@ enum ScenarioFileDecoder {
     static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer"]
 
     /// Keys whose string values are file paths, read against the folder of the file they are in.
-    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["weather", "folder"]]
+    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"]]
 
     static func decode(_ root: ConfigValue, file: String, folder: String, problems: ProblemLog) -> PartialScenario {
         let top = TableReader(root, file: file, path: "", problems: problems)
@@ -91,7 +91,7 @@ enum ScenarioFileDecoder {
         s.dataCentres = top.tables("datacentre").compactMap { dataCentre($0, file: file) }
         s.producers = top.tables("producer").compactMap { producer($0, file: file) }
         if let c = top.table("certificates") { s.certificates = certificates(c, file: file, folder: folder) }
-        if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file) }
+        if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file, folder: folder) }
         top.finish()
         return s
     }
@@ -194,7 +194,7 @@ enum ScenarioFileDecoder {
         return nil
     }
 
-    private static func dispatch(_ t: TableReader, file: String) -> DispatchSettings {
+    private static func dispatch(_ t: TableReader, file: String, folder: String) -> DispatchSettings {
         defer { t.finish() }
         var d = DispatchSettings()
         d.origin = Origin(file: file, keyPath: t.path)
@@ -204,6 +204,7 @@ enum ScenarioFileDecoder {
         }
         d.costs = pricesByName(t, "costs_eur_mwh", what: "a technology such as hydro = 8")
         d.neighbourPrices = pricesByName(t, "neighbour_prices_eur_mwh", what: "a neighbour zone such as DE = 85")
+        d.neighbourPriceSeries = t.string("neighbour_price_series").map { resolve($0, in: folder) }
         if let v = t.number("unserved_cost_eur_mwh", in: 0...1e6, exclusiveLower: true, unit: "EUR/MWh") { d.unservedCostEURPerMWh = v }
         if let v = t.number("kinetic_threshold_gws", in: 0...1e5, unit: "GWs") { d.kineticThresholdGWs = v }
         return d

@@ -131,18 +131,26 @@ public enum ScenarioLoader {
             return nil
         }
         let sidecar = merged.sidecar.flatMap { file in
-            readTOMLFile(file, key: "sidecar", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
+            readDataFile(file, key: "sidecar", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
                 try GridSidecar.parse(text, file: file, network: network)
             }
         }
         let fleet = merged.fleet.flatMap { file in
-            readTOMLFile(file, key: "fleet", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
+            readDataFile(file, key: "fleet", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
                 try Fleet.parse(text, file: file, network: network)
             }
         }
+        let prices = merged.dispatch?.neighbourPriceSeries.flatMap { file in
+            readDataFile(file, key: "dispatch.neighbour_price_series", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
+                try PriceSeries.parse(text, file: file)
+            }
+        }
+        if let prices, prices.year != period.from.year || prices.year != period.to.year {
+            log.add(path, "dispatch.neighbour_price_series", "covers \(prices.year), the period \(period.from) to \(period.to) (expected a series of the period's year)")
+        }
         let certificates = merged.certificates == nil ? nil : self.certificates(merged, path: path, log: log)
         let scenario = Scenario(name: name, description: merged.description, grid: grid, sidecar: merged.sidecar,
-                                fleet: fleet, fleetPath: merged.fleet, period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
+                                neighbourPrices: prices, fleet: fleet, fleetPath: merged.fleet, period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
                                 commissionings: merged.commissionings, dataCentres: merged.dataCentres,
                                 producers: merged.producers, certificates: certificates,
                                 dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
@@ -152,9 +160,9 @@ public enum ScenarioLoader {
         return (scenario, network, sidecar)
     }
 
-    /// A TOML data file a scenario names (the sidecar, the fleet), read, hashed into `inputs` and
-    /// parsed; nil with its problems logged when it cannot be.
-    private static func readTOMLFile<T>(_ file: String, key: String, scenario: String, inputs: inout [InputFile], log: ProblemLog,
+    /// A data file a scenario names (the sidecar, the fleet, a price series), read, hashed into
+    /// `inputs` and parsed; nil with its problems logged when it cannot be.
+    private static func readDataFile<T>(_ file: String, key: String, scenario: String, inputs: inout [InputFile], log: ProblemLog,
                                         parse: (String) throws(ScenarioProblems) -> T) -> T? {
         do {
             let (data, input) = try InputHash.read(file)

@@ -91,6 +91,28 @@ struct BacktestTests {
     }
 }
 
+/// The history year's neighbours trade at the real hourly prices.
+@Suite("Real external prices", .enabled(if: FileManager.default.fileExists(atPath: calibrationFolder.path), "shared/data/sweden is absent"))
+struct RealExternalPriceTests {
+    @Test("in history-2019 the German link's price at 13:00 on 12 June is SMARD's for 12:00 UTC, read from the file here")
+    func germanPriceOfAnHour() throws {
+        let file = calibrationFolder.deletingLastPathComponent().appendingPathComponent("hourly/prices_external_2019.csv")
+        let row = try #require(try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline)
+            .first { $0.hasPrefix("2019-06-12T12:00:00Z,") })
+        let header = ["time_utc", "DE", "DK1", "DK2", "PL", "LT"]
+        let published = try #require(Double(String(row.split(separator: ",", omittingEmptySubsequences: false)[header.firstIndex(of: "DE")!])))
+        let (s, network, sidecar) = try ScenarioLoader.load(path: YearRunTests.root.appendingPathComponent("Scenarios/sweden/history-2019.toml").path)
+        let period = Period(from: CalendarDate(year: 2019, month: 6, day: 12), to: CalendarDate(year: 2019, month: 6, day: 12))
+        let (profiles, hours) = try YearRun.profiles(weather: s.weather, covering: period, sidecar: sidecar)
+        let setup = YearRun.Setup(scenario: s, network: network, sidecar: sidecar, profiles: profiles)
+        let span = setup.window(of: hours.lowerBound + 13)
+        let (_, problem) = setup.problem(span)
+        let e = try #require(problem.externals.firstIndex { $0.name == "DE" })
+        guard case .priceTaking(let prices) = problem.externals[e].mode else { Issue.record("DE is not price-taking"); return }
+        #expect(prices[hours.lowerBound + 13 - span.lowerBound] == published)
+    }
+}
+
 /// The hydro reservoirs of a zone over the year: a hand-made plan, and the 2019 year's water
 /// balance and seasons.
 @Suite("Hydro reservoirs")

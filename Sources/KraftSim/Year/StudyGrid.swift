@@ -94,6 +94,9 @@ public struct StudyGrid: Sendable {
     public var runOfRiver: [Bool] = []
     /// Per zone, the share of hydro inflow that is run-of-river (the reservoirs get the rest).
     public var runOfRiverShare: [String: Double] = [:]
+    /// The neighbours' real hourly prices where the scenario gives them (they replace the shaped
+    /// series around the annual means for the areas they cover).
+    public var priceSeries: PriceSeries?
     public var interfaces: [DispatchProblem.Interface]
     /// A price-taking neighbour outside the grid: its border, the bus the link lands at, the link
     /// limits and price level, and the load (appended, 0 in the file) that carries its exchange.
@@ -277,6 +280,14 @@ public struct StudyGrid: Sendable {
             neighbours.append(Neighbour(border: link.border, zone: link.toZone, bus: bus, importMW: backward, exportMW: forward,
                                         priceEURPerMWh: price, load: net.loads.count - 1))
         }
+        if let series = scenario.neighbourPrices {
+            var used = [String]()
+            for zone in neighbours.map(\.zone) where series.prices[zone] != nil && !used.contains(zone) { used.append(zone) }
+            let filled = used.filter { (series.filled[$0] ?? 0) > 0 }.map { "\($0) \(series.filled[$0]!) h" }
+            notes.append("neighbour prices: the hourly series of \((series.file as NSString).lastPathComponent) for " + used.joined(separator: ", ")
+                         + (filled.isEmpty ? "" : " (hours without a price filled from DE's at the area's mean ratio to it, else the nearest hour: " + filled.joined(separator: ", ") + ")")
+                         + "; the other neighbours at shaped prices around their annual means")
+        }
         if !neighbours.isEmpty {
             let year = ExternalPrices.meanYear(for: scenario.period.from.year)
             notes.append("neighbours outside the grid are price-taking at hourly prices around annual means of " + neighbours.map { "\($0.zone) \(Int($0.priceEURPerMWh.rounded()))" }.joined(separator: ", ")
@@ -394,6 +405,7 @@ public struct StudyGrid: Sendable {
                          inflowTWh: inflowTWh, interfaces: interfaces, neighbours: neighbours, notes: notes)
         grid.links = links
         grid.reservoirs = reservoirs
+        grid.priceSeries = scenario.neighbourPrices
         grid.runOfRiverShare = runOfRiverShare
         grid.runOfRiver = runOfRiver + [Bool](repeating: false, count: max(net.generators.count - runOfRiver.count, 0))
         return grid

@@ -63,7 +63,8 @@ enum WindowProblem {
         var externals = grid.neighbours.map { nb in
             DispatchProblem.External(name: nb.zone, bus: nb.bus, importMW: nb.importMW, exportMW: nb.exportMW,
                                      mode: .priceTaking(priceEURPerMWh: hours.map {
-                                         ExternalPrices.price(mean: nb.priceEURPerMWh, date: $0.date, hour: $0.hourOfDay, normaliser: normaliser)
+                                         grid.priceSeries?.price(area: nb.zone, date: $0.date, hour: $0.hourOfDay)
+                                             ?? ExternalPrices.price(mean: nb.priceEURPerMWh, date: $0.date, hour: $0.hourOfDay, normaliser: normaliser)
                                      }))
         }
         for l in fixedExchangeLoads(grid) {
