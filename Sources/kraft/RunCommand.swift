@@ -61,6 +61,9 @@ struct RunCommand: ParsableCommand {
         if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to), b < a {
             throw ValidationError("--to (\(to)) is before --from (\(from))")
         }
+        if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to), Period.yearsSpanned(from: a, to: b) > Period.maxYears {
+            throw ValidationError("--from \(from) --to \(to) spans \(Period.yearsSpanned(from: a, to: b)) calendar years, more than the limit of \(Period.maxYears)")
+        }
         if let period, !(1950...2100).contains(period) { throw ValidationError("--period must be a year from 1950 to 2100, got \(period)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
