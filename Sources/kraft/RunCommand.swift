@@ -69,6 +69,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        _ = ResultFolder.processStart  // fixed now: leftovers older than this are not this run's
         let loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
         do { loaded = try ScenarioLoader.load(path: scenario) } catch {
             for p in error.problems { printError(p.description) }
@@ -83,6 +84,9 @@ struct RunCommand: ParsableCommand {
         let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
             ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
         let target = output ?? "results/\(name)"
+        // What a killed earlier run into this folder left: stale staging folders are removed, a
+        // folder moved aside by an interrupted --overwrite is put back (before the check below).
+        for line in ResultFolder.recover(target) { printError("\(target): \(line) (left by an interrupted run)") }
         // Refused before the run, not after it: a year's work must not be thrown away for this.
         if !overwrite && FileManager.default.fileExists(atPath: target) {
             printError(InputError(file: target, line: nil, message: "already exists (expected a new folder; remove it, choose another --output or give --overwrite)").description)
