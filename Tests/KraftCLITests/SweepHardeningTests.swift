@@ -51,4 +51,64 @@ struct SweepHardeningTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".") }
         #expect(left.isEmpty, "\(left)")
     }
+
+    /// The ids of the processes whose parent is `pid`, from /proc.
+    static func children(of pid: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> Int32? in
+            guard let child = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 2 && Int32(fields[1]) == pid ? child : nil
+        }
+    }
+
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[stat.index(after: close)...].hasPrefix(" Z")
+    }
+
+    @Test("SIGTERM to kraft sweep run stops its kraft run children too, and it exits only after them (128 + 15)")
+    func stopsChildren() throws {
+        let ringhals = KraftProcess.root.appendingPathComponent("Scenarios/sweden/ringhals-3-4-close-2030.toml").path
+        let sweep = try KraftProcess.temporaryFile(named: "slow.toml", """
+            base = "\(ringhals)"
+            [run]
+            from = 2030-01-01
+            to = 2030-06-30
+            threads = 1
+            [[axis]]
+            key = "weather.seed"
+            values = [1, 2, 3]
+            """)
+        let output = (sweep as NSString).deletingLastPathComponent + "/out"
+        let process = Process()
+        process.executableURL = KraftProcess.executable
+        process.arguments = ["sweep", "run", sweep, "--local", "--jobs", "2", "--output", output]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date(timeIntervalSinceNow: 60)
+        var children = [Int32]()
+        while children.count < 2 && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            children = Self.children(of: process.processIdentifier)
+        }
+        #expect(children.count == 2, "children: \(children)")
+        Thread.sleep(forTimeInterval: 0.5)  // the children are past their start
+        kill(process.processIdentifier, SIGTERM)
+        let stopBy = Date(timeIntervalSinceNow: 30)
+        while process.isRunning && Date() < stopBy { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGTERM)
+        for child in children {
+            #expect(!Self.isRunning(child), "child \(child) survived its sweep")
+            if Self.isRunning(child) { kill(child, SIGKILL) }
+        }
+        // Stopped members are not recorded as failed; a later run would finish them.
+        let left = try FileManager.default.contentsOfDirectory(atPath: output + "/members")
+        #expect(!left.contains { $0.hasSuffix(".failed") }, "\(left)")
+    }
 }
