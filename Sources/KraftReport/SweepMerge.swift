@@ -34,10 +34,18 @@ public struct SweepMerge {
             throw InputError(file: layout.planFile, line: nil, message: "is not a sweep plan of format \(SweepPlan.format) version ≤ \(SweepPlan.version)")
         }
         let keys = plan["keys"] as? [String] ?? []
-        var metricNames = [String](), rows = [Row]()
+        var metricNames = [String](), rows = [Row](), seen = Set<String>()
         for member in plan["members"] as? [[String: Any]] ?? [] {
             guard let id = member["id"] as? String, let index = member["index"] as? Int else {
                 throw InputError(file: layout.planFile, line: nil, message: "members: an entry without id and index")
+            }
+            // The id names files under members/: only the form Kraft writes, never a path.
+            guard isMemberID(id) else {
+                throw InputError(file: layout.planFile, line: nil,
+                                 message: "members: id \(Self.quoted(id)) is not a member id (expected 4 or more digits, '-' and 8 lowercase hex digits, such as 0003-1a2b3c4d)")
+            }
+            guard seen.insert(id).inserted else {
+                throw InputError(file: layout.planFile, line: nil, message: "members: id \(id) appears more than once (expected every member id once)")
             }
             let values = member["values"] as? [String: Any] ?? [:]
             var row = Row(index: index, id: id, status: .missing, values: keys.map { values[$0] as? String }, metrics: [:], error: nil)
@@ -59,6 +67,20 @@ public struct SweepMerge {
             rows.append(row)
         }
         return SweepMerge(name: plan["name"] as? String ?? "", keys: keys, metricNames: metricNames, rows: rows)
+    }
+
+    private static func quoted(_ s: String) -> String {
+        var j = JSONText(capacity: 96)
+        j.string(String(s.prefix(80)))
+        return j.text
+    }
+
+    /// `0003-1a2b3c4d`: the form of `SweepMember.id` (digits, a hyphen, 8 lowercase hex digits).
+    static func isMemberID(_ id: String) -> Bool {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, (4...18).contains(parts[0].count), parts[1].count == 8 else { return false }
+        return parts[0].utf8.allSatisfy { (0x30...0x39).contains($0) }
+            && parts[1].utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// The `metrics` of a result folder, after checking its manifest.
@@ -155,9 +177,16 @@ public struct SweepMerge {
 
     /// Writes `sweep-results.csv`, `sweep-results.json` and `sweep-report.txt` into `folder`.
     public func write(to folder: String) throws(InputError) {
-        try AtomicFile.write(csv, to: folder + "/sweep-results.csv")
-        try AtomicFile.write(json, to: folder + "/sweep-results.json")
-        try AtomicFile.write(report, to: folder + "/sweep-report.txt")
+        try write(to: folder, writer: nil)
+    }
+
+    /// As `write(to:)`; `writer` replaces the writing of one temporary file (for tests).
+    func write(to folder: String, writer: ((String, String) throws -> Void)?) throws(InputError) {
+        // One set: all three written before any is renamed into place (a full disk or a target
+        // that cannot be replaced leaves the earlier merge's files as they were).
+        let files = [(path: folder + "/sweep-results.csv", text: csv), (path: folder + "/sweep-results.json", text: json),
+                     (path: folder + "/sweep-report.txt", text: report)]
+        if let writer { try AtomicFile.writeSet(files, writer: writer) } else { try AtomicFile.writeSet(files) }
     }
 
     /// Exact (shortest round-trip) text of a number, as in the members' JSON.

@@ -51,6 +51,13 @@ public struct Period: Sendable, Equatable {
     }
 
     public var hours: Int { (to.dayNumber - from.dayNumber + 1) * 24 }
+
+    /// The most calendar years a period may touch (a scenario's `[period]`, `kraft run --from/--to`):
+    /// a run holds the period's hourly profiles in memory.
+    public static let maxYears = 100
+
+    /// How many calendar years `from` to `to` touches (2030-12-31 to 2031-01-01: 2).
+    public static func yearsSpanned(from: CalendarDate, to: CalendarDate) -> Int { to.year - from.year + 1 }
 }
 
 /// Hourly profiles: a folder of CSV files (a real weather year) or a seeded synthetic year.

@@ -122,6 +122,10 @@ enum ScenarioFileDecoder {
         let to = t.require(t.date("to", years: years), "to", "the last day, such as 2030-12-31")
         guard let from, let to else { return nil }
         guard from <= to else { t.problem("to", "is \(to), before from = \(from) (expected a date on or after from)"); return nil }
+        guard Period.yearsSpanned(from: from, to: to) <= Period.maxYears else {
+            t.problem("to", "is \(to), \(Period.yearsSpanned(from: from, to: to)) calendar years from \(from), more than the limit of \(Period.maxYears) (expected a period of at most \(Period.maxYears) years)")
+            return nil
+        }
         return Period(from: from, to: to)
     }
 

@@ -68,10 +68,12 @@ public enum ScenarioLoader {
 
     /// The validated scenario of an already merged tree (a sweep member), or every problem found,
     /// reported against `tree.file`.
-    public static func load(tree: ScenarioTree) throws(ScenarioProblems) -> (scenario: Scenario, network: Network, sidecar: GridSidecar?) {
+    /// With `cache`, grid, sidecar and fleet files already parsed for an earlier tree are reused
+    /// (the members of one sweep being validated share them).
+    public static func load(tree: ScenarioTree, cache: LoadCache? = nil) throws(ScenarioProblems) -> (scenario: Scenario, network: Network, sidecar: GridSidecar?) {
         let log = ProblemLog()
         let partial = ScenarioFileDecoder.decode(tree.root, file: tree.file, folder: tree.folder, problems: log)
-        let result = finish(partial, path: tree.file, inputs: tree.inputs, log: log)
+        let result = finish(partial, path: tree.file, inputs: tree.inputs, log: log, cache: cache)
         guard log.problems.isEmpty, let result else { throw ScenarioProblems(problems: log.problems) }
         return result
     }
@@ -102,9 +104,17 @@ public enum ScenarioLoader {
         return chain(path: path, inputs: &inputs, log: log)
     }
 
+    /// Parsed grid, sidecar and fleet files kept for reuse while the members of one sweep are
+    /// checked (the files are taken not to change meanwhile); only files read without a problem.
+    public final class LoadCache: @unchecked Sendable {
+        fileprivate var networks = [String: (Network, InputFile)]()
+        fileprivate var files = [String: (Any, InputFile)]()
+        public init() {}
+    }
+
     /// Checks the required values of a merged scenario, reads its grid and sidecar and checks
     /// every reference against them.
-    private static func finish(_ merged: PartialScenario, path: String, inputs: [InputFile], log: ProblemLog) -> (Scenario, Network, GridSidecar?)? {
+    private static func finish(_ merged: PartialScenario, path: String, inputs: [InputFile], log: ProblemLog, cache: LoadCache? = nil) -> (Scenario, Network, GridSidecar?)? {
         var inputs = inputs
         /// A required value of the merged scenario; missing is reported unless a file already
         /// has a problem under that key (then the value was written, but wrong).
@@ -121,8 +131,15 @@ public enum ScenarioLoader {
 
         let network: Network
         do {
-            network = try CaseFile.load(path: grid).network
-            inputs.append(try InputHash.read(grid).file)
+            if let (n, file) = cache?.networks[grid] {
+                network = n
+                inputs.append(file)
+            } else {
+                network = try CaseFile.load(path: grid).network
+                let file = try InputHash.read(grid).file
+                inputs.append(file)
+                cache?.networks[grid] = (network, file)
+            }
         } catch let error as InputError {
             log.add(path, "grid", "cannot be read: \(error.description)")
             return nil
@@ -131,17 +148,18 @@ public enum ScenarioLoader {
             return nil
         }
         let sidecar = merged.sidecar.flatMap { file in
-            readDataFile(file, key: "sidecar", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
+            readDataFile(file, key: "sidecar", scenario: path, inputs: &inputs, log: log, cache: cache, cacheKey: "sidecar\u{0}\(file)\u{0}\(grid)") { text throws(ScenarioProblems) in
                 try GridSidecar.parse(text, file: file, network: network)
             }
         }
         let fleet = merged.fleet.flatMap { file in
-            readDataFile(file, key: "fleet", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
+            readDataFile(file, key: "fleet", scenario: path, inputs: &inputs, log: log, cache: cache, cacheKey: "fleet\u{0}\(file)\u{0}\(grid)") { text throws(ScenarioProblems) in
                 try Fleet.parse(text, file: file, network: network)
             }
         }
         let prices = merged.dispatch?.neighbourPriceSeries.flatMap { file in
-            readDataFile(file, key: "dispatch.neighbour_price_series", scenario: path, inputs: &inputs, log: log) { text throws(ScenarioProblems) in
+            readDataFile(file, key: "dispatch.neighbour_price_series", scenario: path, inputs: &inputs, log: log, cache: cache,
+                         cacheKey: "prices\u{0}\(file)") { text throws(ScenarioProblems) in
                 try PriceSeries.parse(text, file: file)
             }
         }
@@ -161,13 +179,21 @@ public enum ScenarioLoader {
     }
 
     /// A data file a scenario names (the sidecar, the fleet, a price series), read, hashed into
-    /// `inputs` and parsed; nil with its problems logged when it cannot be.
+    /// `inputs` and parsed (once per cache key while a sweep's members are checked); nil with its
+    /// problems logged when it cannot be.
     private static func readDataFile<T>(_ file: String, key: String, scenario: String, inputs: inout [InputFile], log: ProblemLog,
+                                        cache: LoadCache? = nil, cacheKey: String = "",
                                         parse: (String) throws(ScenarioProblems) -> T) -> T? {
+        if let (value, input) = cache?.files[cacheKey], let value = value as? T {
+            inputs.append(input)
+            return value
+        }
         do {
             let (data, input) = try InputHash.read(file)
             inputs.append(input)
-            return try parse(try ConfigValue.text(utf8: Array(data), file: file))
+            let value = try parse(try ConfigValue.text(utf8: Array(data), file: file))
+            cache?.files[cacheKey] = (value, input)
+            return value
         } catch let problems as ScenarioProblems {
             for p in problems.problems { log.add(p.file, p.keyPath, p.message) }
         } catch let error as InputError {

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `kraft`: the command-line front of the simulator. Each subcommand lives in its own file.
 @main
@@ -14,5 +17,16 @@ struct Kraft: ParsableCommand {
 
     /// Written into every result folder's manifest.
     static let version = "0.2.0"
+
+    static func main() {
+        // A process started from a worker thread of another (libdispatch blocks signals on its
+        // threads, and Foundation's Process passes the mask on) would otherwise ignore SIGINT,
+        // SIGTERM and SIGHUP: a stopped sweep could not stop its `kraft run` children.
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stop, s) }
+        pthread_sigmask(SIG_UNBLOCK, &stop, nil)
+        Self.main(nil)
+    }
 
 }

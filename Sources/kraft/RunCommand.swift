@@ -61,11 +61,15 @@ struct RunCommand: ParsableCommand {
         if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to), b < a {
             throw ValidationError("--to (\(to)) is before --from (\(from))")
         }
+        if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to), Period.yearsSpanned(from: a, to: b) > Period.maxYears {
+            throw ValidationError("--from \(from) --to \(to) spans \(Period.yearsSpanned(from: a, to: b)) calendar years, more than the limit of \(Period.maxYears)")
+        }
         if let period, !(1950...2100).contains(period) { throw ValidationError("--period must be a year from 1950 to 2100, got \(period)") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
+        _ = ResultFolder.processStart  // fixed now: leftovers older than this are not this run's
         let loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
         do { loaded = try ScenarioLoader.load(path: scenario) } catch {
             for p in error.problems { printError(p.description) }
@@ -80,6 +84,9 @@ struct RunCommand: ParsableCommand {
         let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
             ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
         let target = output ?? "results/\(name)"
+        // What a killed earlier run into this folder left: stale staging folders are removed, a
+        // folder moved aside by an interrupted --overwrite is put back (before the check below).
+        for line in ResultFolder.recover(target) { printError("\(target): \(line) (left by an interrupted run)") }
         // Refused before the run, not after it: a year's work must not be thrown away for this.
         if !overwrite && FileManager.default.fileExists(atPath: target) {
             printError(InputError(file: target, line: nil, message: "already exists (expected a new folder; remove it, choose another --output or give --overwrite)").description)

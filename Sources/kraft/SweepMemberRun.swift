@@ -10,6 +10,8 @@ enum SweepMemberRun {
     enum Outcome {
         case completed(seconds: Double)
         case failed(String)
+        /// Not run, or ended, because the sweep was stopped by a signal.
+        case stopped
     }
 
     static func run(_ member: SweepMember, of sweep: Sweep, layout: SweepLayout, kraft: String) -> Outcome {
@@ -24,9 +26,13 @@ enum SweepMemberRun {
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()
             process.standardError = errors
-            try process.run()
+            guard try ChildProcesses.shared.run(process) else { return .stopped }
             let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
+            ChildProcesses.shared.ended(process)
+            // Stopped by a signal to the sweep: not this member's failure; its leftovers are
+            // cleared when the member is run again.
+            if ChildProcesses.shared.stopSignal != nil && !layout.isComplete(member.id) { return .stopped }
             // Exit 1 with a result folder is a run that completed with a finding (a load flow that
             // did not converge is in its summary); without a folder, the member failed.
             if layout.isComplete(member.id) {

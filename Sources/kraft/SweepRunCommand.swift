@@ -60,9 +60,10 @@ struct SweepRunCommand: ParsableCommand {
         // Workers take the next member in turn; printing and counting happen under the same lock.
         let state = Mutex((next: 0, failures: 0))
         let kraft = kraftExecutable()
+        ChildProcesses.shared.install()
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(todo.count, 1))) { _ in
             while let member = state.withLock({ s -> SweepMember? in
-                guard s.next < todo.count else { return nil }
+                guard s.next < todo.count, ChildProcesses.shared.stopSignal == nil else { return nil }
                 s.next += 1
                 return todo[s.next - 1]
             }) {
@@ -73,9 +74,15 @@ struct SweepRunCommand: ParsableCommand {
                     case .failed(let message):
                         s.failures += 1
                         print("\(member.id): FAILED: \(message.split(separator: "\n").first ?? "")")
+                    case .stopped: print("\(member.id): stopped")
                     }
                 }
             }
+        }
+        if let signal = ChildProcesses.shared.stopSignal {
+            // Every child has ended (each worker waited for its own): stop as the signal asked.
+            printError("sweep stopped by signal \(signal); its running members were stopped with it (run again to finish)")
+            Glibc.exit(128 + signal)
         }
         let failures = state.withLock { $0.failures }
         print("shard \(index)/\(count): \(members.count - failures) of \(members.count) members complete; results: \(layout.folder)")

@@ -206,6 +206,13 @@ struct ScenarioTests {
         #expect(ScenarioLoader.problems(text: "name = \"unterminated\n", file: "t.toml").first?.message.hasPrefix("line 1: TOML syntax") == true)
     }
 
+    @Test("a period may touch at most 100 calendar years: 1950-2100 is refused, naming the limit (issue #15)")
+    func periodLimit() {
+        let long = ScenarioLoader.problems(text: "name = \"x\"\n[period]\nfrom = 1950-01-01\nto = 2100-12-31\n", file: "t.toml")
+        #expect(long.contains { $0.keyPath == "period.to" && $0.message.contains("151 calendar years") && $0.message.contains("limit of 100") }, "\(long)")
+        #expect(ScenarioLoader.problems(text: "name = \"x\"\n[period]\nfrom = 2000-01-01\nto = 2099-12-31\n", file: "t.toml").isEmpty)
+    }
+
     /// Found by fuzzing the former TOMLKit reader, whose C++ core asserted (aborted) on these; Kraft's
     /// own parser reports them as syntax errors.
     @Test("a table header that does not start like a name is a syntax error, not an abort",

@@ -20,4 +20,41 @@ public enum AtomicFile {
             throw InputError(file: path, line: nil, message: "cannot write: \(error.localizedDescription)")
         }
     }
+
+    /// Writes several files as one set: every file goes to a hidden temporary name beside its
+    /// target first, and only when all are written (a full disk fails here) and every target can
+    /// be replaced (absent or a regular file) are they renamed into place, which needs no space.
+    /// On a failure the temporary files are removed and no target is touched, so a reader never
+    /// finds new files beside old ones. `writer` writes one temporary file (a seam for tests).
+    public static func writeSet(_ files: [(path: String, text: String)],
+                                writer: (String, String) throws -> Void = { text, path in
+                                    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+                                }) throws(InputError) {
+        let fm = FileManager.default
+        var written = [(temporary: String, target: String)]()
+        func removeTemporaries() { for w in written { try? fm.removeItem(atPath: w.temporary) } }
+        for file in files {
+            let url = URL(fileURLWithPath: file.path)
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)").path
+            do {
+                try writer(file.text, temporary)
+                written.append((temporary, file.path))
+            } catch {
+                try? fm.removeItem(atPath: temporary)
+                removeTemporaries()
+                throw InputError(file: file.path, line: nil, message: "cannot write: \(error.localizedDescription) (no file of the set was replaced)")
+            }
+        }
+        for file in files {
+            if let type = (try? fm.attributesOfItem(atPath: file.path))?[.type] as? FileAttributeType, type != .typeRegular {
+                removeTemporaries()
+                throw InputError(file: file.path, line: nil, message: "exists and is not a regular file (expected a file Kraft may replace; no file of the set was replaced)")
+            }
+        }
+        for (k, w) in written.enumerated() where rename(w.temporary, w.target) != 0 {
+            let reason = String(cString: strerror(errno))
+            for rest in written[k...] { try? fm.removeItem(atPath: rest.temporary) }
+            throw InputError(file: w.target, line: nil, message: "cannot rename into place: \(reason)")
+        }
+    }
 }

@@ -59,7 +59,23 @@ public struct Sweep: Sendable {
         if !axes.isEmpty && !listed.isEmpty {
             top.problem("member", "is given together with [[axis]] (expected either axes, combined as a full product, or an explicit list of members)")
         } else if !axes.isEmpty {
-            points = product(axes.map(axisPoints))
+            // Counted before anything is expanded: the product of a few capped axes can still be
+            // more members than memory holds.
+            let counts = axes.map(axisCount)
+            var total = 1, overflow = false
+            for c in counts {
+                let (m, o) = total.multipliedReportingOverflow(by: max(c, 1))
+                total = o ? Int.max : m
+                overflow = overflow || o
+            }
+            if overflow || total > maxMembers {
+                top.problem("axis", "makes \(overflow ? "more than \(Int.max)" : String(total)) members (\(counts.map(String.init).joined(separator: " × "))), "
+                            + "more than the limit of \(maxMembers) (expected at most \(maxMembers) members in one sweep: split it into several sweeps)")
+            } else {
+                points = product(axes.map(axisPoints))
+            }
+        } else if listed.count > maxMembers {
+            top.problem("member", "lists \(listed.count) members, more than the limit of \(maxMembers) (expected at most \(maxMembers) members in one sweep: split it into several sweeps)")
         } else if !listed.isEmpty {
             points = listed.map { t in
                 defer { t.finish() }
@@ -164,6 +180,22 @@ public struct Sweep: Sendable {
             t.problem("at", "is given together with a period (expected either one moment or a period)")
         }
         return options
+    }
+
+    /// The most members a sweep may have (the product of its axes, or its `[[member]]` list):
+    /// checked before any member is made, so `kraft sweep plan`, `run` and `validate` refuse a
+    /// larger sweep at once instead of growing until they are killed.
+    public static let maxMembers = 10_000
+
+    /// How many points an axis has, read without expanding it (0 when it is malformed: its
+    /// problem is reported when it is expanded).
+    private static func axisCount(_ t: TableReader) -> Int {
+        if case .array(let list)? = t.rawValue("values") { return list.count }
+        guard case .integer(let from)? = t.rawValue("from"), case .integer(let to)? = t.rawValue("to"), from <= to else { return 0 }
+        var step = 1
+        if case .integer(let s)? = t.rawValue("step"), s >= 1 { step = s }
+        let (span, o) = to.subtractingReportingOverflow(from)
+        return o ? Int.max : span / step + 1
     }
 
     /// One axis as its points: each a list of (key, where it was written, value).

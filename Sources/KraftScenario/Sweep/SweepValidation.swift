@@ -16,11 +16,12 @@ extension Sweep {
         let sweep: Sweep
         do { sweep = try load(path: path) } catch { return error.problems }
         var problems = [ScenarioProblem]()
+        let cache = ScenarioLoader.LoadCache()  // the grid, sidecar and fleet are parsed once, not per member
         for member in sweep.members {
             let overrides = member.overrides.map { "\($0.path) = \(TOMLWriter.inline($0.value))" }.joined(separator: ", ")
             let name = "\(sweep.file.path) (member \(member.id): \(overrides))"
             do {
-                _ = try ScenarioLoader.load(tree: sweep.memberTree(member, file: name))
+                _ = try ScenarioLoader.load(tree: sweep.memberTree(member, file: name), cache: cache)
             } catch let error as ScenarioProblems {
                 problems += error.problems.map { ScenarioProblem(file: name, keyPath: $0.keyPath, message: $0.message) }
             } catch {
