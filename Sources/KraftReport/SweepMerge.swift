@@ -182,11 +182,12 @@ public struct SweepMerge {
 
     /// As `write(to:)`; `writer` replaces the writing of one temporary file (for tests).
     func write(to folder: String, writer: ((String, String) throws -> Void)?) throws(InputError) {
-        // One set: all three written before any is renamed into place (a full disk or a target
-        // that cannot be replaced leaves the earlier merge's files as they were).
-        let files = [(path: folder + "/sweep-results.csv", text: csv), (path: folder + "/sweep-results.json", text: json),
-                     (path: folder + "/sweep-report.txt", text: report)]
-        if let writer { try AtomicFile.writeSet(files, writer: writer) } else { try AtomicFile.writeSet(files) }
+        // One set that changes at once (`.sweep-merge/current`, one rename): a full disk, a target
+        // that cannot be replaced or a kill at any point leaves the earlier merge's files as they were.
+        let files = [(name: "sweep-results.csv", text: csv), (name: "sweep-results.json", text: json), (name: "sweep-report.txt", text: report)]
+        if let writer { try AtomicFile.writeLinkedSet(files, in: folder, set: "sweep-merge", writer: writer) } else {
+            try AtomicFile.writeLinkedSet(files, in: folder, set: "sweep-merge")
+        }
     }
 
     /// Exact (shortest round-trip) text of a number, as in the members' JSON.

@@ -48,8 +48,32 @@ struct SweepHardeningTests {
         let r = try KraftProcess.run(["sweep", "merge", dir])
         #expect(r.status == 2 && r.stderr.contains("sweep-report.txt"), "\(r.stderr)")
         #expect(try String(contentsOfFile: dir + "/sweep-results.json", encoding: .utf8) == json)
-        let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".") }
+        // Nothing half-made is left: the merged sets' folder holds only the first merge's set.
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".") && $0 != ".sweep-merge" }
         #expect(left.isEmpty, "\(left)")
+        let sets = try FileManager.default.contentsOfDirectory(atPath: dir + "/.sweep-merge").sorted()
+        #expect(sets.count == 2 && sets.contains("current"), "\(sets)")
+    }
+
+    @Test("a merge killed at any point leaves one whole set: the three files are links through one switch")
+    func mergeSwitchesAtOnce() throws {
+        let dir = try Self.folder(plan: Self.plan(name: "first", ids: ["0001-1a2b3c4d"]))
+        #expect(try KraftProcess.run(["sweep", "merge", dir]).status == 1)
+        let fm = FileManager.default
+        for name in ["sweep-results.csv", "sweep-results.json", "sweep-report.txt"] {
+            #expect(try fm.destinationOfSymbolicLink(atPath: dir + "/" + name) == ".sweep-merge/current/" + name)
+        }
+        let first = try fm.destinationOfSymbolicLink(atPath: dir + "/.sweep-merge/current")
+        // A second merge: a new set folder, the link switched, the first set removed.
+        try Self.plan(name: "second", ids: ["0001-1a2b3c4d"]).write(toFile: dir + "/sweep.json", atomically: true, encoding: .utf8)
+        #expect(try KraftProcess.run(["sweep", "merge", dir]).status == 1)
+        let second = try fm.destinationOfSymbolicLink(atPath: dir + "/.sweep-merge/current")
+        #expect(second != first && !fm.fileExists(atPath: dir + "/.sweep-merge/" + first))
+        #expect(try String(contentsOfFile: dir + "/sweep-results.json", encoding: .utf8).contains("\"second\""))
+        // A merge killed before its switch (a set folder written, the link not yet moved) changes nothing a reader sees.
+        try fm.createDirectory(atPath: dir + "/.sweep-merge/half", withIntermediateDirectories: true)
+        try "partial".write(toFile: dir + "/.sweep-merge/half/sweep-results.json", atomically: true, encoding: .utf8)
+        #expect(try String(contentsOfFile: dir + "/sweep-results.json", encoding: .utf8).contains("\"second\""))
     }
 
     /// The ids of the processes whose parent is `pid`, from /proc.

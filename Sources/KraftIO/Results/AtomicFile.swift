@@ -57,4 +57,63 @@ public enum AtomicFile {
             throw InputError(file: w.target, line: nil, message: "cannot rename into place: \(reason)")
         }
     }
+
+    /// Writes several files as one set that readers see change at once, even if the process is
+    /// killed half way: the files go into a new folder `folder/.SET/ID/`, then the link
+    /// `folder/.SET/current` is switched to it by one rename; each file's own name in `folder` is a
+    /// link through `current` (made the first time; a regular file an older version wrote is
+    /// replaced by its link then). A target that exists and is neither refuses the set before
+    /// anything is written; a failure while writing removes the new folder and changes nothing.
+    /// Earlier sets' folders are removed after the switch.
+    public static func writeLinkedSet(_ files: [(name: String, text: String)], in folder: String, set: String,
+                                      writer: (String, String) throws -> Void = { text, path in
+                                          try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+                                      }) throws(InputError) {
+        let fm = FileManager.default
+        let setFolder = folder + "/." + set, id = UUID().uuidString
+        func link(of path: String) -> String? { try? fm.destinationOfSymbolicLink(atPath: path) }
+        for file in files {
+            let path = folder + "/" + file.name
+            guard link(of: path) == nil, let type = (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { continue }
+            if type != .typeRegular {
+                throw InputError(file: path, line: nil, message: "exists and is not a regular file (expected a file Kraft may replace; no file of the set was replaced)")
+            }
+        }
+        let newSet = setFolder + "/" + id
+        do {
+            try fm.createDirectory(atPath: newSet, withIntermediateDirectories: true)
+            for file in files { try writer(file.text, newSet + "/" + file.name) }
+        } catch {
+            try? fm.removeItem(atPath: newSet)
+            throw InputError(file: folder + "/" + (files.first?.name ?? ""), line: nil,
+                             message: "cannot write: \(error.localizedDescription) (no file of the set was replaced)")
+        }
+        // The switch: one rename of a link.
+        let current = setFolder + "/current", next = setFolder + "/.current-" + id
+        do { try fm.createSymbolicLink(atPath: next, withDestinationPath: id) } catch {
+            try? fm.removeItem(atPath: newSet)
+            throw InputError(file: current, line: nil, message: "cannot link: \(error.localizedDescription) (no file of the set was replaced)")
+        }
+        guard rename(next, current) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? fm.removeItem(atPath: next); try? fm.removeItem(atPath: newSet)
+            throw InputError(file: current, line: nil, message: "cannot switch to the new set: \(reason) (no file of the set was replaced)")
+        }
+        for file in files {
+            let path = folder + "/" + file.name, target = "." + set + "/current/" + file.name
+            guard link(of: path) != target else { continue }
+            let temporary = folder + "/." + file.name + ".link-" + id
+            do { try fm.createSymbolicLink(atPath: temporary, withDestinationPath: target) } catch {
+                throw InputError(file: path, line: nil, message: "cannot link: \(error.localizedDescription)")
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(atPath: temporary)
+                throw InputError(file: path, line: nil, message: "cannot link into place: \(reason)")
+            }
+        }
+        for old in (try? fm.contentsOfDirectory(atPath: setFolder)) ?? [] where old != id && old != "current" {
+            try? fm.removeItem(atPath: setFolder + "/" + old)
+        }
+    }
 }
