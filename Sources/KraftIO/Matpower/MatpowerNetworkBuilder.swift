@@ -125,10 +125,14 @@ private struct RowCheck {
         InputError(file: file, line: matrix.lines[row], message: "mpc.\(matrix.name) row \(row + 1): \(message)")
     }
 
+    /// A finite number within `InputLimits.magnitude`: larger ones overflow the solvers' arithmetic.
     func finite(_ row: Int, _ column: Int) throws(InputError) {
         let value = matrix[row, column]
         guard value.isFinite else {
             throw failure(row, "\(names[column]) is \(matlab(value)); expected a finite number")
+        }
+        guard abs(value) <= InputLimits.magnitude else {
+            throw failure(row, "\(names[column]) is \(matlab(value)); expected a number of magnitude at most 1e9 (\(InputLimits.why))")
         }
     }
 

@@ -132,6 +132,9 @@ struct PSSERawRecord {
         guard let value = DecimalNumber.parse(text, from: field.start, to: field.end), value.isFinite else {
             throw failure("\(label(i)) is '\(shortened(token(field)))'; expected a number such as 1, -0.5 or 1.5E-2")
         }
+        guard abs(value) <= InputLimits.magnitude else {
+            throw failure("\(label(i)) is '\(shortened(token(field)))'; expected a number of magnitude at most 1e9 (\(InputLimits.why))")
+        }
         return value
     }
 
