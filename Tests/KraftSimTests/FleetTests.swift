@@ -106,9 +106,10 @@ struct FleetTests {
         #expect(closed.inertiaMWs[g] > 5 * s && closed.inertiaMWs[g] < 6.1 * s)
     }
 
-    @Test("a week in summer: reactors in refuelling give nothing, the others at least 0.6 of capacity; CHP near its summer minimum")
+    @Test("a week in May: reactors in refuelling give nothing, the others at least 0.6 of capacity")
     func refuellingAndMinimumOutput() throws {
-        // 2025-05-12 to 05-18 is days 132–138: R3 (from day 135) and F2 (from 160, so not yet) — R3 and F1 (110–149) are out.
+        // 2025-05-12 to 05-18 are days 132–138 of the year: F1 (days 110–149) is out all week, R3
+        // (from day 135) from the fourth day.
         let r = try YearRunTests.run("base-2025", from: "2025-05-12", to: "2025-05-18")
         let g = r.grid
         let nuclear = g.unit.indices.filter { g.technology[$0] == "nuclear" && g.zoneOfBus[g.network.generators.bus[$0]] == "SE3" }

@@ -1,8 +1,8 @@
 /// The model's stated assumptions for a year run, in one place so every output can name them.
 /// Each is a default a scenario can override where the `[dispatch]` table has a key for it.
 public enum Assumptions {
-    /// Prices of the areas outside the grid: `ExternalPrices`.
-    ///
+    // Prices of the areas outside the grid are `ExternalPrices`.
+
     /// Swedish nuclear fleet energy availability factor, mean of 2020–2024 (0.724, 0.846, 0.827,
     /// 0.779, 0.812): IAEA PRIS via PyPSA-Eur, shared/data/sweden/nuclear_availability_se.csv.
     public static let nuclearAvailability = 0.80

@@ -84,7 +84,16 @@ struct HourInputMaker: Sendable {
                                         inflow: inflowPerWeek, wanted: wanted)
         }
         reservoirPlans = plans
+        // Per zone with heat-led plant, how deep in the heating season each day of the profiles is.
+        let heatZones = Set(grid.heatLed.indices.filter { grid.heatLed[$0] }.map { grid.zoneOfBus[grid.network.generators.bus[$0]] })
+        let days = (profiles.hours + 23) / 24
+        heatingByZone = Dictionary(uniqueKeysWithValues: heatZones.map { zone in
+            (zone, (0..<days).map { Self.heating(zone: zone, day: profiles.start.adding(days: $0)) })
+        })
     }
+
+    /// Per zone with heat-led plant, `heating` of each day of the profiles.
+    private(set) var heatingByZone: [String: [Double]] = [:]
 
     /// Per zone with reservoirs, the plan over the profiles' windows.
     private(set) var reservoirPlans: [String: ReservoirPlan] = [:]
@@ -142,7 +151,7 @@ struct HourInputMaker: Sendable {
             var share = grid.operation[g].minShare
             if grid.heatLed[g] {
                 // Both bounds follow the heat load: back-pressure output needs a heat sink.
-                let w = heating(zone: grid.zoneOfBus[net.generators.bus[g]], day: day)
+                let w = heatingByZone[grid.zoneOfBus[net.generators.bus[g]]]?[h / 24] ?? 0
                 if share > 0 { share = Self.summerMinShare + (share - Self.summerMinShare) * w }
                 available[g] = min(available[g], grid.capacityMW[g] * (Self.summerMaxShare + (1 - Self.summerMaxShare) * w))
             }
@@ -159,7 +168,7 @@ struct HourInputMaker: Sendable {
 
     /// How deep in the heating season a day is, 0 (a normal day at 17 °C or warmer) to 1 (the
     /// coldest month's normal temperature), from the zone's monthly normals (`ZoneClimate`).
-    private func heating(zone: String, day: CalendarDate) -> Double {
+    private static func heating(zone: String, day: CalendarDate) -> Double {
         let climate = ZoneClimate.of(zone)
         let start = CalendarDate(year: day.year, month: 1, day: 1)
         let days = CalendarDate(year: day.year + 1, month: 1, day: 1).dayNumber - start.dayNumber

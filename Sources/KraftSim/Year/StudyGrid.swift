@@ -376,6 +376,7 @@ public struct StudyGrid: Sendable {
                 heatLed.append(false)
                 reserve.append(nil)
                 costOverride.append(nil)
+                runOfRiver.append(false)
             }
         }
         if scenario.producers.contains(where: { $0.technology == .smallHydro || $0.technology == .chp }) {
@@ -407,7 +408,7 @@ public struct StudyGrid: Sendable {
         grid.reservoirs = reservoirs
         grid.priceSeries = scenario.neighbourPrices
         grid.runOfRiverShare = runOfRiverShare
-        grid.runOfRiver = runOfRiver + [Bool](repeating: false, count: max(net.generators.count - runOfRiver.count, 0))
+        grid.runOfRiver = runOfRiver
         return grid
     }
 
