@@ -17,7 +17,10 @@ public enum ScenarioJSON {
         j.key("weather"); j.raw("{"); j.key("synthetic"); j.bool(s.weather.isSynthetic); j.raw(",")
         switch s.weather {
         case .synthetic(let seed): j.key("seed"); j.number(seed); j.raw(","); j.key("source"); j.string(weatherSource ?? "synthetic")
-        case .csv(let folder): j.key("folder"); j.string(folder); j.raw(","); j.key("source"); j.string(weatherSource ?? "csv")
+        case .csv(let folder, let fill, _):
+            j.key("folder"); j.string(folder); j.raw(",")
+            if let fill { j.key("synthetic_seed"); j.number(fill); j.raw(",") }
+            j.key("source"); j.string(weatherSource ?? "csv")
         }
         j.raw("},"); j.key("events"); j.raw("[")
         let events = s.closures.map { ($0, "closure") } + s.commissionings.map { ($0, "commissioning") }

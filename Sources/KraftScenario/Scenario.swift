@@ -63,7 +63,11 @@ public struct Period: Sendable, Equatable {
 /// Hourly profiles: a folder of CSV files (a real weather year) or a seeded synthetic year.
 public enum Weather: Sendable, Equatable {
     case synthetic(seed: Int)
-    case csv(folder: String)
+    /// `fillSeed`: the synthetic year (of this seed) that stands in for the zone columns and files
+    /// the folder lacks, so a folder may hold only the series that were measured; nil: every file
+    /// and zone column is required. `madeBy`: the command that makes the folder, named when it is
+    /// absent (a folder built from data the project may not ship).
+    case csv(folder: String, fillSeed: Int? = nil, madeBy: String? = nil)
 
     public var isSynthetic: Bool { if case .synthetic = self { true } else { false } }
 }

@@ -27,7 +27,8 @@ struct PartialScenario {
         if let w = weather {
             switch w {
             case .synthetic(let seed): lines.append("synthetic weather, seed \(seed)")
-            case .csv(let folder): lines.append("weather from \(folder)")
+            case .csv(let folder, let fill, _):
+                lines.append("weather from \(folder)" + (fill.map { ", synthetic seed \($0) where it has no series" } ?? ""))
             }
         }
         lines += closures.map { "\($0.unit) closes on \($0.date)" }
@@ -135,8 +136,11 @@ enum ScenarioFileDecoder {
         case "synthetic":
             return .synthetic(seed: t.integer("seed", in: 0...Int(Int32.max)) ?? 1)
         case "csv":
-            guard let f = t.require(t.string("folder", maxLength: TableReader.maxPathLength), "folder", "the folder of the hourly CSV files") else { return nil }
-            return .csv(folder: resolve(f, in: folder))
+            let f = t.require(t.string("folder", maxLength: TableReader.maxPathLength), "folder", "the folder of the hourly CSV files")
+            let fill = t.integer("synthetic_seed", in: 0...Int(Int32.max))
+            let madeBy = t.string("made_by")
+            guard let f else { return nil }
+            return .csv(folder: resolve(f, in: folder), fillSeed: fill, madeBy: madeBy)
         default:
             return nil
         }

@@ -44,6 +44,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Replace the result folder if it exists (the old one is removed only once the new one is complete).")
     var overwrite = false
 
+    @OptionGroup var weather: WeatherOption
+
     func validate() throws {
         if let at, Moment(parsing: at) == nil {
             throw ValidationError("--at must be a date and hour such as 2030-01-15T08:00, got '\(at)'")
@@ -70,11 +72,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         _ = ResultFolder.processStart  // fixed now: leftovers older than this are not this run's
-        let loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
+        var loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
         do { loaded = try ScenarioLoader.load(path: scenario) } catch {
             for p in error.problems { printError(p.description) }
             throw ExitStatus.badInput
         }
+        if let w = try weather.parsed(replacing: loaded.scenario.weather) { loaded.scenario.weather = w }
         let stem = (scenario.split(separator: "/").last.map(String.init) ?? scenario).replacingOccurrences(of: ".toml", with: "")
         var span = loaded.scenario.period
         if let period { span = Period(from: CalendarDate(year: period, month: 1, day: 1), to: CalendarDate(year: period, month: 12, day: 31)) }

@@ -43,7 +43,7 @@ struct ProfileCSVReaderTests {
         let weather = Weather.csv(folder: folder.path)
         let p = try HourlyProfiles.make(weather: weather, period: Period(from: Self.start, to: CalendarDate(year: 2030, month: 1, day: 2)),
                                         zones: ["SE1", "SE2"])
-        #expect(p.hours == 48 && !p.isSynthetic && p.relativeZones.isEmpty)
+        #expect(p.hours == 48 && !p.isSynthetic && p.relativeLoadZones.isEmpty && p.relativeInflowZones.isEmpty)
         // Row 2030-01-01T00:00 is the second data row (t = 1): SE2 column first in the file.
         #expect(p.loadMW["SE2"]![0] == 2001 && p.loadMW["SE1"]![0] == 1001 && p.loadMW["SE1"]![47] == 1048)
         #expect(p.wind["SE1"]!.allSatisfy { $0 == 0.25 } && p.inflowMW["SE2"]![10] == 1500 && p.solar["SE2"]![5] == 0)

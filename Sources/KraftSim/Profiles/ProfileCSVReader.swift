@@ -1,3 +1,4 @@
+import Foundation
 import KraftIO
 import KraftScenario
 
@@ -61,22 +62,50 @@ public enum ProfileCSVReader {
         return v
     }
 
-    /// The four files of `folder`, each cut to `hours` hours from `start` 00:00, for `zones`.
-    public static func read(folder: String, start: CalendarDate, hours: Int, zones: [String]) throws(InputError) -> HourlyProfiles {
+    /// The four files of `folder`, each cut to `hours` hours from `start` 00:00, for `zones`. With
+    /// `fill`, a file or zone column the folder lacks comes from that synthetic year, and the
+    /// profiles' `source` names what was read and what stands in. `madeBy` is named when the
+    /// folder does not exist.
+    public static func read(folder: String, start: CalendarDate, hours: Int, zones: [String],
+                            fill: SyntheticProfiles? = nil, madeBy: String? = nil) throws(InputError) -> HourlyProfiles {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError(file: folder, line: nil, message: "no such folder (expected a folder of hourly CSV files: "
+                             + (madeBy.map { "make it with \($0)" } ?? "load.csv, wind.csv, solar.csv, inflow.csv; docs/profiles.md") + ")")
+        }
         var series = [Quantity: [String: [Double]]]()
         for q in Quantity.allCases {
             let path = folder + "/" + q.file
+            if fill != nil && !FileManager.default.fileExists(atPath: path) { series[q] = [:]; continue }
             let text = String(decoding: try FileBytes.contents(ofFile: path), as: UTF8.self)
-            series[q] = try parse(text, file: path, quantity: q, start: start, hours: hours, zones: zones)
+            series[q] = try parse(text, file: path, quantity: q, start: start, hours: hours, zones: zones, everyZone: fill == nil)
         }
-        return HourlyProfiles(start: start, hours: hours, zones: zones, isSynthetic: false,
-                              source: "CSV folder \(folder) (load.csv, wind.csv, solar.csv, inflow.csv)",
-                              loadMW: series[.load]!, wind: series[.wind]!, solar: series[.solar]!, inflowMW: series[.inflow]!)
+        guard let fill else {
+            return HourlyProfiles(start: start, hours: hours, zones: zones, isSynthetic: false,
+                                  source: "CSV folder \(folder) (load.csv, wind.csv, solar.csv, inflow.csv)",
+                                  loadMW: series[.load]!, wind: series[.wind]!, solar: series[.solar]!, inflowMW: series[.inflow]!)
+        }
+        var p = fill.make(start: start, hours: hours, zones: zones)
+        let synthetic = p.source
+        p.isSynthetic = false
+        for (z, v) in series[.load]! { p.loadMW[z] = v; p.relativeLoadZones.remove(z) }
+        for (z, v) in series[.wind]! { p.wind[z] = v }
+        for (z, v) in series[.solar]! { p.solar[z] = v }
+        for (z, v) in series[.inflow]! { p.inflowMW[z] = v; p.relativeInflowZones.remove(z) }
+        func list(_ q: Quantity, read: Bool) -> String? {
+            let z = zones.filter { (series[q]![$0] != nil) == read }
+            return z.isEmpty ? nil : "\(q.rawValue) \(z.joined(separator: " "))"
+        }
+        let real = Quantity.allCases.compactMap { list($0, read: true) }, standIn = Quantity.allCases.compactMap { list($0, read: false) }
+        p.source = "CSV folder \(folder) (\(real.isEmpty ? "nothing read" : real.joined(separator: "; ")))"
+            + (standIn.isEmpty ? "" : "; standing in where it has no series (\(standIn.joined(separator: "; "))): \(synthetic)")
+        return p
     }
 
     /// One file's text: per zone, the `hours` values from `start` 00:00.
+    /// Without `everyZone`, a zone may have no column and has no entry in the result.
     public static func parse(_ text: String, file: String, quantity: Quantity, start: CalendarDate, hours: Int,
-                             zones: [String]) throws(InputError) -> [String: [Double]] {
+                             zones: [String], everyZone: Bool = true) throws(InputError) -> [String: [Double]] {
         func fail(_ line: Int?, _ message: String) -> InputError { InputError(file: file, line: line, message: message) }
         let zoneList = zones.joined(separator: ",")
         // "\r\n" is one Character in Swift, so both line ends are separators.
@@ -99,14 +128,15 @@ public enum ProfileCSVReader {
             guard column[name] == nil else { throw fail(1, "zone column '\(name)' appears twice (expected each zone once)") }
             column[name] = i
         }
-        if let missing = zones.first(where: { column[$0] == nil }) {
+        if everyZone, let missing = zones.first(where: { column[$0] == nil }) {
             throw fail(1, "no column for zone \(missing) (expected one column per zone of the grid: time,\(zoneList))")
         }
 
         // Rows: consecutive hours; keep those of the period.
         let first = start.dayNumber * 24, end = first + hours  // absolute hours since 1970
+        let present = zones.filter { column[$0] != nil }
         var out = [String: [Double]]()
-        for z in zones { out[z] = [Double](repeating: 0, count: hours) }
+        for z in present { out[z] = [Double](repeating: 0, count: hours) }
         var previous: Int?
         for (index, row) in lines.enumerated().dropFirst() {
             let line = index + 1
@@ -140,7 +170,7 @@ public enum ProfileCSVReader {
             }
             previous = hour
             guard hour >= first && hour < end else { continue }
-            for z in zones {
+            for z in present {
                 let cell = cells[column[z]!]
                 guard let v = decimal(cell) else {
                     throw fail(line, "\(z): '\(cell)' is not a number (expected \(quantity.expected))")
