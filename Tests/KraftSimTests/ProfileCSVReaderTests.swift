@@ -93,6 +93,20 @@ struct ProfileCSVReaderTests {
         }
     }
 
+    @Test("every problem of a file is collected, at most 20, then how many more")
+    func everyProblem() {
+        // 48 rows, each with a negative SE1 value: 48 problems.
+        let lines = ["time,SE1,SE2"] + Self.rows(from: "2030-01-01T00:00", hours: 48) { t, z in z == 0 ? "-\(t + 1)" : "1" }
+        let (_, problems) = ProfileCSVReader.scan(lines.joined(separator: "\n"), file: "load.csv", quantity: .load, start: Self.start,
+                                                  hours: 48, zones: ["SE1", "SE2"], everyZone: true)
+        #expect(problems.count == 21)
+        #expect(problems.first?.description == "load.csv:2: SE1: -1 is negative (expected demand in MW, from 0 to 1000000)")
+        #expect(problems[19].description == "load.csv:21: SE1: -20 is negative (expected demand in MW, from 0 to 1000000)")
+        #expect(problems.last?.description == "load.csv: 28 more problems not listed")
+        // parse throws the first of them.
+        #expect(Self.message(lines) == "load.csv:2: SE1: -1 is negative (expected demand in MW, from 0 to 1000000)")
+    }
+
     @Test("a weather folder that does not exist names the command that makes it")
     func missingFolder() {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-no-such-\(UUID().uuidString)").path
