@@ -26,7 +26,7 @@ struct HourInputMaker: Sendable {
     private let baseLoadP: [Double]
     private let baseLoadQ: [Double]
     /// Consumption per zone in the grid file, MW (what the profiles' load is relative to).
-    private let gridZoneLoadMW: [String: Double]
+    let gridZoneLoadMW: [String: Double]
     /// Capacity of the grid's hydro units per zone, MW (what relative inflows are a share of).
     let hydroCapacityMW: [String: Double]
     /// Per zone: the whole inflow of the profiles, MWh, and the running sum of the hourly load
