@@ -57,6 +57,12 @@ public enum ScenarioJSON {
             j.key("profile"); j.string(p.profile); j.raw(","); j.key("curtailable"); j.bool(p.curtailable); j.raw(",")
             j.key("from"); optional(p.from?.description, &j); j.raw("}")
         }
+        j.raw("],"); j.key("borders"); j.raw("[")
+        for (k, b) in s.borders.enumerated() {
+            if k > 0 { j.raw(",") }
+            j.raw("{"); j.key("border"); j.string(b.border); j.raw(","); j.key("forward_mw"); j.number(b.forwardMW); j.raw(",")
+            j.key("backward_mw"); j.number(b.backwardMW); j.raw("}")
+        }
         j.raw("],"); j.key("certificates")
         if let c = s.certificates {
             j.raw("{"); j.key("quota")

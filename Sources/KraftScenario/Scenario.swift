@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     public var commissionings: [UnitEvent]
     public var dataCentres: [DataCentre]
     public var producers: [Producer]
+    /// Transfer capacities that replace the grid sidecar's for this scenario (`[[border]]`).
+    public var borders: [BorderCapacity] = []
     public var certificates: CertificateSettings?
     public var dispatch: DispatchSettings = DispatchSettings()
     /// Name of the scenario this one extends, if any.
@@ -94,6 +96,17 @@ public struct DataCentre: Sendable, Equatable {
     public var flexibleShare: Double
     /// Largest hour-to-hour change, MW/h; nil means unlimited.
     public var rampMWPerHour: Double?
+    public var origin: Origin
+}
+
+/// A border's transfer capacity for this scenario, in place of the grid sidecar's: a history
+/// year's trading capacities, or a reinforcement. Applies to the whole period.
+public struct BorderCapacity: Sendable, Equatable {
+    /// The border's name in the sidecar, such as "SE3-SE4".
+    public var border: String
+    /// MW from the border's first zone to its second, and back.
+    public var forwardMW: Double
+    public var backwardMW: Double
     public var origin: Origin
 }
 

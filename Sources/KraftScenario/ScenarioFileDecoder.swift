@@ -13,6 +13,7 @@ struct PartialScenario {
     var commissionings: [UnitEvent] = []
     var dataCentres: [DataCentre] = []
     var producers: [Producer] = []
+    var borders: [BorderCapacity] = []
     var certificates: PartialCertificateSettings?
     var dispatch: DispatchSettings?
     /// Name of the scenario directly extended (set when `extends` is resolved).
@@ -38,6 +39,7 @@ struct PartialScenario {
             let place: String = switch p.location { case .zone(let z): z; case .bus(let b): "bus \(b)" }
             return "\(p.technology.rawValue) \(Int(p.capacityMW.rounded())) MW in \(place)" + (p.from.map { " from \($0)" } ?? "")
         }
+        lines += borders.map { "\($0.border) at \(Int($0.forwardMW.rounded())) MW forward, \(Int($0.backwardMW.rounded())) MW back" }
         if certificates != nil { lines.append("certificate settings changed") }
         if dispatch != nil { lines.append("dispatch settings changed") }
         return lines
@@ -58,6 +60,7 @@ struct PartialScenario {
         m.commissionings += commissionings
         m.dataCentres += dataCentres
         m.producers += producers
+        m.borders += borders
         m.certificates = certificates?.over(base.certificates) ?? base.certificates
         m.dispatch = dispatch ?? base.dispatch
         return m
@@ -71,7 +74,7 @@ enum ScenarioFileDecoder {
 
     /// Arrays of tables that `extends` appends to the base's (`PartialScenario.over`); every other
     /// key of a file replaces the base's value whole.
-    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer"]
+    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer", "border"]
 
     /// Keys whose string values are file paths, read against the folder of the file they are in.
     static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"]]
@@ -91,6 +94,7 @@ enum ScenarioFileDecoder {
         s.commissionings = top.tables("commissioning").compactMap { unitEvent($0, file: file) }
         s.dataCentres = top.tables("datacentre").compactMap { dataCentre($0, file: file) }
         s.producers = top.tables("producer").compactMap { producer($0, file: file) }
+        s.borders = top.tables("border").compactMap { border($0, file: file) }
         if let c = top.table("certificates") { s.certificates = certificates(c, file: file, folder: folder) }
         if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file, folder: folder) }
         top.finish()
@@ -169,6 +173,16 @@ enum ScenarioFileDecoder {
         return DataCentre(name: name, location: location, capacityMW: capacity, utilisation: utilisation,
                           powerFactor: powerFactor, connection: from, flexibleShare: flexible, rampMWPerHour: ramp,
                           origin: Origin(file: file, keyPath: t.path))
+    }
+
+    private static func border(_ t: TableReader, file: String) -> BorderCapacity? {
+        defer { t.finish() }
+        let name = t.require(t.string("name"), "name", "a border of the grid sidecar, such as \"SE3-SE4\"")
+        let forward = t.require(t.number("forward_mw", in: 0...1e6, unit: "MW"), "forward_mw", "the capacity from the border's first zone to its second, MW")
+        let backward = t.require(t.number("backward_mw", in: 0...1e6, unit: "MW"), "backward_mw", "the capacity back, MW")
+        _ = t.string("source", maxLength: TableReader.maxDescriptionLength)
+        guard let name, let forward, let backward else { return nil }
+        return BorderCapacity(border: name, forwardMW: forward, backwardMW: backward, origin: Origin(file: file, keyPath: t.path))
     }
 
     private static func producer(_ t: TableReader, file: String) -> Producer? {
