@@ -270,6 +270,12 @@ public final class PowerFlowSolver {
             }
         }
 
+        // The block LU works only in Newton–Raphson's bus-block layout, which a single slack
+        // allows: elsewhere another back-end solves, and the result says so.
+        if options.linearSolver == .block && linearSolverName != "block" && !notes.contains(where: { $0.hasPrefix("block LU") }) {
+            let with = options.method != .nr ? "the \(options.method.rawValue) method" : "a distributed slack"
+            notes.append("block LU asked for, \(linearSolverName) used: the block LU needs Newton–Raphson's bus-block layout, not available with \(with)")
+        }
         let flows = options.method == .dc ? DCPowerFlow.flows(network: network, ybus: ybus, va: va)
             : BranchFlows(network: network, vm: vm, va: va)
         timings.iterate += max(0, wall.elapsed - timings.total)
