@@ -222,7 +222,7 @@ struct PSSERawParser {
             if first.isBlank { continue }
             startLine = startLine ?? current.line
             if group == .bus, result.busGroupLine == nil { result.busGroupLine = current.line }
-            if substationBlocks > 0, first.isGroupEnd {
+            if group == .substation, substationBlocks > 0, first.isGroupEnd {
                 substationBlocks -= 1
                 skippedLines += 1
                 continue
@@ -248,7 +248,7 @@ struct PSSERawParser {
             case .zone: result.zones.append(try zone(first))
             case .switchedShunt: result.switchedShunts.append(try switchedShunt(first))
             case .substation:
-                substationBlocks = 3
+                if substationBlocks == 0 { substationBlocks = 3 }  // a substation record opens its three blocks
                 skippedLines += 1
             default:
                 skippedLines += 1
