@@ -72,7 +72,11 @@ L = {};
 L{end+1} = '{';
 L{end+1} = sprintf('  "case": "%s",', name);
 L{end+1} = '  "variant": "nr",';
-L{end+1} = sprintf('  "source": "MATPOWER %s psse2mpc + runpf, legacy core, %s, from %s%s",', v.Version, tool, rawname, rawext);
+if nargin < 4
+    L{end+1} = sprintf('  "source": "MATPOWER %s psse2mpc + runpf, legacy core, %s, from %s%s",', v.Version, tool, rawname, rawext);
+else
+    L{end+1} = sprintf('  "source": "MATPOWER %s runpf, legacy core, %s, on a case made by the calling script (%s)",', v.Version, tool, name);
+end
 L{end+1} = sprintf('  "options": {"alg": "NR", "tol": %s, "max_it": %d, "enforce_q_lims": 0, "init": "case"},', ...
     num2str(mpopt.pf.tol, '%.17g'), mpopt.pf.nr.max_it);
 L{end+1} = sprintf('  "converged": %s,', tf(ok));
