@@ -159,6 +159,15 @@ import Testing
         expectRawError(file.text, line: 1, "case identification record", "is not supported", "revisions 29 to 35")
     }
 
+    @Test("each revision names a bad field by its own name and position", arguments: Array(29...35))
+    func badFieldPerRevision(revision: Int) throws {
+        // VM is field 9 in revisions 29 and 30 (after GL, BL, AREA, ZONE), field 8 from 31 on.
+        let bus = revision <= 30 ? "1, 'ONE', 230, 3, 0, 0, 1, 1, x.5, 0, 1" : "1, 'ONE', 230, 3, 1, 1, 1, x.5, 0"
+        let text = Self.small(revision: revision, bus: [bus], generator: "1, '1', 50", switched: nil, branch: "1, 1, '1', 0, 0.1")
+        let line = revision >= 35 ? 5 : 4
+        expectRawError(text, line: line, "bus record: VM (field \(revision <= 30 ? 9 : 8)) is 'x.5'; expected a number")
+    }
+
     @Test("a bad revision 35 generator field is named with its revision 35 position")
     func revision35FieldNames() throws {
         let text = try Self.text("IEEE_14_bus_rev35").replacingOccurrences(of: "-40.000,1.04500,    0,    0,    60.000",
