@@ -94,9 +94,12 @@ import Testing
         expectRawError(text, line: line(of: "'fifty'", in: text), "PL (field 6) is the quoted text 'fifty'; expected a number")
     }
 
-    @Test func busGivenByName() {
-        let text = Self.base.with(.branch, ["'ONE 400', 2, '1', 0.01, 0.1"]).text
-        expectRawError(text, line: line(of: "'ONE 400'", in: text), "I (field 1) is the quoted text", "buses given by name are not supported")
+    @Test func busGivenByAnUnknownName() {
+        let text = Self.base.with(.branch, ["'ONE 230', 2, '1', 0.01, 0.1"]).text
+        expectRawError(text, line: line(of: "'ONE 230'", in: text), "I (field 1) is the bus name 'ONE 230', which names no bus",
+                       "expected a bus number or the quoted name")
+        let twice = Self.base.with(.bus, Self.base.groups[.bus]! + ["4, 'ONE', 400.0, 1"]).with(.branch, ["'ONE', 2, '1', 0.01, 0.1"]).text
+        expectRawError(twice, line: line(of: "'ONE', 2, '1'", in: twice), "which names 2 buses (1, 4)")
     }
 
     @Test func tooFewFields() {

@@ -150,6 +150,15 @@ import Testing
         #expect(try raw.network().buses.count == 14)
     }
 
+    @Test("buses given by their quoted extended names, with or without the base voltage")
+    func extendedBusNames() throws {
+        let text = RawFile().with(.branch, ["'ONE         ', 'TWO 400.0', '1', 0.01, 0.1, 0.02"])
+            .with(.load, ["'TWO         400.00','1',1,1,1, 50.0, 20.0"]).text
+        let raw = try parseRaw(text)
+        #expect(raw.branches[0].from == 1 && raw.branches[0].to == 2 && raw.loads[0].bus == 2)
+        #expect(try raw.network().loads.bus == [1])
+    }
+
     // MARK: Errors name the revision's own fields
 
     @Test("revisions outside 29–35 are refused with the range", arguments: ["0, 100.0, 28", "0, 100.0, 36", "0, 100.0 / PSS/E-26"])

@@ -22,9 +22,15 @@ struct PSSERawParser {
     private var line = 1
     private var result: PSSERawCase
     /// Known once the identification record is read.
-    private var layout = PSSERawLayout(revision: 33)!
+    private var layout = PSSERawLayout(revision: 33)! {
+        didSet { layoutColumns = Self.allColumns(layout) }
+    }
+    /// The layout's columns of every record line, made once (a record line is read through them).
+    private var layoutColumns = Self.allColumns(PSSERawLayout(revision: 33)!)
     /// The `@!` column names read at the start of the current group, one per record line.
     private var headers: [PSSEColumns] = []
+    /// Bus numbers by name, for buses given by their extended name (known after the bus group).
+    private var busesByName: [String: [PSSEBus]] = [:]
 
     init(text: UnsafeBufferPointer<UInt8>, file: String) {
         self.text = text
@@ -98,7 +104,13 @@ struct PSSERawParser {
     /// The columns of record line `kind`: the `@!` names given for it at the start of the group
     /// (the `n`-th `@!` line names the `n`-th line of a multi-line record), else the revision's.
     private func columns(_ kind: PSSERawLayout.Line, recordLine n: Int = 1) -> PSSEColumns {
-        n <= headers.count ? headers[n - 1] : layout.columns(kind)
+        n <= headers.count ? headers[n - 1] : layoutColumns[kind] ?? layout.columns(kind)
+    }
+
+    private static func allColumns(_ layout: PSSERawLayout) -> [PSSERawLayout.Line: PSSEColumns] {
+        let lines: [PSSERawLayout.Line] = [.bus, .load, .fixedShunt, .generator, .branch, .switchingDevice, .area, .zone,
+                                           .switchedShunt] + (1...5).map { .transformer($0) } + (1...3).map { .twoTerminalDC($0) }
+        return Dictionary(uniqueKeysWithValues: lines.map { ($0, layout.columns($0)) })
     }
 
     /// The names an `@!` line gives, without the `@!` itself.
@@ -211,14 +223,18 @@ struct PSSERawParser {
         /// A substation record is followed by three blocks (nodes, switching devices, terminals),
         /// each ended by its own `0`; this counts the blocks still open.
         var substationBlocks = 0
+        let what = "\(group.name) record"
+        var groupColumns = columns(Self.recordLine(group) ?? .bus)
         while let current = nextLine() {
             if Self.startsWithColumnNames(text, current.range) {
                 // Column names at the start of the group name the fields of the records after them.
-                if !recordsSeen, let names = columnNames(current.range, line: current.line) { headers.append(names) }
+                if !recordsSeen, let names = columnNames(current.range, line: current.line) {
+                    headers.append(names)
+                    groupColumns = columns(Self.recordLine(group) ?? .bus)
+                }
                 continue
             }
-            let first = try record(current.range, line: current.line, what: "\(group.name) record",
-                                   columns: columns(Self.recordLine(group) ?? .bus))
+            let first = try record(current.range, line: current.line, what: what, columns: groupColumns)
             if first.isBlank { continue }
             startLine = startLine ?? current.line
             if group == .bus, result.busGroupLine == nil { result.busGroupLine = current.line }
@@ -236,7 +252,10 @@ struct PSSERawParser {
             }
             recordsSeen = true
             switch group {
-            case .bus: result.buses.append(try bus(first))
+            case .bus:
+                let b = try bus(first)
+                result.buses.append(b)
+                busesByName[b.name, default: []].append(b)
             case .load: result.loads.append(try load(first))
             case .fixedShunt: result.fixedShunts.append(try fixedShunt(first))
             case .generator: result.generators.append(try generator(first))
@@ -289,6 +308,29 @@ struct PSSERawParser {
         }
     }
 
+    // MARK: Bus fields
+
+    /// A field that names a bus: its number, or (PSS/E's extended bus names) the bus's name in
+    /// quotes, optionally followed by its base voltage, `'NAME        230.00'`; the name must
+    /// single out one bus of the bus data.
+    private func busNumber(_ r: PSSERawRecord, _ key: String, default fallback: Int? = nil) throws(InputError) -> Int {
+        guard let text = r.quotedText(key) else { return try r.integer(key, default: fallback) }
+        let trimmed = text.trimmingBlanks()
+        var candidates = busesByName[trimmed] ?? []
+        if candidates.isEmpty, let blank = trimmed.lastIndex(where: { $0 == " " || $0 == "\t" }),
+           let kv = Double(trimmed[trimmed.index(after: blank)...]) {
+            let name = String(trimmed[..<blank]).trimmingBlanks()
+            candidates = (busesByName[name] ?? []).filter { $0.baseKV == kv }
+        }
+        guard candidates.count == 1 else {
+            let what = candidates.isEmpty ? "which names no bus of the bus data"
+                : "which names \(candidates.count) buses (\(candidates.map { String($0.number) }.joined(separator: ", ")))"
+            throw r.failure("\(r.label(key)) is the bus name '\(trimmed)', \(what); expected a bus number or the quoted name "
+                + "of one bus, followed by its base voltage when names repeat ('NAME 230.0')")
+        }
+        return candidates[0].number
+    }
+
     // MARK: Records
 
     private func bus(_ r: PSSERawRecord) throws(InputError) -> PSSEBus {
@@ -301,28 +343,28 @@ struct PSSERawParser {
     }
 
     private func load(_ r: PSSERawRecord) throws(InputError) -> PSSELoad {
-        PSSELoad(bus: try r.integer("I"), id: r.string("ID", default: "1"), status: try r.integer("STAT", default: 1),
+        PSSELoad(bus: try busNumber(r, "I"), id: r.string("ID", default: "1"), status: try r.integer("STAT", default: 1),
                  pl: try r.number("PL", default: 0), ql: try r.number("QL", default: 0), ip: try r.number("IP", default: 0),
                  iq: try r.number("IQ", default: 0), yp: try r.number("YP", default: 0), yq: try r.number("YQ", default: 0),
                  line: r.line)
     }
 
     private func fixedShunt(_ r: PSSERawRecord) throws(InputError) -> PSSEFixedShunt {
-        PSSEFixedShunt(bus: try r.integer("I"), id: r.string("ID", default: "1"), status: try r.integer("STAT", default: 1),
+        PSSEFixedShunt(bus: try busNumber(r, "I"), id: r.string("ID", default: "1"), status: try r.integer("STAT", default: 1),
                        gl: try r.number("GL", default: 0), bl: try r.number("BL", default: 0), line: r.line)
     }
 
     private func generator(_ r: PSSERawRecord) throws(InputError) -> PSSEGenerator {
-        PSSEGenerator(bus: try r.integer("I"), id: r.string("ID", default: "1"), pg: try r.number("PG", default: 0),
+        PSSEGenerator(bus: try busNumber(r, "I"), id: r.string("ID", default: "1"), pg: try r.number("PG", default: 0),
                       qg: try r.number("QG", default: 0), qt: try r.number("QT", default: 9999),
                       qb: try r.number("QB", default: -9999), vs: try r.number("VS", default: 1),
-                      ireg: try r.integer("IREG", default: 0), mbase: try r.number("MBASE", default: result.baseMVA),
+                      ireg: try busNumber(r, "IREG", default: 0), mbase: try r.number("MBASE", default: result.baseMVA),
                       status: try r.integer("STAT", default: 1), pt: try r.number("PT", default: 9999),
                       pb: try r.number("PB", default: -9999), line: r.line)
     }
 
     private func branch(_ r: PSSERawRecord) throws(InputError) -> PSSEBranch {
-        PSSEBranch(from: try r.integer("I"), to: try r.integer("J"), circuit: r.string("CKT", default: "1"),
+        PSSEBranch(from: try busNumber(r, "I"), to: try busNumber(r, "J"), circuit: r.string("CKT", default: "1"),
                    r: try r.number("R", default: 0), x: try r.number("X"), b: try r.number("B", default: 0),
                    rateA: try r.number("RATEA", default: 0), rateB: try r.number("RATEB", default: 0),
                    rateC: try r.number("RATEC", default: 0), gi: try r.number("GI", default: 0),
@@ -331,7 +373,7 @@ struct PSSERawParser {
     }
 
     private func switchingDevice(_ r: PSSERawRecord) throws(InputError) -> PSSESwitchingDevice {
-        PSSESwitchingDevice(from: try r.integer("I"), to: try r.integer("J"), circuit: r.string("CKT", default: "1"),
+        PSSESwitchingDevice(from: try busNumber(r, "I"), to: try busNumber(r, "J"), circuit: r.string("CKT", default: "1"),
                             x: try r.number("X", default: 0.0001), rateA: try r.number("RATEA", default: 0),
                             rateB: try r.number("RATEB", default: 0), rateC: try r.number("RATEC", default: 0),
                             status: try r.integer("STAT", default: 1), type: try r.integer("STYPE", default: 1),
@@ -340,7 +382,7 @@ struct PSSERawParser {
 
     /// A transformer: record 1 is `first`; the next three (two windings) or four lines follow.
     private mutating func transformer(_ first: PSSERawRecord) throws(InputError) -> PSSETransformer {
-        let k = try first.integer("K", default: 0)
+        let k = try busNumber(first, "K", default: 0)
         let three = k != 0
         let kind = three ? "three-winding transformer" : "two-winding transformer"
         var lines: [PSSERawRecord] = []
@@ -387,7 +429,7 @@ struct PSSERawParser {
             anstar = try z.number("ANSTAR", default: 0)
         }
         return PSSETransformer(
-            i: try first.integer("I"), j: try first.integer("J"), k: k, circuit: first.string("CKT", default: "1"),
+            i: try busNumber(first, "I"), j: try busNumber(first, "J"), k: k, circuit: first.string("CKT", default: "1"),
             cw: try first.integer("CW", default: 1), cz: try first.integer("CZ", default: 1), cm: try first.integer("CM", default: 1),
             mag1: try first.number("MAG1", default: 0), mag2: try first.number("MAG2", default: 0), name: first.string("NAME"),
             status: try first.integer("STAT", default: 1), r: rs, x: xs, sbase: bases,
@@ -396,7 +438,7 @@ struct PSSERawParser {
     }
 
     private func area(_ r: PSSERawRecord) throws(InputError) -> PSSEArea {
-        PSSEArea(number: try r.integer("I"), swingBus: try r.integer("ISW", default: 0), pdes: try r.number("PDES", default: 0),
+        PSSEArea(number: try r.integer("I"), swingBus: try busNumber(r, "ISW", default: 0), pdes: try r.number("PDES", default: 0),
                  ptol: try r.number("PTOL", default: 10), name: r.string("ARNAME"), line: r.line)
     }
 
@@ -423,14 +465,14 @@ struct PSSERawParser {
         // Field 1 is the line's name (31 and later) or number (29, 30).
         return PSSETwoTerminalDCLine(
             name: first.string(0), mode: try first.integer("MDC", default: 0), rdc: try first.number("RDC"),
-            setvl: try first.number("SETVL"), vschd: try first.number("VSCHD"), rectifierBus: try ends[0].integer("IPR"),
-            inverterBus: try ends[1].integer("IPI"), line: first.line)
+            setvl: try first.number("SETVL"), vschd: try first.number("VSCHD"), rectifierBus: try busNumber(ends[0], "IPR"),
+            inverterBus: try busNumber(ends[1], "IPI"), line: first.line)
     }
 
     private func switchedShunt(_ r: PSSERawRecord) throws(InputError) -> PSSESwitchedShunt {
         // Before revision 32 a switched shunt has no STAT: it is in service.
-        PSSESwitchedShunt(bus: try r.integer("I"), mode: try r.integer("MODSW", default: 1), status: try r.integer("STAT", default: 1),
-                          remoteBus: try r.integer("SWREG", default: 0), binit: try r.number("BINIT", default: 0), line: r.line)
+        PSSESwitchedShunt(bus: try busNumber(r, "I"), mode: try r.integer("MODSW", default: 1), status: try r.integer("STAT", default: 1),
+                          remoteBus: try busNumber(r, "SWREG", default: 0), binit: try r.number("BINIT", default: 0), line: r.line)
     }
 
     // MARK: Helpers

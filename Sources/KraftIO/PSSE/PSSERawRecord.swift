@@ -161,6 +161,18 @@ struct PSSERawRecord {
         return try integer(i, default: fallback)
     }
 
+    /// The text of field `key` when the file gives it in quotes (a bus given by its extended
+    /// name, say), else `nil`.
+    func quotedText(_ key: String) -> String? {
+        guard let i = columns.position(key), i < fields.count, fields[i].quoted else { return nil }
+        return token(fields[i])
+    }
+
+    /// The label of field `key` for messages: `I (field 1)`.
+    func label(_ key: String) -> String {
+        columns.position(key).map(label) ?? key
+    }
+
     /// Field `key` as text; `fallback` when the field is absent or empty.
     func string(_ key: String, default fallback: String = "") -> String {
         guard let i = columns.position(key) else { return fallback }
@@ -195,8 +207,7 @@ struct PSSERawRecord {
     func integer(_ i: Int, default fallback: Int? = nil) throws(InputError) -> Int {
         guard let field = try present(i, hasDefault: fallback != nil) else { return fallback! }
         guard !field.quoted else {
-            throw failure("\(label(i)) is the quoted text '\(token(field))'; expected a whole number"
-                + (i < names.count && Self.busFields.contains(PSSEColumns.key(names[i])) ? " (buses given by name are not supported)" : ""))
+            throw failure("\(label(i)) is the quoted text '\(token(field))'; expected a whole number")
         }
         guard let value = DecimalNumber.parse(text, from: field.start, to: field.end), value.isFinite,
               value.rounded() == value, abs(value) < 1e15 else {
@@ -204,9 +215,6 @@ struct PSSERawRecord {
         }
         return Int(value)
     }
-
-    /// Fields that hold a bus number, which PSS/E also lets a file give as a quoted name.
-    private static let busFields: Set<String> = ["I", "J", "K", "IREG", "IPR", "IPI", "SWREG", "ISW"]
 
     /// Field `i` as text, quotes removed and surrounding blanks trimmed.
     func string(_ i: Int, default fallback: String = "") -> String {
