@@ -159,6 +159,23 @@ import Testing
         #expect(try raw.network().loads.bus == [1])
     }
 
+    @Test("the system-wide block: read when there, in 35 also when empty; a file without it starts with its buses")
+    func systemWideBlock() throws {
+        let with = try Self.text("IEEE_14_bus_rev35")
+        let without = with.replacingOccurrences(of: "0 / END OF SYSTEM-WIDE DATA, BEGIN BUS DATA\n", with: "")
+        #expect(without.count < with.count)
+        expectSameNetwork(try parseRaw(with).network(), try parseRaw(without).network())
+        // Revision 34: a block of words is read as one; a bare 0 would end an empty bus group.
+        let rev34 = with.replacingOccurrences(of: " 35, 0, 0, 60.00", with: " 34, 0, 0, 60.00")
+            .replacingOccurrences(of: "0 / END OF SYSTEM-WIDE DATA", with: "GENERAL, THRSHZ=0.0001\nRATING, 1, \"RATE1 \", \"SET 1\"\n0 / END OF SYSTEM-WIDE DATA")
+        #expect(rev34 != with)
+        let raw = try parseRaw(rev34)
+        #expect(raw.revision == 34 && raw.skippedGroups.first == PSSESkippedGroup(name: "system-wide", line: 4, lines: 2))
+        // Cut inside the block: the block is named.
+        let cut = rev34.components(separatedBy: "0 / END OF SYSTEM-WIDE DATA")[0]
+        expectRawError(cut, line: 4, "the system-wide data group that starts here is not ended")
+    }
+
     // MARK: Errors name the revision's own fields
 
     @Test("revisions outside 29–35 are refused with the range", arguments: ["0, 100.0, 28", "0, 100.0, 36", "0, 100.0 / PSS/E-26"])

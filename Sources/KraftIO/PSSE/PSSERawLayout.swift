@@ -28,7 +28,8 @@ struct PSSERawLayout: Sendable {
         self.revision = revision
     }
 
-    /// Whether a system-wide data block may follow the title lines (34), or must (35).
+    /// Whether a system-wide data block may follow the title lines (34), or is part of the
+    /// revision (35; a file without it is still read, see `PSSERawParser`).
     var systemWide: SystemWide {
         switch revision {
         case 35...: .required

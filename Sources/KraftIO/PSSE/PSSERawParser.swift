@@ -40,12 +40,11 @@ struct PSSERawParser {
 
     mutating func parse() throws(InputError) -> PSSERawCase {
         try identification()
-        if layout.systemWide != .none, try hasSystemWideBlock() {
-            _ = try readGroup(.systemWide)
-        }
+        var groups = layout.groups
+        if layout.systemWide != .none, try hasSystemWideBlock() { groups.insert(.systemWide, at: 0) }
         var endedByQ = false
         var lastGroup: PSSEDataGroup?
-        for group in layout.groups {
+        for group in groups {
             switch try readGroup(group) {
             case .ended:
                 lastGroup = group
@@ -184,18 +183,21 @@ struct PSSERawParser {
         return nil
     }
 
-    /// Whether the system-wide data block follows: always in revision 35; in 34 when the next
-    /// record starts with a word (`GENERAL`, `RATING`, ...) or is a `0` whose comment names the
-    /// system-wide data (PSS/E 34.8 writes the block, earlier 34 releases do not).
+    /// Whether the system-wide data block follows the title lines: when the next record starts
+    /// with a word (`GENERAL`, `RATING`, ...), or is a `0` ending an empty block — in revision 35
+    /// any `0` there (the block is part of every revision 35 file), in 34 a `0` whose comment names
+    /// the system-wide data (PSS/E 34.8 writes the block, earlier 34 releases do not). A bus
+    /// record there means the file has no block.
     private mutating func hasSystemWideBlock() throws(InputError) -> Bool {
-        if layout.systemWide == .required { return true }
         let (savedPos, savedLine) = (pos, line)
         defer { (pos, line) = (savedPos, savedLine) }
         while let next = nextDataLine() {
             let r = try record(next.range, line: next.line, what: "system-wide record", columns: PSSEColumns(names: [], fromHeaderLine: nil))
             if r.isBlank { continue }
+            if r.isEndOfData { return false }
             if r.isGroupEnd {
-                return PSSERawText.decode(text, next.range.lowerBound, next.range.upperBound).uppercased().contains("SYSTEM-WIDE")
+                return layout.systemWide == .required
+                    || PSSERawText.decode(text, next.range.lowerBound, next.range.upperBound).uppercased().contains("SYSTEM-WIDE")
             }
             guard let first = r.fields.first, !first.quoted, first.end > first.start else { return false }
             let byte = text[first.start]
