@@ -176,6 +176,19 @@ import Testing
         expectRawError(cut, line: 4, "the system-wide data group that starts here is not ended")
     }
 
+    @Test("impedance correction tables are named when skipped, and the transformers that refer to them")
+    func impedanceCorrectionTablesNamed() throws {
+        let raw = try PSSERawReader.read(path: Self.fixture("t_psse_case3"))
+        #expect(raw.notes.contains("PSS/E transformer impedance correction data skipped (2 lines from line 220, tables 1, 2): "
+            + "transformer impedances are used as given, without correction tables (as MATPOWER's psse2mpc)"), "\(raw.notes)")
+        #expect(raw.notes.contains { $0.hasPrefix("3 transformers refer to impedance correction tables 1, 2 (TAB ≠ 0; first: 152–3021 'T4' at line 127)") })
+        // Revision 35: a table runs over lines until the point 0, 0, 0.
+        let tables = ["1, -30, 1.1, 0, -24, 1.09, 0, 0, 1, 0", "  30, 1.1, 0, 0.0, 0.0, 0.0", "7, -10, 1.05, 0, 10, 1.05, 0, 0.0, 0.0, 0.0"]
+        let text = try Self.rev35(inserting: tables.joined(separator: "\n"), before: "0 / END OF IMPEDANCE CORRECTION DATA")
+        let skipped = try #require(try parseRaw(text).skippedGroups.first { $0.name == "transformer impedance correction" })
+        #expect(skipped.items == ["1", "7"] && skipped.lines == 3)
+    }
+
     // MARK: Errors name the revision's own fields
 
     @Test("revisions outside 29–35 are refused with the range", arguments: ["0, 100.0, 28", "0, 100.0, 36", "0, 100.0 / PSS/E-26"])

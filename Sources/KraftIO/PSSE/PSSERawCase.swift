@@ -63,7 +63,12 @@ public struct PSSERawCase: Sendable {
         }
         for group in skippedGroups {
             let reason = PSSEDataGroup.allCases.first { $0.name == group.name }?.skipReason ?? "not modelled"
-            notes.append("PSS/E \(group.name) data skipped (\(group.lines) line\(group.lines == 1 ? "" : "s") from line \(group.line)): \(reason)")
+            var what = ""
+            if group.name == PSSEDataGroup.impedanceCorrection.name, !group.items.isEmpty {
+                what = ", table\(group.items.count == 1 ? "" : "s") " + group.items.prefix(10).joined(separator: ", ")
+                    + (group.items.count > 10 ? ", ..." : "")
+            }
+            notes.append("PSS/E \(group.name) data skipped (\(group.lines) line\(group.lines == 1 ? "" : "s") from line \(group.line)\(what)): \(reason)")
         }
         if !switchingDevices.isEmpty {
             notes.append("\(count(switchingDevices.count, "system switching device")) modelled as branches of their reactance X "
@@ -102,8 +107,12 @@ public struct PSSERawCase: Sendable {
         }
         let corrected = transformers.filter { $0.windings.contains { $0.table != 0 } }
         if !corrected.isEmpty {
+            let tables = Set(corrected.flatMap { $0.windings.map(\.table) }).subtracting([0]).sorted()
+            let which = tables.prefix(10).map(String.init).joined(separator: ", ") + (tables.count > 10 ? ", ..." : "")
+            let first = corrected[0]
             notes.append("\(count(corrected.count, "transformer")) refer\(corrected.count == 1 ? "s" : "") to impedance correction "
-                + "tables (TAB ≠ 0): impedances used as given, without correction (as MATPOWER's psse2mpc)")
+                + "table\(tables.count == 1 ? "" : "s") \(which) (TAB ≠ 0; first: \(first.buses.map(String.init).joined(separator: "–")) "
+                + "'\(first.circuit)' at line \(first.line)): impedances used as given, without correction (as MATPOWER's psse2mpc)")
         }
         let magnetized = transformers.filter { $0.mag1 != 0 || $0.mag2 != 0 }
         if !magnetized.isEmpty {

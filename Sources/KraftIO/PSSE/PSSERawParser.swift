@@ -227,6 +227,10 @@ struct PSSERawParser {
         var substationBlocks = 0
         let what = "\(group.name) record"
         var groupColumns = columns(Self.recordLine(group) ?? .bus)
+        /// Impedance correction tables: their numbers, and whether the next line starts one (a
+        /// table is one line up to revision 33; from 34 it runs over lines until a point 0, 0, 0).
+        var tables: [String] = []
+        var tableStarts = true
         while let current = nextLine() {
             if Self.startsWithColumnNames(text, current.range) {
                 // Column names at the start of the group name the fields of the records after them.
@@ -247,7 +251,8 @@ struct PSSERawParser {
             }
             if first.isGroupEnd || first.isEndOfData {
                 if skippedLines > 0, let startLine {
-                    result.skippedGroups.append(PSSESkippedGroup(name: group.name, line: startLine, lines: skippedLines))
+                    result.skippedGroups.append(PSSESkippedGroup(name: group.name, line: startLine, lines: skippedLines,
+                                                                 items: tables))
                 }
                 if first.isEndOfData { return .endOfData }
                 return .ended
@@ -270,6 +275,10 @@ struct PSSERawParser {
             case .switchedShunt: result.switchedShunts.append(try switchedShunt(first))
             case .substation:
                 if substationBlocks == 0 { substationBlocks = 3 }  // a substation record opens its three blocks
+                skippedLines += 1
+            case .impedanceCorrection:
+                if tableStarts { tables.append(first.string(0)) }
+                tableStarts = layout.revision <= 33 || first.endsWithZeroPoint
                 skippedLines += 1
             default:
                 skippedLines += 1

@@ -117,6 +117,15 @@ struct PSSERawRecord {
         return token(first) == "Q"
     }
 
+    /// Whether the last three fields are numbers equal to 0: the point `0, 0, 0` that ends an
+    /// impedance correction table of revision 34 or 35.
+    var endsWithZeroPoint: Bool {
+        guard fields.count >= 3 else { return false }
+        return fields.suffix(3).allSatisfy { f in
+            !f.quoted && DecimalNumber.parse(text, from: f.start, to: f.end) == 0
+        }
+    }
+
     /// The raw text of field `i` for messages.
     func token(_ field: Field) -> String {
         PSSERawText.decode(text, field.start, field.end, collapsing: field.hasDoubledQuote ? (field.quoted ? text[field.start - 1] : nil) : nil)

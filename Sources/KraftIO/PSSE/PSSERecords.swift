@@ -211,4 +211,7 @@ public struct PSSESkippedGroup: Sendable, Equatable {
     /// Line of the group's first record, and how many lines it had.
     public var line: Int
     public var lines: Int
+    /// What the group held, where the note should say: the numbers of the impedance correction
+    /// tables.
+    public var items: [String] = []
 }
