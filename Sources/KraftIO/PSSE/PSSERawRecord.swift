@@ -131,13 +131,6 @@ struct PSSERawRecord {
         PSSERawText.decode(text, field.start, field.end, collapsing: field.hasDoubledQuote ? (field.quoted ? text[field.start - 1] : nil) : nil)
     }
 
-    /// Whether the line is an `@!` column-name line (PSS/E 34 and 35 write one before each
-    /// group's records; it is a comment to every other reader).
-    var isColumnNames: Bool {
-        guard let first = fields.first, !first.quoted, first.end > first.start, text[first.start] == RawByte.at else { return false }
-        return first.end > first.start + 1 && text[first.start + 1] == RawByte.exclamation
-    }
-
     // MARK: Typed access by name
 
     /// The position of the field named `key` (see `PSSEColumns.key`), or `nil` when this record's
