@@ -173,7 +173,7 @@ struct ReportSectionsTests {
         #expect(rows.contains(["2030-01-05T04:00", "2030-01-05T04:00", "1", "0", "0", "-", "NO", "Newton-Raphson: iteration limit (30) reached"]))
         #expect(rows.contains(["2030-01-09T08:00", "2030-01-09T13:00", "6", "1650", "400", "SE4", "yes", "-"]))
         let ids = Self.scan.svgs.map(\.id)
-        for id in ["week-1-balance", "week-1-prices", "week-2-balance", "week-2-prices"] { #expect(ids.contains(id)) }
+        for id in ["week-balance-1", "week-prices-1", "week-balance-2", "week-prices-2"] { #expect(ids.contains(id)) }
     }
 
     @Test("paths relative to the scenario's folder, by hand")

@@ -13,9 +13,9 @@ extension HTMLReport {
         var rows = [["load", fixed(se.loadTWh, 2), "TWh"], ["production", fixed(production, 2), "TWh"],
                     ["net export (+ out of Sweden)", fixed(se.netExportTWh, 2), "TWh"]]
         if let mean = figures.loadWeightedMean { rows.append(["price, mean weighted by load", fixed(mean, 2), "EUR/MWh"]) }
-        rows += [["load shed", fixed(se.unservedMWh, 0), "MWh"], ["hours with load shed", String(figures.shedHours), "h"],
-                 ["strategic reserve used", fixed(se.strategicReserveHours, 0), "h"], ["strategic reserve energy", fixed(se.strategicReserveMWh, 0), "MWh"],
-                 ["curtailed", fixed(se.curtailedMWh, 0), "MWh"], ["emissions of Swedish plants", fixed(se.emissionsT, 0), "t CO2"]]
+        rows += [["load shed", grouped(fixed(se.unservedMWh, 0)), "MWh"], ["hours with load shed", String(figures.shedHours), "h"],
+                 ["strategic reserve used", fixed(se.strategicReserveHours, 0), "h"], ["strategic reserve energy", grouped(fixed(se.strategicReserveMWh, 0)), "MWh"],
+                 ["curtailed", grouped(fixed(se.curtailedMWh, 0)), "MWh"], ["emissions of Swedish plants", grouped(fixed(se.emissionsT, 0)), "t CO2"]]
         page.table(["result", "value", "unit"], rows, numeric: [1], cssClass: "sweden")
         page.raw("<div class=\"grid\">\n<div>\n")
         page.heading(3, "Production by technology")
@@ -32,7 +32,7 @@ extension HTMLReport {
         page.table(["zone", "mean price (EUR/MWh)", "median (EUR/MWh)", "lowest (EUR/MWh)", "highest (EUR/MWh)", "load shed (MWh)", "hours with load shed (h)"],
                    figures.zones.map { z in
                        [z.zone, z.mean.map { fixed($0, 2) } ?? "-", z.median.map { fixed($0, 2) } ?? "-", z.lowest.map { fixed($0, 2) } ?? "-",
-                        z.highest.map { fixed($0, 2) } ?? "-", fixed(z.shedMWh, 0), String(z.shedHours)]
+                        z.highest.map { fixed($0, 2) } ?? "-", grouped(fixed(z.shedMWh, 0)), String(z.shedHours)]
                    }, numeric: Set(1...6))
     }
 }

@@ -17,10 +17,10 @@ extension HTMLReport {
             let failed = hours.filter { !run.system.converged[$0] }.count
             page.heading(3, "Week \(week + 1), \(day(run.system.time[hours.lowerBound])) to \(day(run.system.time[hours.upperBound - 1])): "
                          + reasons.joined(separator: " and "))
-            page.paragraph("\(fixed(shed, 0)) MWh of load shed in \(hours.filter { run.system.unservedMW[$0] > 0 }.count) hours; "
+            page.paragraph("\(grouped(fixed(shed, 0))) MWh of load shed in \(hours.filter { run.system.unservedMW[$0] > 0 }.count) hours; "
                            + "\(failed) of \(hours.count) hours without an AC solution.")
-            balance(run, hours, id: "week-\(week + 1)", &page)
-            prices(run, hours, id: "week-\(week + 1)", &page)
+            balance(run, hours, id: "week-balance-\(week + 1)", &page)
+            prices(run, hours, id: "week-prices-\(week + 1)", &page)
             hourTable(run, hours, &page)
         }
     }
@@ -40,8 +40,8 @@ extension HTMLReport {
             categories: hours.map { run.system.time[$0] }, series: series, marker: ("load", hours.map { run.system.loadMW[$0] }),
             categoryTitle: "hour (labelled at noon)", valueTitle: "power (MW)", axisLabels: labels,
             flagged: ("no AC solution", hours.map { !run.system.converged[$0] }))
-        page.figure(chart.svg(id: "\(id)-balance", title: "Hourly balance"),
-                    caption: "Generation by technology every hour, all zones (MW, stacked), load shed in red on top; the black mark is the load. Hatched grey columns: hours without an AC solution (the dispatch stands, its voltages and losses are unknown).")
+        page.figure(chart.svg(id: id, title: "Hourly balance"),
+                    caption: "Generation by technology every hour, all zones (MW, stacked), load shed in red on top; black marks: the load. Hatched grey: hours without an AC solution (voltages and losses unknown).")
     }
 
     /// Every Swedish zone's price each hour (every zone's when the grid has no Swedish zone), the axis broken above normal prices.
@@ -52,7 +52,7 @@ extension HTMLReport {
             series: zones.map { z in
                 LineChart.Series(name: z.zone, x: hours.map { Double($0 - hours.lowerBound) }, y: hours.map { z.priceEURPerMWh[$0] ?? .nan })
             }, xTitle: "hour of the week (h)", yTitle: "price (EUR/MWh)", plotHeight: 200, breakAxis: true)
-        page.figure(chart.svg(id: "\(id)-prices", title: "Hourly prices"),
+        page.figure(chart.svg(id: id, title: "Hourly prices"),
                     caption: "Price every hour (EUR/MWh) in \(swedish.isEmpty ? "every zone" : "the Swedish zones")." + brokenAxisNote(chart, unit: "EUR/MWh", what: "zone-hours"))
     }
 
@@ -82,8 +82,8 @@ extension HTMLReport {
                        var kinds = [String](), count = [String: Int]()
                        for c in s.causes { if count[c] == nil { kinds.append(c) }; count[c, default: 0] += 1 }
                        let causes = kinds.map { s.causes.count > 1 ? "\($0) (\(count[$0]!) h)" : $0 }.joined(separator: "; ")
-                       return [run.system.time[s.first], run.system.time[s.last], String(s.last - s.first + 1), fixed(s.shed.reduce(0, +), 0),
-                               fixed(s.shed.max() ?? 0, 0), zones.isEmpty ? "-" : zones.joined(separator: " "), s.converged ? "yes" : "NO",
+                       return [run.system.time[s.first], run.system.time[s.last], String(s.last - s.first + 1), grouped(fixed(s.shed.reduce(0, +), 0)),
+                               grouped(fixed(s.shed.max() ?? 0, 0)), zones.isEmpty ? "-" : zones.joined(separator: " "), s.converged ? "yes" : "NO",
                                causes.isEmpty ? "-" : causes]
                    }, numeric: [2, 3, 4])
     }
