@@ -89,8 +89,14 @@ struct GridMapChart {
     /// together: a line per site, `3359 Ringhals` or `5600/5610 Kristiansand`.
     private func labels(_ svg: inout SVGWriter, position: [Int: (x: Double, y: Double)], width: Double, height: Double) {
         let drawn = buses.filter { position[$0.id] != nil }
-        var placer = MapLabels(width: width, height: height,
-                               obstacles: drawn.map { b in let p = position[b.id]!; return .init(x: p.x - 5, y: p.y - 8, width: 10, height: 13) })
+        // the markers as drawn: a dot, a reactor's triangle, a data centre's square up and to the right
+        var obstacles = [MapLabels.Box]()
+        for b in drawn {
+            let p = position[b.id]!
+            obstacles.append(b.reactor ? .init(x: p.x - 7, y: p.y - 8, width: 14, height: 13) : .init(x: p.x - 4, y: p.y - 4, width: 8, height: 8))
+            if b.dataCentre { obstacles.append(.init(x: p.x + 5, y: p.y - 12, width: 8, height: 8)) }
+        }
+        var placer = MapLabels(width: width, height: height, obstacles: obstacles)
         var zones = [String](), members = [String: [(x: Double, y: Double)]]()
         for b in drawn where !b.zone.isEmpty {
             if members[b.zone] == nil { zones.append(b.zone) }
