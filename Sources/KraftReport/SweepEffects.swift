@@ -94,26 +94,29 @@ public struct SweepEffects: Sendable {
         }
         var groups = [Group](), differences = [Difference]()
         for (a, axis) in axes.enumerated() {
-            for value in axis.values {
-                let members = ok.filter { axis.value(of: $0.values) == value }
-                groups.append(Group(axis: a, value: value, members: members.map(\.id),
-                                    metrics: spreads(members.map { ($0.id, $0.metrics) })))
-            }
-            // The other axes' keys: the values a member and its partner share.
+            // Each complete member's value on this axis, and the other axes' values it shares with its partner.
             let others = keys.indices.filter { !axis.keys.contains($0) }
             func context(_ row: SweepMerge.Row) -> String {
                 others.map { "\(keys[$0]) = \(row.values[$0] ?? SweepAxis.unset)" }.joined(separator: "; ")
             }
+            var atValue = [String: [SweepMerge.Row]]()
+            for r in ok { atValue[axis.value(of: r.values), default: []].append(r) }
+            for value in axis.values {
+                let members = atValue[value] ?? []
+                groups.append(Group(axis: a, value: value, members: members.map(\.id),
+                                    metrics: spreads(members.map { ($0.id, $0.metrics) })))
+            }
             guard let first = axis.values.first else { continue }
             var partner = [String: SweepMerge.Row]()
-            for r in ok where axis.value(of: r.values) == first { partner[context(r)] = partner[context(r)] ?? r }
+            for r in atValue[first] ?? [] { let c = context(r); partner[c] = partner[c] ?? r }
             for value in axis.values.dropFirst() {
                 var pairs = [Pair]()
-                for r in ok where axis.value(of: r.values) == value {
-                    guard let p = partner[context(r)] else { continue }
+                for r in atValue[value] ?? [] {
+                    let c = context(r)
+                    guard let p = partner[c] else { continue }
                     var d = [String: Double]()
                     for m in metricNames { if let x = r.metrics[m], let y = p.metrics[m] { d[m] = x - y } }
-                    pairs.append(Pair(context: context(r), from: p.id, to: r.id, differences: d))
+                    pairs.append(Pair(context: c, from: p.id, to: r.id, differences: d))
                 }
                 differences.append(Difference(axis: a, from: first, to: value, pairs: pairs,
                                               metrics: spreads(pairs.map { ($0.context.isEmpty ? $0.to : $0.context, $0.differences) })))
