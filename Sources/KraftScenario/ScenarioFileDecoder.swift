@@ -15,6 +15,7 @@ struct PartialScenario {
     var producers: [Producer] = []
     var certificates: PartialCertificateSettings?
     var dispatch: DispatchSettings?
+    var adequacy: AdequacySettings?
     /// Name of the scenario directly extended (set when `extends` is resolved).
     var baseName: String?
     /// What the top file changes against the scenario it extends.
@@ -39,6 +40,7 @@ struct PartialScenario {
         }
         if certificates != nil { lines.append("certificate settings changed") }
         if dispatch != nil { lines.append("dispatch settings changed") }
+        if adequacy != nil { lines.append("adequacy settings changed") }
         return lines
     }
 
@@ -59,6 +61,7 @@ struct PartialScenario {
         m.producers += producers
         m.certificates = certificates?.over(base.certificates) ?? base.certificates
         m.dispatch = dispatch ?? base.dispatch
+        m.adequacy = adequacy?.over(base.adequacy) ?? base.adequacy
         return m
     }
 }
@@ -73,7 +76,8 @@ enum ScenarioFileDecoder {
     static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer"]
 
     /// Keys whose string values are file paths, read against the folder of the file they are in.
-    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"]]
+    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"],
+                                          ["adequacy", "weather_folders"]]
 
     static func decode(_ root: ConfigValue, file: String, folder: String, problems: ProblemLog) -> PartialScenario {
         let top = TableReader(root, file: file, path: "", problems: problems)
@@ -92,6 +96,7 @@ enum ScenarioFileDecoder {
         s.producers = top.tables("producer").compactMap { producer($0, file: file) }
         if let c = top.table("certificates") { s.certificates = certificates(c, file: file, folder: folder) }
         if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file, folder: folder) }
+        if let a = top.table("adequacy") { s.adequacy = adequacy(a, file: file, folder: folder) }
         top.finish()
         return s
     }
