@@ -1,5 +1,6 @@
 /// The `[adequacy]` table of a scenario: what `kraft adequacy` samples and how. Every key is
-/// optional; the command's options (`--samples`, `--seed`) win over the file's.
+/// optional; the command's options (`--samples`, `--seed`) win over the file's. A file that
+/// `extends` another and has its own `[adequacy]` replaces the base's table whole.
 ///
 /// ```toml
 /// [adequacy]
@@ -38,25 +39,6 @@ public struct AdequacySettings: Sendable, Equatable {
     /// The most samples one run may ask for (a year each: 100,000 years at a few ms each is
     /// minutes per core; beyond that, shard with `kraft sweep`).
     public static let maxSamples = 1_000_000
-
-    /// `self` over `base`: keys set here win, technology by technology.
-    func over(_ base: AdequacySettings?) -> AdequacySettings {
-        guard let base else { return self }
-        var m = base
-        m.samples = samples ?? base.samples
-        m.firstSample = firstSample ?? base.firstSample
-        m.importShare = importShare ?? base.importShare
-        if !weatherFolders.isEmpty { m.weatherFolders = weatherFolders }
-        for (tech, o) in forcedOutage {
-            var merged = base.forcedOutage[tech] ?? Outage()
-            merged.rate = o.rate ?? merged.rate
-            merged.mttrHours = o.mttrHours ?? merged.mttrHours
-            merged.unitMW = o.unitMW ?? merged.unitMW
-            m.forcedOutage[tech] = merged
-        }
-        m.origin = origin ?? base.origin
-        return m
-    }
 }
 
 extension ScenarioFileDecoder {

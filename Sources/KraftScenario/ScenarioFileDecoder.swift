@@ -61,7 +61,7 @@ struct PartialScenario {
         m.producers += producers
         m.certificates = certificates?.over(base.certificates) ?? base.certificates
         m.dispatch = dispatch ?? base.dispatch
-        m.adequacy = adequacy?.over(base.adequacy) ?? base.adequacy
+        m.adequacy = adequacy ?? base.adequacy  // replaced whole, as the sweep's merged tree does
         return m
     }
 }
