@@ -13,8 +13,13 @@ public enum AdequacyReport {
         public var seed: Int
         public var model: AdequacyModel
         public var notes: [String]
-        public init(scenario: String, year: Int, seed: Int, model: AdequacyModel, notes: [String]) {
+        /// The base the study is compared with (`--against`), and its name.
+        public var comparison: AdequacyComparison?
+        public var baseName: String?
+        public init(scenario: String, year: Int, seed: Int, model: AdequacyModel, notes: [String],
+                    comparison: AdequacyComparison? = nil, baseName: String? = nil) {
             self.scenario = scenario; self.year = year; self.seed = seed; self.model = model; self.notes = notes
+            self.comparison = comparison; self.baseName = baseName
         }
     }
 
@@ -37,6 +42,17 @@ public enum AdequacyReport {
             out += "\(s.country.name): no load shed in any sampled year (LOLE below \(fixed(3.0 / Double(max(s.samples, 1)), 3)) h/yr is not excluded: the chance of a year with loss is below 3/N at 95 %).\n"
         }
         out += "strategic reserve: \(fixed(s.reserveHours.mean, 2)) h/yr (\(ci(s.reserveHours, 2))), \(fixed(s.reserveMWh.mean, 1)) MWh/yr\n"
+        if let cmp = c.comparison {
+            out += "\nagainst \(c.baseName ?? "the base") on the same \(s.samples) samples (same weather and, for the units both have, the same outages):\n"
+            var t = TextTable(headers: ["area", "base LOLE h/yr", "LOLE h/yr", "difference", "95 % CI", "base EENS MWh/yr", "EENS MWh/yr", "difference", "95 % CI", "real?"])
+            for (a, (d, b)) in zip(s.zones + [s.country], zip(cmp.zones + [cmp.country], cmp.base.zones + [cmp.base.country])) {
+                let l = AdequacyComparison.Area.interval(d.lole), e = AdequacyComparison.Area.interval(d.eens)
+                t.append([a.name, fixed(b.lole.mean, 3), fixed(a.lole.mean, 3), fixed(d.lole.mean, 3), "\(fixed(l.low, 3))–\(fixed(l.high, 3))",
+                          fixed(b.eens.mean, 1), fixed(a.eens.mean, 1), fixed(d.eens.mean, 1), "\(fixed(e.low, 1))–\(fixed(e.high, 1))",
+                          d.isReal ? "yes" : "no"])
+            }
+            out += t.render()
+        }
         out += "\nnotes:\n" + c.notes.map { "- \($0)\n" }.joined()
         return out
     }
@@ -75,6 +91,21 @@ public enum AdequacyReport {
         j.raw("},\n"); j.key("sweden"); area(s.country); j.raw(",\n")
         j.key("strategic_reserve"); j.raw("{"); j.key("hours"); j.number(s.reserveHours.mean); j.raw(","); j.key("mwh"); j.number(s.reserveMWh.mean); j.raw("},\n")
         j.key("reliability_standard_lole_h"); j.number(1); j.raw(",\n")
+        if let cmp = c.comparison {
+            func pair(_ name: String, _ e: Estimate) {
+                let i = AdequacyComparison.Area.interval(e)
+                j.key(name); j.number(e.mean); j.raw(",")
+                j.key(name.replacingOccurrences(of: "_h", with: "").replacingOccurrences(of: "_mwh", with: "") + "_ci95"); j.raw("["); j.number(i.low); j.raw(","); j.number(i.high); j.raw("]")
+            }
+            func compared(_ b: AdequacySummary.Area, _ d: AdequacyComparison.Area) {
+                j.raw("{"); estimate("lole_h", b.lole); estimate("eens_mwh", b.eens)
+                pair("lole_difference_h", d.lole); j.raw(","); pair("eens_difference_mwh", d.eens); j.raw(",")
+                j.key("difference_is_real"); j.bool(d.isReal); j.raw("}")
+            }
+            j.key("against"); j.raw("{"); j.key("scenario"); j.string(c.baseName ?? ""); j.raw(","); j.key("zones"); j.raw("{")
+            for (k, (b, d)) in zip(cmp.base.zones, cmp.zones).enumerated() { if k > 0 { j.raw(",") }; j.key(b.name); compared(b, d) }
+            j.raw("},"); j.key("sweden"); compared(cmp.base.country, cmp.country); j.raw("},\n")
+        }
         j.key("groups"); j.raw("[")
         for (k, g) in c.model.groups.enumerated() {
             if k > 0 { j.raw(",") }

@@ -49,6 +49,9 @@ struct AdequacyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a result folder (manifest.json, adequacy.json, samples.csv) for `kraft sweep merge`.", valueName: "dir"))
     var resultFolder: String?
 
+    @Option(help: ArgumentHelp("Compare with this base scenario on the same samples (same weather, same outages of the units both have): differences with paired 95 % intervals.", valueName: "base"))
+    var against: String?
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     func validate() throws {
@@ -92,8 +95,33 @@ struct AdequacyCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         printError(String(format: "%d samples in %.1f s (%.1f ms per sample per thread, %d threads)", count, seconds,
                           seconds * 1000 * Double(min(threads, count)) / Double(count), min(threads, count)))
-        let summary = AdequacySummary(results: results, zones: study.model.zones, countryName: "Sweden", start: CalendarDate(year: study.year, month: 1, day: 1))
-        let context = AdequacyReport.Context(scenario: loaded.scenario.name, year: study.year, seed: study.seed, model: study.model, notes: study.notes)
+        let start = CalendarDate(year: study.year, month: 1, day: 1)
+        let summary = AdequacySummary(results: results, zones: study.model.zones, countryName: "Sweden", start: start)
+        var context = AdequacyReport.Context(scenario: loaded.scenario.name, year: study.year, seed: study.seed, model: study.model, notes: study.notes)
+        if let against {
+            let base: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
+            do { base = try ScenarioLoader.load(path: against) } catch {
+                for p in error.problems { printError(p.description) }
+                throw ExitStatus.badInput
+            }
+            let baseStudy: AdequacyStudy
+            do { baseStudy = try AdequacyStudy.prepare(scenario: base.scenario, network: base.network, sidecar: base.sidecar, year: study.year, seed: study.seed) } catch {
+                printError("\(against): \(error.description)")
+                throw ExitStatus.badInput
+            }
+            guard baseStudy.model.zones == study.model.zones else {
+                printError("\(against): its zones \(baseStudy.model.zones.joined(separator: ", ")) are not the scenario's \(study.model.zones.joined(separator: ", ")) (expected a base on the same grid)")
+                throw ExitStatus.badInput
+            }
+            let baseBar = ProgressBar(total: count, label: "base samples")
+            let baseResults = AdequacyRun.run(model: baseStudy.model, samples: first..<first + count, seed: study.seed, threads: threads,
+                                              weather: { baseStudy.weather(sample: $0) }, progress: { baseBar.advance(by: $0) })
+            baseBar.finish()
+            let baseSummary = AdequacySummary(results: baseResults, zones: baseStudy.model.zones, countryName: "Sweden", start: start)
+            context.comparison = AdequacyComparison(results: results, baseResults: baseResults, base: baseSummary,
+                                                    zones: study.model.zones, countryName: "Sweden")
+            context.baseName = base.scenario.name
+        }
         if let resultFolder {
             let areas = study.model.zones + ["Sweden"]
             var files: [(name: String, text: String)] = [("manifest.json", ""), ("adequacy.json", AdequacyReport.json(summary, context: context)),

@@ -94,4 +94,32 @@ struct AdequacyCommandTests {
         #expect(some.status == 1 && some.stderr.contains("not run yet"))
         #expect(try Self.json(String(contentsOfFile: partial + "/adequacy.json", encoding: .utf8))["samples"] as? Int == 6)
     }
+
+    @Test("--against: on the same samples a scenario against itself differs by exactly 0; closing a unit raises LOLE by a real difference, scenario − base")
+    func against() throws {
+        let same = try KraftProcess.run(["adequacy", Self.scenario, "--samples", "4", "--against", Self.scenario, "--format", "json"])
+        #expect(same.status == 0, "\(same.stderr)")
+        let s = try #require(try Self.json(same.stdout)["against"] as? [String: Any])
+        for (_, area) in try #require(s["zones"] as? [String: [String: Any]]) {
+            #expect(area["lole_difference_h"] as? Double == 0 && (area["lole_difference_ci95"] as? [NSNumber])?.map(\.doubleValue) == [0, 0])
+        }
+        let closed = try KraftProcess.temporaryFile(named: "closed.toml", """
+            extends = "\(Self.scenario)"
+            name = "G3 closed"
+            [[closure]]
+            unit = "G3"
+            date = 2030-01-01
+            """)
+        let run = try KraftProcess.run(["adequacy", closed, "--samples", "4", "--against", Self.scenario, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let j = try Self.json(run.stdout)
+        let zones = try #require(j["zones"] as? [String: [String: Any]])
+        let base = try #require((j["against"] as? [String: Any])?["zones"] as? [String: [String: Any]])
+        let c = try #require(base["C"]), lole = try #require(zones["C"]?["lole_h"] as? Double)
+        let baseLOLE = try #require(c["lole_h"] as? Double), difference = try #require(c["lole_difference_h"] as? Double)
+        #expect(abs(difference - (lole - baseLOLE)) < 1e-9)
+        #expect(difference > 0 && c["difference_is_real"] as? Bool == true)
+        let mismatch = try KraftProcess.run(["adequacy", closed, "--samples", "2", "--against", KraftProcess.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path])
+        #expect(mismatch.status == 2 && mismatch.stderr.contains("same grid"))
+    }
 }
