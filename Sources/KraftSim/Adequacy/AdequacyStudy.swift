@@ -30,8 +30,10 @@ public struct AdequacyStudy: Sendable {
     let groupOfGenerator: [Int?]
     let demandLoads: [(load: Int, zone: Int)]
     let zonesOfProfiles: [String]
-    /// Weather years read from CSV folders, in the order given (empty: synthetic per sample).
-    let folders: [(label: String, profiles: HourlyProfiles)]
+    /// Weather years read from CSV folders, in the order given (empty: synthetic per sample),
+    /// turned into the model's hourly demand and availability once: building them is most of a
+    /// synthetic sample's time (Benchmarks/RESULTS.md), and a CSV year is the same in every sample.
+    private(set) var folders: [AdequacyWeatherYear] = []
 
     public struct Failure: Error, CustomStringConvertible { public var description: String }
 
@@ -150,26 +152,24 @@ public struct AdequacyStudy: Sendable {
         allNotes.append(folders.isEmpty
             ? "weather: a synthetic year per sample, seed \(seed) + the sample's number (not real weather years)"
             : "weather: \(folders.count) CSV weather year\(folders.count == 1 ? "" : "s"), one drawn per sample (each year's hours laid on \(y) in order; the weekdays are \(y)'s)")
-        return AdequacyStudy(model: model, year: y, seed: seed, notes: allNotes, grid: grid, groupOfGenerator: groupOfGenerator,
-                             demandLoads: demandLoads, zonesOfProfiles: profileZones, folders: folders)
+        var study = AdequacyStudy(model: model, year: y, seed: seed, notes: allNotes, grid: grid, groupOfGenerator: groupOfGenerator,
+                                  demandLoads: demandLoads, zonesOfProfiles: profileZones)
+        study.folders = folders.map { study.weatherYear($0.profiles, label: $0.label) }
+        return study
     }
 
     /// The weather year sample `i` draws: a synthetic year with seed `seed + i`, or one of the
     /// CSV years chosen by the sample's own stream.
     public func weather(sample i: Int) -> AdequacyWeatherYear {
         let start = CalendarDate(year: year, month: 1, day: 1)
-        let profiles: HourlyProfiles, label: String
-        if folders.isEmpty {
-            let s = seed &+ i
-            profiles = SyntheticProfiles(seed: s).make(start: start, hours: Period(from: start, to: CalendarDate(year: year, month: 12, day: 31)).hours,
-                                                       zones: zonesOfProfiles)
-            label = "synthetic seed \(s)"
-        } else {
+        guard folders.isEmpty else {
             var rng = SplitMix64(seed: seed, stream: "adequacy/\(i)/weather")
-            let k = Int(rng.next() % UInt64(folders.count))
-            (label, profiles) = folders[k]
+            return folders[Int(rng.next() % UInt64(folders.count))]
         }
-        return weatherYear(profiles, label: label)
+        let s = seed &+ i
+        let profiles = SyntheticProfiles(seed: s).make(start: start, hours: Period(from: start, to: CalendarDate(year: year, month: 12, day: 31)).hours,
+                                                       zones: zonesOfProfiles)
+        return weatherYear(profiles, label: "synthetic seed \(s)")
     }
 
     /// Demand per zone and each group's output before outages, hour by hour, as the year run
