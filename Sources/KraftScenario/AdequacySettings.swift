@@ -7,6 +7,7 @@
 /// samples = 1000                 # sampled years (default 100)
 /// first_sample = 0               # the samples are first_sample ..< first_sample + samples (a sweep shards them)
 /// import_share = 1.0             # share of the links to neighbours outside the grid available for import
+/// unknown_border_mw = 0          # limit of borders without a known capacity (default: unlimited)
 /// weather_folders = ["../weather/1991", "../weather/1992"]   # CSV weather years to draw from
 /// [adequacy.forced_outage.nuclear]                            # per technology: override the defaults
 /// rate = 0.05                    # forced outage rate, share of time out
@@ -28,6 +29,9 @@ public struct AdequacySettings: Sendable, Equatable {
     public var samples: Int?
     public var firstSample: Int?
     public var importShare: Double?
+    /// The limit, MW each way, of borders the grid's sidecar gives no trading capacity for (nil:
+    /// unlimited, as in the dispatch LP): 0 studies the zones with only their known borders.
+    public var unknownBorderMW: Double?
     /// Absolute paths of CSV weather folders (each a whole calendar year, see docs/profiles.md);
     /// empty: the scenario's `[weather]`, a synthetic year per sample when it is synthetic.
     public var weatherFolders: [String] = []
@@ -49,6 +53,7 @@ extension ScenarioFileDecoder {
         a.samples = t.integer("samples", in: 1...AdequacySettings.maxSamples)
         a.firstSample = t.integer("first_sample", in: 0...Int(Int32.max))
         a.importShare = t.number("import_share", in: 0...1)
+        a.unknownBorderMW = t.number("unknown_border_mw", in: 0...1_000_000, unit: "MW")
         if t.has("weather_folders") {
             if case .array(let list)? = t.rawValue("weather_folders"), !list.isEmpty,
                list.allSatisfy({ if case .string(let s) = $0 { !s.isEmpty && s.count <= TableReader.maxPathLength } else { false } }) {

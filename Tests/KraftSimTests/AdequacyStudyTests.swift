@@ -41,6 +41,21 @@ struct AdequacyStudyTests {
         // SE4's imports: DK2 1,700, DE 615, PL 600, LT 700 MW.
         #expect(abs(m.importMW[m.zones.firstIndex(of: "SE4")!] - 3615) < 1e-6)
         #expect(m.countryZones.map { m.zones[$0] } == ["SE1", "SE2", "SE3", "SE4"])
+        #expect(m.transfers.contains { $0.name == "NO3-SE2" && $0.forwardMW == .infinity })
+    }
+
+    @Test("[adequacy] unknown_border_mw holds the borders without a known capacity, import_share scales the imports")
+    func stress() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("adequacy-stress-\(UUID().uuidString).toml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let base = Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path
+        try "extends = \"\(base)\"\n[adequacy]\nimport_share = 0.5\nunknown_border_mw = 300\n".write(to: file, atomically: true, encoding: .utf8)
+        let loaded = try ScenarioLoader.load(path: file.path)
+        let m = try AdequacyStudy.prepare(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar).model
+        #expect(m.transfers.allSatisfy { $0.forwardMW.isFinite && $0.backwardMW.isFinite })
+        #expect(m.transfers.first { $0.name == "NO3-SE2" }?.forwardMW == 300)
+        #expect(m.transfers.first { $0.name == "SE2-SE3" }?.forwardMW == 7300)
+        #expect(abs(m.importMW[m.zones.firstIndex(of: "SE4")!] - 3615 * 0.5) < 1e-6)
     }
 
     @Test("a CSV weather year is read whole and laid on the study's year: a leap year's last day dropped, the weather's values hour by hour")

@@ -98,9 +98,10 @@ public struct AdequacyStudy: Sendable {
                   let c = zones.firstIndex(of: grid.zoneOfBus[net.branches.to[b]]), a != c else { continue }
             joined.insert([min(a, c), max(a, c)])
         }
+        let unknown = settings.unknownBorderMW ?? .infinity
         for pair in joined.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
             transfers.append(AdequacyModel.Transfer(name: "\(zones[pair[0]])-\(zones[pair[1]])", from: pair[0], to: pair[1],
-                                                    forwardMW: .infinity, backwardMW: .infinity))
+                                                    forwardMW: unknown, backwardMW: unknown))
         }
         for link in grid.links {
             guard let a = zones.firstIndex(of: link.fromZone), let c = zones.firstIndex(of: link.toZone) else { continue }
@@ -109,6 +110,10 @@ public struct AdequacyStudy: Sendable {
         let unlimited = transfers.filter { !$0.forwardMW.isFinite }.map(\.name)
         if !unlimited.isEmpty {
             notes.append("borders without a known trading capacity are not limited (as in the dispatch LP): " + unlimited.joined(separator: ", "))
+        }
+        if let mw = settings.unknownBorderMW, !joined.isEmpty {
+            notes.append("borders without a known trading capacity held to \(mw) MW each way ([adequacy] unknown_border_mw): "
+                         + joined.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }).map { "\(zones[$0[0]])-\(zones[$0[1]])" }.joined(separator: ", "))
         }
 
         // Imports from neighbours outside the grid.
