@@ -92,10 +92,11 @@ enum AdequacySample {
                     if before - after > 1e-6 { reserveHours += 1; reserveMWh += before - after }
                 }
             }
+            // The zones' shed, then the country's: the sum over its zones.
             var countryShed = 0.0
+            if total > 0 { for z in country { countryShed += shed[z] } }
             for a in 0..<areas {
-                let mw: Double
-                if a < zoneCount { mw = total > 0 ? shed[a] : 0; if model.zones[a].hasPrefix(model.country) { countryShed += mw } } else { mw = countryShed }
+                let mw = a == zoneCount ? countryShed : total > 0 ? shed[a] : 0
                 let short = mw > 0
                 if short {
                     lossHours[a] += 1

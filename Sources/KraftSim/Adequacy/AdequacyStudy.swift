@@ -51,6 +51,7 @@ public struct AdequacyStudy: Sendable {
 
         // Outage groups.
         var groupIndex = [String: Int](), groups = [AdequacyModel.Group]()
+        var unitSize = [Double]()  // per group: MW of one unit of an aggregate, 0 for a named unit (one unit)
         var groupOfGenerator = [Int?](repeating: nil, count: grid.capacityMW.count)
         for g in 0..<grid.capacityMW.count where grid.capacityMW[g] > 0 {
             guard let z = zones.firstIndex(of: grid.zoneOfBus[grid.network.generators.bus[g]]) else { continue }
@@ -61,6 +62,8 @@ public struct AdequacyStudy: Sendable {
                 groupOfGenerator[g] = i
                 continue
             }
+            // The fleet file's unit or aggregate wins over the scenario's technology table, which
+            // wins over the defaults.
             let fallback = ForcedOutageDefaults.entry(tech)
             let scenarioOverride = settings.forcedOutage[tech]
             let op = grid.operation[g]
@@ -71,13 +74,14 @@ public struct AdequacyStudy: Sendable {
                 : scenarioOverride != nil ? "scenario [adequacy.forced_outage.\(tech)]" : fallback.source
             groupIndex[key] = groups.count
             groupOfGenerator[g] = groups.count
-            groups.append(AdequacyModel.Group(name: key, zone: z, technology: tech, units: grid.unit[g] != nil ? 1 : 0,
+            groups.append(AdequacyModel.Group(name: key, zone: z, technology: tech, units: 1,
                                               outage: OutageParameters(rate: rate, mttrHours: mttr), reserve: reserve,
                                               capacityMW: grid.capacityMW[g], source: source + (grid.unit[g] == nil ? "; unit \(Int(unitMW)) MW" : "")))
-            groups[groups.count - 1].units = grid.unit[g] != nil ? 1 : -Int(unitMW.rounded())  // sized below, once the capacity is summed
+            unitSize.append(grid.unit[g] == nil ? unitMW : 0)
         }
-        for i in groups.indices where groups[i].units < 0 {
-            groups[i].units = max(1, Int((groups[i].capacityMW / Double(-groups[i].units)).rounded()))
+        // An aggregate is as many units as its capacity holds (at least one), once it is summed.
+        for i in groups.indices where unitSize[i] > 0 {
+            groups[i].units = max(1, Int((groups[i].capacityMW / unitSize[i]).rounded()))
         }
 
         // Borders: the sidecar's cuts with a capacity (their branches may join other zone pairs
@@ -120,7 +124,7 @@ public struct AdequacyStudy: Sendable {
         let share = settings.importShare ?? 1
         var imports = [Double](repeating: 0, count: zones.count)
         for n in grid.neighbours {
-            guard let z = zones.firstIndex(of: n.zone == "" ? grid.zoneOfBus[n.bus] : grid.zoneOfBus[n.bus]) else { continue }
+            guard let z = zones.firstIndex(of: grid.zoneOfBus[n.bus]) else { continue }  // the zone the link lands in
             imports[z] += n.importMW * share
         }
         notes.append("imports from outside the grid: \(grid.neighbours.map { "\($0.border) \(Int($0.importMW)) MW" }.joined(separator: ", ")), times import_share \(share)\(settings.importShare == nil ? " (default, ASSUMPTION: neighbours sell their link's capacity, as in the year run)" : "")")
