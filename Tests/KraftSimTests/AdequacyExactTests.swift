@@ -128,4 +128,27 @@ struct AdequacyExactTests {
             #expect(abs(r.unservedMWh[2] - r.unservedMWh[0] - r.unservedMWh[1]) < 1e-6)
         }
     }
+
+    @Test("the strategic reserve last: it runs exactly in the hours load would otherwise be shed, and sheds what it cannot cover")
+    func reserveLast() {
+        let units = Self.area(0, name: "SE3 units", units: 10, mw: 100, rate: 0.1)
+        var reserve = AdequacyModel.Group(name: "unit reserve", zone: 0, technology: "thermal", units: 1,
+                                          outage: OutageParameters(rate: 0, mttrHours: 1), reserve: true, capacityMW: 200)
+        let with = AdequacyModel(zones: ["SE3"], groups: [units, reserve])
+        let without = AdequacyModel(zones: ["SE3"], groups: [units])
+        reserve.reserve = false
+        let asPlant = AdequacyModel(zones: ["SE3"], groups: [units, reserve])
+        let hours = 300, demand = 950.0
+        let w2 = Self.year(hours: hours, demand: [demand], groups: with.groups), w1 = Self.year(hours: hours, demand: [demand], groups: without.groups)
+        let a = AdequacyRun.run(model: with, samples: 0..<40, seed: 5, threads: 2, weather: { _ in w2 })
+        let b = AdequacyRun.run(model: without, samples: 0..<40, seed: 5, threads: 2, weather: { _ in w1 })
+        let c = AdequacyRun.run(model: asPlant, samples: 0..<40, seed: 5, threads: 2, weather: { _ in w2 })
+        for (x, (y, z)) in zip(a, zip(b, c)) {
+            // The units' outages are the same in the three (same names, same seeds).
+            #expect(x.reserveHours == y.lossHours[0])
+            #expect(abs(x.reserveMWh - (y.unservedMWh[0] - x.unservedMWh[0])) < 1e-6)
+            #expect(x.lossHours == z.lossHours && abs(x.unservedMWh[0] - z.unservedMWh[0]) < 1e-6)
+        }
+        #expect(b.contains { $0.lossHours[0] > 0 } && a.contains { $0.lossHours[0] > 0 } && a.contains { $0.reserveHours > $0.lossHours[0] })
+    }
 }

@@ -44,6 +44,33 @@ struct AdequacyStudyTests {
         #expect(m.transfers.contains { $0.name == "NO3-SE2" && $0.forwardMW == .infinity })
     }
 
+    @Test("forced outages overridden per technology in the scenario and per unit in the fleet file, the fleet's winning")
+    func overrides() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adequacy-fleet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fleet = try String(contentsOf: Self.root.appendingPathComponent("Scenarios/fleet/nordic.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "name = \"R3\"\n", with: "name = \"R3\"\nforced_outage_rate = 0.2\nmttr_h = 300\n")
+        try fleet.write(to: folder.appendingPathComponent("fleet.toml"), atomically: true, encoding: .utf8)
+        let base = Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path
+        let file = folder.appendingPathComponent("scenario.toml")
+        try """
+            extends = "\(base)"
+            fleet = "fleet.toml"
+            [adequacy.forced_outage.nuclear]
+            rate = 0.1
+            [adequacy.forced_outage.hydro]
+            unit_mw = 400
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let loaded = try ScenarioLoader.load(path: file.path)
+        let m = try AdequacyStudy.prepare(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar).model
+        let r3 = try #require(m.groups.first { $0.name == "unit R3" }), f1 = try #require(m.groups.first { $0.name == "unit F1" })
+        #expect(r3.outage == OutageParameters(rate: 0.2, mttrHours: 300) && r3.source == "fleet file")
+        #expect(f1.outage == OutageParameters(rate: 0.1, mttrHours: ForcedOutageDefaults.entry("nuclear").outage.mttrHours))
+        let hydro = try #require(m.groups.first { $0.name == "SE2 hydro" })
+        #expect(hydro.units == Int((hydro.capacityMW / 400).rounded()))
+    }
+
     @Test("[adequacy] unknown_border_mw holds the borders without a known capacity, import_share scales the imports")
     func stress() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("adequacy-stress-\(UUID().uuidString).toml")
