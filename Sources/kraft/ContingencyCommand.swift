@@ -159,7 +159,8 @@ struct ContingencyCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.badInput
         }
-        let hours: [(reason: String, hour: Int)]
+        var hours = [(reason: String, hour: Int)]()
+        var studies = [HourContingency.Study]()
         if let moment {
             hours = [("requested", span.lowerBound + moment.hour)]
         } else {
@@ -168,14 +169,17 @@ struct ContingencyCommand: ParsableCommand {
                 let year = try YearRun.run(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,
                                            only: span, threads: options.threads, progress: { bar.advance(by: $0) })
                 bar.finish()
-                hours = HourContingency.criticalHours(year)
+                // The critical hours on the grids the run dispatched; a failed one is named.
+                for u in year.unstudiedHours {
+                    printError("\(casePath): the \(u.reason) hour \(HourContingency.moment(hour: u.hour, start: profiles.start)) is not studied: \(u.why)")
+                }
+                studies = year.criticalHours.map { HourContingency.study($0, start: profiles.start, options: options) }
             } catch {
                 bar.finish()
                 printError("\(casePath): \(error.description)")
                 throw ExitStatus.failed
             }
         }
-        var studies = [HourContingency.Study]()
         for (reason, hour) in hours {
             do {
                 studies.append(try HourContingency.study(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,

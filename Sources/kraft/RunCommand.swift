@@ -123,9 +123,15 @@ struct RunCommand: ParsableCommand {
                 options.threads = threads  // --threads, not the machine's cores
                 var study = HourContingency.study(critical[i - 1], start: profiles.start, options: options)
                 study.hour = result.index(study.hour)  // result files count hours from the run's first
+                if let failed = study.insteadOf { study.insteadOf?.hour = result.index(failed.hour) }
                 studies.set(i - 1, study)
             }
-            files = yearFiles.values()[0] + ContingencySection.files(studies.values(), scenarioName: result.scenario.name)
+            let unstudied = result.unstudiedHours.map {
+                ContingencySection.Unstudied(hour: result.index($0.hour), time: HourContingency.moment(hour: $0.hour, start: profiles.start),
+                                             reason: $0.reason, why: $0.why)
+            }
+            for u in unstudied { printError("N-1: the \(u.reason) hour \(u.time) is not studied: \(u.why)") }
+            files = yearFiles.values()[0] + ContingencySection.files(studies.values(), unstudied: unstudied, scenarioName: result.scenario.name)
             files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
         } else {
             files = YearReport.files(result, kraftVersion: Kraft.version)
