@@ -44,9 +44,17 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Replace the result folder if it exists (the old one is removed only once the new one is complete).")
     var overwrite = false
 
+    @Option(name: .customLong("size-compensation"),
+            help: ArgumentHelp("Find the smallest static compensator (±Mvar) at this bus number or sidecar site that makes every hour converge with voltages inside limits; print it and what it changes, and write the run with it.", valueName: "bus|site"))
+    var sizeCompensation: String?
+
     func validate() throws {
         if let at, Moment(parsing: at) == nil {
             throw ValidationError("--at must be a date and hour such as 2030-01-15T08:00, got '\(at)'")
+        }
+        if at != nil && sizeCompensation != nil { throw ValidationError("--size-compensation checks a whole period: it cannot be combined with --at") }
+        if let place = sizeCompensation, place.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--size-compensation must be a bus number or a site name of the grid's sidecar, got an empty value")
         }
         if at != nil && (period != nil || from != nil || to != nil) {
             throw ValidationError("--at solves one moment: it cannot be combined with --period, --from or --to")
@@ -98,10 +106,19 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         let only = moment.map { hours.lowerBound + $0.hour..<hours.lowerBound + $0.hour + 1 } ?? hours
+        var runScenario = loaded.scenario
+        if let place = sizeCompensation {
+            let location = try CompensationSizingCommand.location(place, network: loaded.network, sidecar: loaded.sidecar)
+            guard let device = CompensationSizingCommand.size(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+                                                              profiles: profiles, only: only, place: location, label: place,
+                                                              threads: threads, scenarioPath: scenario) else { throw ExitStatus.failed }
+            runScenario.compensation.append(device)
+            runScenario.changes.append(device.summary + " (found by --size-compensation)")
+        }
         let bar = ProgressBar(total: only.count, label: "hours")
         let result: YearResult
         do {
-            result = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+            result = try YearRun.run(scenario: runScenario, network: loaded.network, sidecar: loaded.sidecar,
                                      profiles: profiles, only: only, threads: threads, progress: { bar.advance(by: $0) })
         } catch {
             bar.finish()

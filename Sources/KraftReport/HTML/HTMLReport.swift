@@ -22,6 +22,12 @@ public enum HTMLReport {
         return page.render(title: "\(run.scenario.name) — Kraft report")
     }
 
+    /// Under a table with figures marked *: over how many hours they are taken.
+    static func convergedNote(_ s: RunResult.Summary) -> String {
+        s.convergedHours == s.hours ? "* over all \(s.hours) hours (every hour's AC check converged)."
+            : "* over the \(s.convergedHours) converged hours of \(s.hours) only: the \(s.hours - s.convergedHours) hours whose AC check failed have no voltages, losses or reactive reserve."
+    }
+
     static func question(_ run: RunResult, _ page: inout HTMLPage) {
         let s = run.summary
         page.heading(1, run.scenario.name)
@@ -40,9 +46,10 @@ public enum HTMLReport {
         var rows = [[String]]()
         for m in answerMetrics {
             let label = MetricLabel(key: m.key)
-            rows.append([m.label, s.metric(m.key).map(label.format) ?? "-", label.unit])
+            rows.append([m.label + (s.convergedOnlyMetrics.contains(m.key) ? "*" : ""), s.metric(m.key).map(label.format) ?? "-", label.unit])
         }
         page.table(["result", "value", "unit"], rows, numeric: [1], cssClass: "answer")
+        page.paragraph(convergedNote(s))
         // Sweden's own totals (zones SE1–SE4), apart from the whole Nordic model's.
         let sweden = s.metrics.filter { $0.key.hasPrefix("sweden_") && !($0.key.hasSuffix("_twh") && $0.value == 0 && $0.key != "sweden_net_export_twh") }
         if !sweden.isEmpty {
@@ -54,7 +61,8 @@ public enum HTMLReport {
             page.paragraph("Kinetic energy was below its threshold of \(fixed(threshold, 1)) GWs in \(fixed(below, 0)) hours; \(fixed(s.metric("nonconverged_hours") ?? 0, 0)) hours did not converge.")
         }
         page.heading(3, "Every summary metric")
-        page.table(["metric", "value", "unit"], s.metrics.map { m in let l = MetricLabel(key: m.key); return [l.name, l.format(m.value), l.unit] }, numeric: [1])
+        page.table(["metric", "value", "unit"], s.metrics.map { m in let l = MetricLabel(key: m.key); return [l.name + (s.convergedOnlyMetrics.contains(m.key) ? "*" : ""), l.format(m.value), l.unit] }, numeric: [1])
+        page.paragraph(convergedNote(s))
         if !s.notes.isEmpty { page.heading(3, "Notes"); page.list(s.notes) }
         page.heading(3, "Inputs")
         page.raw("<table>\n<tr><th>file</th><th>SHA-256</th></tr>\n")

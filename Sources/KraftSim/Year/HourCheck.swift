@@ -217,6 +217,7 @@ final class HourCheck {
             record.lossesMW = losses
             record.vm = flow.vm
             record.voltageViolations = VoltageLimits.violations(vm: flow.vm, vmin: grid.vmin, vmax: grid.vmax)
+            record.reactiveMvar = (0..<ng).map { running[$0] ? flow.qg[$0] * mva : 0 }
             for b in 0..<nb where flow.vm[b] > 0 {
                 let id = base.buses.id[b]
                 if record.lowestVm.map({ flow.vm[b] < $0.vm }) ?? true { record.lowestVm = (id, flow.vm[b]) }
