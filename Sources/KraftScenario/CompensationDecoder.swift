@@ -2,7 +2,7 @@
 /// problem against the file and key (the grid references are checked in `ScenarioReferences`).
 enum CompensationDecoder {
     /// The largest reactive range accepted, Mvar (a whole zone's worth of support).
-    static let maxMvar = 100_000.0
+    static let largestMvar = 100_000.0
     /// ASSUMPTION: a synchronous condenser given only its producing limit absorbs half of it
     /// (under-excited machines reach about −0.5 of their rating).
     static let condenserAbsorbingShare = 0.5
@@ -29,12 +29,12 @@ enum CompensationDecoder {
                 _ = t.rawValue(key)
             }
             let count = t.require(t.integer("steps", in: 1...1000), "steps", "the number of steps, such as 4")
-            let size = t.require(t.number("step_mvar", in: -maxMvar...maxMvar, unit: "Mvar"), "step_mvar",
+            let size = t.require(t.number("step_mvar", in: -largestMvar...largestMvar, unit: "Mvar"), "step_mvar",
                                  "the Mvar of one step (positive: capacitor, negative: reactor)")
             if let size, size == 0 { t.problem("step_mvar", "is 0 (expected a step of some Mvar, positive for a capacitor, negative for a reactor)") }
             guard let count, let size, size != 0 else { return nil }
-            if abs(size) * Double(count) > maxMvar {
-                t.problem("steps", "gives \(Int(abs(size) * Double(count))) Mvar in all (expected at most \(Int(maxMvar)) Mvar)")
+            if abs(size) * Double(count) > largestMvar {
+                t.problem("steps", "gives \(Int(abs(size) * Double(count))) Mvar in all (expected at most \(Int(largestMvar)) Mvar)")
                 return nil
             }
             steps = Array(repeating: size, count: count)
@@ -45,9 +45,9 @@ enum CompensationDecoder {
                 t.problem(key, "is given for a \(kind.rawValue) (expected only for a switched_shunt)")
                 _ = t.rawValue(key)
             }
-            let upper = t.require(t.number("max_mvar", in: 0...maxMvar, exclusiveLower: true, unit: "Mvar"), "max_mvar",
+            let upper = t.require(t.number("max_mvar", in: 0...largestMvar, exclusiveLower: true, unit: "Mvar"), "max_mvar",
                                   "the largest reactive output in Mvar, such as 300")
-            let lower = t.number("min_mvar", in: -maxMvar...0, unit: "Mvar")
+            let lower = t.number("min_mvar", in: -largestMvar...0, unit: "Mvar")
             guard let upper else {
                 for key in ["h_s", "inertia_mws"] { _ = t.rawValue(key) }
                 return nil

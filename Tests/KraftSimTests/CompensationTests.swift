@@ -149,7 +149,7 @@ struct CompensationTests {
         #expect(picks.studied.map(\.hour) == [0])
         #expect(picks.studied[0].reason.contains("peak load") && picks.studied[0].reason.contains("lowest inertia"))
         #expect(Set(picks.unstudied.map(\.hour)) == [1, 2])
-        let none = try Self.result([Self.record(0, load: 10, kinetic: 5, converged: false), Self.record(1, load: 5, kinetic: 9, converged: false)])
+        let none = try Self.result([Self.record(0, load: 10, kinetic: 9, converged: false), Self.record(1, load: 5, kinetic: 5, converged: false)])
         let nothing = HourContingency.criticalHours(none)
         #expect(nothing.studied.isEmpty)
         #expect(nothing.unstudied.count == 2 && nothing.unstudied.allSatisfy { $0.why.contains("no hour of the run converged") })
