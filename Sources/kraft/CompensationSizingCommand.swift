@@ -26,10 +26,12 @@ enum CompensationSizingCommand {
         return .site(place)
     }
 
-    /// Runs the bisection and prints it; the device to add, or nil (printed why) when none up to
-    /// the limit passes.
+    enum Outcome { case device(Compensation), noneNeeded, failed }
+
+    /// Runs the bisection and prints it: the device to add, none when the run needs none, or
+    /// failed (printed why) when none up to the limit passes or the run failed.
     static func size(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles, only: Range<Int>,
-                     place: Compensation.Location, label: String, threads: Int, scenarioPath: String) -> Compensation? {
+                     place: Compensation.Location, label: String, threads: Int, scenarioPath: String) -> Outcome {
         let answer: CompensationSizing.Answer
         do {
             print("sizing a static compensator (±Mvar, no active power) at \(label): the period dispatched once, each range checked by AC load flow over its \(only.count) hours")
@@ -40,14 +42,18 @@ enum CompensationSizingCommand {
             }
         } catch {
             printError("\(scenarioPath): \(error.description)")
-            return nil
+            return .failed
         }
         let without = answer.without
         guard let mvar = answer.mvar, let with = answer.with else {
             printError("\(scenarioPath): no compensator at \(label) up to ±\(Int(answer.checks.last?.mvar ?? 0)) Mvar makes every hour converge with voltages inside limits (best: \(answer.checks.map(\.failedHours).min() ?? 0) hours fail); support at one place does not suffice")
-            return nil
+            return .failed
         }
         func vm(_ x: Double?) -> String { x.map { fixed($0, 3) } ?? "-" }
+        if mvar == 0 {
+            print("answer: none needed at \(label): every hour converges with voltages inside limits without it (lowest voltage \(vm(without.lowestVm)) p.u.); the result folder below is the run as it stands\n")
+            return .noneNeeded
+        }
         print("""
         answer: ±\(Int(mvar)) Mvar at \(label) (bus \(answer.bus))
           hours whose AC check fails:          \(without.failedHours) → \(with.failedHours)
@@ -64,7 +70,7 @@ enum CompensationSizingCommand {
         the result folder below is the run with it
 
         """)
-        return CompensationSizing.device(at: place, mvar: mvar, origin: Origin(file: scenarioPath, keyPath: "--size-compensation"))
+        return .device(CompensationSizing.device(at: place, mvar: mvar, origin: Origin(file: scenarioPath, keyPath: "--size-compensation")))
     }
 
     static func placeKey(_ place: Compensation.Location) -> String {

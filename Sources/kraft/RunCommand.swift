@@ -109,11 +109,15 @@ struct RunCommand: ParsableCommand {
         var runScenario = loaded.scenario
         if let place = sizeCompensation {
             let location = try CompensationSizingCommand.location(place, network: loaded.network, sidecar: loaded.sidecar)
-            guard let device = CompensationSizingCommand.size(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
-                                                              profiles: profiles, only: only, place: location, label: place,
-                                                              threads: threads, scenarioPath: scenario) else { throw ExitStatus.failed }
-            runScenario.compensation.append(device)
-            runScenario.changes.append(device.summary + " (found by --size-compensation)")
+            switch CompensationSizingCommand.size(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+                                                  profiles: profiles, only: only, place: location, label: place,
+                                                  threads: threads, scenarioPath: scenario) {
+            case .failed: throw ExitStatus.failed
+            case .noneNeeded: break
+            case .device(let device):
+                runScenario.compensation.append(device)
+                runScenario.changes.append(device.summary + " (found by --size-compensation)")
+            }
         }
         let bar = ProgressBar(total: only.count, label: "hours")
         let result: YearResult
