@@ -85,7 +85,7 @@ struct RunComparisonCSVTests {
         let comparison = RunComparison([try ResultFolderReader.read(SampleFolders.base), variant])
         let rows = parseCSV(comparison.csv())
         #expect(rows.count == 1 + 2 * comparison.rows.count)
-        #expect(rows.allSatisfy { $0.count == 9 }, "every row has the header's 9 fields")
+        #expect(rows.allSatisfy { $0.count == 11 }, "every row has the header's 11 fields")
         let names = Set(rows.dropFirst().map { $0[5] })
         #expect(names.contains("'=HYPERLINK(\"http://x\",\"y\"),a\nb"), "\(names)")
         for cell in rows.dropFirst().flatMap({ [$0[0], $0[1], $0[2], $0[3], $0[5]] }) {
