@@ -6,7 +6,10 @@ public enum HTMLReport {
     /// The five numbers that answer a scenario's question: key in `summary.json` metrics, label.
     public static let answerMetrics: [(key: String, label: String)] = [
         ("unserved_energy_mwh", "unserved energy"), ("congested_hours_se2_se3", "hours congested on SE2→SE3"),
-        ("lowest_voltage_pu", "lowest voltage"), ("lowest_kinetic_energy_gws", "lowest kinetic energy"),
+        ("lowest_voltage_pu", "lowest voltage"),
+        // Beside the voltage they qualify: the hours with no voltages at all, and those outside limits.
+        ("nonconverged_hours", "hours the AC check failed"), ("voltage_violation_hours", "hours with a voltage outside limits"),
+        ("lowest_kinetic_energy_gws", "lowest kinetic energy"),
         ("total_cost_eur", "total cost"),
     ]
 
@@ -46,7 +49,8 @@ public enum HTMLReport {
         var rows = [[String]]()
         for m in answerMetrics {
             let label = MetricLabel(key: m.key)
-            rows.append([m.label + (s.convergedOnlyMetrics.contains(m.key) ? "*" : ""), s.metric(m.key).map(label.format) ?? "-", label.unit])
+            guard let value = s.metric(m.key) else { continue }  // a folder written before the metric existed
+            rows.append([m.label + (s.convergedOnlyMetrics.contains(m.key) ? "*" : ""), label.format(value), label.unit])
         }
         page.table(["result", "value", "unit"], rows, numeric: [1], cssClass: "answer")
         page.paragraph(convergedNote(s))

@@ -8,8 +8,8 @@ import KraftScenario
 /// sidecar's `vmin_pu`/`vmax_pu` of the bus, and the default of the bus's voltage level.
 ///
 /// Defaults: 0.90–1.05 p.u. at 110 kV and above — the range the Nordic synchronous area must hold
-/// without time limit (Regulation (EU) 2017/1485, SOGL, Annex II, tables 1 and 2); 0.90–1.10 p.u.
-/// below 110 kV (ASSUMPTION: distribution practice). The voltages of an equivalent grid such as
+/// without time limit at 300–400 kV (Regulation (EU) 2017/1485, SOGL, Annex II), applied to 110–300
+/// kV too (ASSUMPTION); 0.90–1.10 p.u. below 110 kV (ASSUMPTION: distribution practice). The voltages of an equivalent grid such as
 /// Nordic44 (whose 400 kV level the file calls 420 kV) are read as p.u. of the level's nominal
 /// voltage (ASSUMPTION).
 public struct VoltageLimits: Sendable, Equatable {
@@ -44,7 +44,7 @@ public struct VoltageLimits: Sendable, Equatable {
             vmin[b] = band.minPU
             vmax[b] = band.maxPU
         }
-        var note = "voltage limits: \(transmission.minPU)–\(transmission.maxPU) p.u. at \(Int(transmissionKV)) kV and above (SOGL Annex II, Nordic), \(distribution.minPU)–\(distribution.maxPU) below (ASSUMPTION)"
+        var note = "voltage limits: \(transmission.minPU)–\(transmission.maxPU) p.u. at \(Int(transmissionKV)) kV and above (SOGL Annex II, Nordic 300–400 kV; below 300 kV an ASSUMPTION), \(distribution.minPU)–\(distribution.maxPU) below (ASSUMPTION)"
         if !fromSidecar.isEmpty {
             let listed = fromSidecar.sorted().map { id -> String in
                 let b = network.busIndex[id]!
