@@ -151,6 +151,7 @@ struct RunCommand: ParsableCommand {
                 ContingencySection.Unstudied(hour: result.index($0.hour), time: HourContingency.moment(hour: $0.hour, start: profiles.start),
                                              reason: $0.reason, why: $0.why)
             }
+            fflush(nil)  // the table first, then the notice, also when both go to one file
             for u in unstudied { printError("N-1: the \(u.reason) hour \(u.time) is not studied: \(u.why)") }
             files = yearFiles.values()[0] + ContingencySection.files(studies.values(), unstudied: unstudied, scenarioName: result.scenario.name)
             files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
