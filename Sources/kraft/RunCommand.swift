@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
         hydro within a weekly energy budget) and every hour is checked with AC load flow with \
         reactive limits, warm-started from the hour before. Weeks run in parallel; the results \
         are the same for any --threads. With --at, one moment is solved instead. \
-        Exit status: 0 done, 1 the load flow did not converge (--at) or the run failed, 2 bad input.
+        Exit status: 0 done, 1 the load flow did not converge (--at), the run failed or no \
+        compensation up to ±20,000 Mvar passes (--size-compensation), 2 bad input.
         """
     )
 

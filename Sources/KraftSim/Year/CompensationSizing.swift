@@ -67,7 +67,7 @@ public enum CompensationSizing {
             // Dispatched once, checked with the device at ±0 on the way (that check is thrown away:
             // `check(0)` repeats it on the same dispatches).
             dispatched = try YearRun.checkWindows(setup: setup, grid: setup.grid, windows: windows, wanted: wanted, threads: threads,
-                                                  dispatched: nil).1
+                                                  dispatched: nil, keep: true).windows
             self.setup = setup
             self.generator = supports[s.compensation.count - 1]
             self.wanted = wanted
@@ -85,7 +85,7 @@ public enum CompensationSizing {
             grid.network.generators.qmax[generator] = mvar / mva
             grid.network.generators.qmin[generator] = -mvar / mva
             return try YearRun.checkWindows(setup: setup, grid: grid, windows: windows, wanted: wanted, threads: threads,
-                                            dispatched: dispatched).0.flatMap { $0 }
+                                            dispatched: dispatched).records.flatMap { $0 }
         }
 
         public func check(mvar: Double) throws(YearRun.Failure) -> Check {

@@ -20,6 +20,8 @@ final class HourCheck {
     private let synchronous: [Bool]
     /// Per generator: connected whenever in service (synchronous machines, reactive support).
     private let alwaysConnected: [Bool]
+    /// Whether the grid has reactive support (then each hour keeps every generator's Mvar).
+    private let hasSupport: Bool
     private let dispatchable: [Bool]
 
     init(grid: StudyGrid, borders: [BorderSpec], interfaceNames: [String]) {
@@ -39,6 +41,7 @@ final class HourCheck {
         zoneIndexOfBus = grid.zoneOfBus.map { zoneIndex[$0] ?? -1 }
         synchronous = grid.technology.indices.map(grid.isSynchronous)
         alwaysConnected = grid.technology.indices.map(grid.isAlwaysConnected)
+        hasSupport = grid.support.contains { $0 != nil }
         dispatchable = grid.technology.indices.map(grid.isDispatchable)
         fixedExchangeLoads = WindowProblem.fixedExchangeLoads(grid)
         externalCount = grid.neighbours.count + fixedExchangeLoads.count
@@ -217,7 +220,8 @@ final class HourCheck {
             record.lossesMW = losses
             record.vm = flow.vm
             record.voltageViolations = VoltageLimits.violations(vm: flow.vm, vmin: grid.vmin, vmax: grid.vmax)
-            record.reactiveMvar = (0..<ng).map { running[$0] ? flow.qg[$0] * mva : 0 }
+            // Kept only where there is support to size or read (a year of every machine's Q is tens of MB).
+            if hasSupport { record.reactiveMvar = (0..<ng).map { running[$0] ? flow.qg[$0] * mva : 0 } }
             for b in 0..<nb where flow.vm[b] > 0 {
                 let id = base.buses.id[b]
                 if record.lowestVm.map({ flow.vm[b] < $0.vm }) ?? true { record.lowestVm = (id, flow.vm[b]) }

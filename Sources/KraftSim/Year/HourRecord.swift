@@ -51,7 +51,8 @@ public struct HourRecord: Sendable {
     /// internal bus index, voltage and how far outside, p.u. (negative: below). Empty when the
     /// hour did not converge: its voltages are unknown, not inside.
     public var voltageViolations: [(bus: Int, vm: Double, excess: Double)] = []
-    /// Reactive output per generator in the AC check, Mvar (empty when the hour did not converge).
+    /// Reactive output per generator in the AC check, Mvar (empty when the hour did not converge,
+    /// or the grid has no reactive support: `StudyGrid.support`).
     public var reactiveMvar: [Double] = []
     /// What the load flow said about this hour (reference moved, fallback used, ...).
     public var acNotes: [String] = []

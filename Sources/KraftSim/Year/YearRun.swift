@@ -76,12 +76,11 @@ public enum YearRun {
         let hours = wanted.count
         let windows = setup.windows(covering: wanted)
 
-        let (outcomes, dispatched) = try checkWindows(setup: setup, grid: setup.grid, windows: windows, wanted: wanted, threads: threads,
-                                                  dispatched: nil, progress: progress)
+        let (outcomes, solutions, _) = try checkWindows(setup: setup, grid: setup.grid, windows: windows, wanted: wanted, threads: threads,
+                                                        dispatched: nil, progress: progress)
         var records = [HourRecord]()
         records.reserveCapacity(hours)
         for r in outcomes { records += r }
-        let solutions = dispatched.map(\.solution)
         let settings = setup.settings
         var notes = [profiles.isSynthetic ? "weather: \(profiles.source) — not a real weather year" : "weather: \(profiles.source)"]
         notes += setup.grid.notes
@@ -129,9 +128,12 @@ public enum YearRun {
     /// `dispatched` gives its dispatch. Workers take the next window as they finish one (winter
     /// weeks cost several times a summer week), each with a fresh AC checker, so no window depends
     /// on which came before. The records per window, and each window's dispatch.
+    /// `keep`: return each window's whole dispatch (inputs and problem too, for checking it again);
+    /// otherwise only its solution, so a year's hour inputs are not all held at once.
     static func checkWindows(setup: Setup, grid: StudyGrid, windows: [Range<Int>], wanted: Range<Int>, threads: Int,
-                             dispatched: [DispatchedWindow]?,
-                             progress: (@Sendable (_ hoursFinished: Int) -> Void)? = nil) throws(Failure) -> ([[HourRecord]], [DispatchedWindow]) {
+                             dispatched: [DispatchedWindow]?, keep: Bool = false,
+                             progress: (@Sendable (_ hoursFinished: Int) -> Void)? = nil) throws(Failure)
+        -> (records: [[HourRecord]], solutions: [DispatchSolution], windows: [DispatchedWindow]) {
         let results = WindowResults(count: windows.count)
         let workers = max(1, min(threads, windows.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -157,19 +159,22 @@ public enum YearRun {
                     records.append(record)
                     start = voltages ?? start
                 }
-                results.set(w, .success(records, window))
+                results.set(w, .success(records, window.solution, keep ? window : nil))
                 progress?(records.count)
             }
         }
-        var out = [[HourRecord]](), windowsOut = [DispatchedWindow]()
+        var out = [[HourRecord]](), solutions = [DispatchSolution](), windowsOut = [DispatchedWindow]()
         for (w, outcome) in results.all().enumerated() {
             switch outcome {
-            case .success(let r, let window): out.append(r); windowsOut.append(window)
+            case .success(let r, let solution, let window):
+                out.append(r)
+                solutions.append(solution)
+                if let window { windowsOut.append(window) }
             case .failure(let message): throw Failure(description: message)
             case nil: throw Failure(description: "window \(w) was not computed")
             }
         }
-        return (out, windowsOut)
+        return (out, solutions, windowsOut)
     }
 
     /// Each planned zone's reservoir content week by week with the water the dispatch released
@@ -229,7 +234,7 @@ public enum YearRun {
 
 /// Per-window outcomes written by the workers, each slot once, and the queue of windows to take.
 private final class WindowResults: @unchecked Sendable {
-    enum Outcome { case success([HourRecord], YearRun.DispatchedWindow), failure(String) }
+    enum Outcome { case success([HourRecord], DispatchSolution, YearRun.DispatchedWindow?), failure(String) }
     private var slots: [Outcome?]
     private var next = 0
     private let lock = NSLock()
