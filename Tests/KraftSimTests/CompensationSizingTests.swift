@@ -52,4 +52,37 @@ struct CompensationSizingTests {
         let q = run.records.map { $0.reactiveMvar[g] }
         #expect(q.allSatisfy { abs($0) <= mvar + 1e-6 } && (q.max() ?? 0) > 0)
     }
+
+    @Test("the shipped Ringhals STATCOM scenario solves a January week that fails without it")
+    func shippedStatcom() throws {
+        let without = try YearRunTests.run("ringhals-3-4-close-2030", from: "2030-01-15", to: "2030-01-21")
+        let with = try YearRunTests.run("ringhals-3-4-close-2030-statcom", from: "2030-01-15", to: "2030-01-21")
+        #expect(without.records.contains { !$0.converged }, "the week fails without support")
+        #expect(with.records.allSatisfy(\.converged) && with.records.allSatisfy { $0.voltageViolations.isEmpty })
+        // No active power: the dispatch, and so the prices, are the same hour by hour.
+        #expect(zip(with.records, without.records).allSatisfy { $0.zonePrice == $1.zonePrice })
+    }
+
+    @Test("R3 and R4 kept as condensers add their machines' kinetic energy to every hour, and more hours converge")
+    func keptCondensers() throws {
+        let closed = try YearRunTests.run("ringhals-3-4-close-2030", from: "2030-01-15", to: "2030-01-17")
+        let kept = try YearRunTests.run("ringhals-3-4-close-2030-condensers", from: "2030-01-15", to: "2030-01-17")
+        let condensers = kept.grid.support.indices.filter { kept.grid.support[$0] == .synchronousCondenser }
+        try #require(condensers.count == 2 && condensers.allSatisfy { ["R3", "R4"].contains(kept.grid.unit[$0]) })
+        // Each condenser's H·S is its reactor machine's, from the fleet's placement (H of the grid's nuclear machines × S).
+        let reactors = kept.grid.unit.indices.filter { ["R3", "R4"].contains(kept.grid.unit[$0]) && kept.grid.technology[$0] == "nuclear" }
+        let expected = reactors.reduce(0) { $0 + kept.grid.inertiaMWs[$1] } / 1000
+        #expect(abs(condensers.reduce(0) { $0 + kept.grid.inertiaMWs[$1] } / 1000 - expected) < 1e-9 && expected > 10)
+        // The dispatch is the same; the kinetic energy differs by the condensers', and by what the
+        // AC slack commits: the two runs' losses differ, the slack units' output by as much (ΔG),
+        // and a unit's plants commit in proportion to output, at most H·S/P = 6 s / 0.9 per MW.
+        var compared = 0
+        for (a, b) in zip(kept.records, closed.records) where a.converged && b.converged {
+            let slack = abs(a.generationMW - b.generationMW) * 6.0 / 0.9 / 1000
+            #expect(abs(a.kineticGWs - b.kineticGWs - expected) <= slack + 1e-6, "hour \(a.hour): \(a.kineticGWs) against \(b.kineticGWs), ΔG \(a.generationMW - b.generationMW) MW")
+            compared += 1
+        }
+        #expect(compared > 24)
+        #expect(kept.records.filter(\.converged).count > closed.records.filter(\.converged).count)
+    }
 }
