@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// Kraft: a decentralized energy-grid simulator. Module map and layering: ../shared/DESIGN.md.
+// Kraft: a decentralized energy-grid simulator. Module map and layering: docs/architecture.md.
 import PackageDescription
 
 /// Release builds of the numeric core skip exclusivity checks in hot loops; correctness of those

@@ -10,7 +10,7 @@ public struct CaseFile: Sendable {
     public var readMilliseconds: Double
 
     /// Reads `path`, choosing the format by its extension (`.m`: MATPOWER; `.raw`: PSS/E RAW
-    /// revision 33, whose notes say what the conversion skipped or approximated).
+    /// revisions 29 to 35, whose notes say what the conversion skipped or approximated).
     public static func load(path: String) throws(InputError) -> CaseFile {
         var clock = Stopwatch()
         let lower = path.lowercased()

@@ -17,7 +17,10 @@ public enum ScenarioJSON {
         j.key("weather"); j.raw("{"); j.key("synthetic"); j.bool(s.weather.isSynthetic); j.raw(",")
         switch s.weather {
         case .synthetic(let seed): j.key("seed"); j.number(seed); j.raw(","); j.key("source"); j.string(weatherSource ?? "synthetic")
-        case .csv(let folder): j.key("folder"); j.string(folder); j.raw(","); j.key("source"); j.string(weatherSource ?? "csv")
+        case .csv(let folder, let fill, _):
+            j.key("folder"); j.string(folder); j.raw(",")
+            if let fill { j.key("synthetic_seed"); j.number(fill); j.raw(",") }
+            j.key("source"); j.string(weatherSource ?? "csv")
         }
         j.raw("},"); j.key("events"); j.raw("[")
         let events = s.closures.map { ($0, "closure") } + s.commissionings.map { ($0, "commissioning") }
@@ -66,6 +69,12 @@ public enum ScenarioJSON {
             j.raw(","); j.key("inertia_mws"); j.number(c.inertiaMWs); j.raw(","); j.key("steps_mvar"); j.raw("[")
             for (i, x) in c.stepsMvar.enumerated() { if i > 0 { j.raw(",") }; j.number(x) }
             j.raw("],"); j.key("from"); optional(c.from?.description, &j); j.raw("}")
+        }
+        j.raw("],"); j.key("borders"); j.raw("[")
+        for (k, b) in s.borders.enumerated() {
+            if k > 0 { j.raw(",") }
+            j.raw("{"); j.key("border"); j.string(b.border); j.raw(","); j.key("forward_mw"); j.number(b.forwardMW); j.raw(",")
+            j.key("backward_mw"); j.number(b.backwardMW); j.raw("}")
         }
         j.raw("],"); j.key("certificates")
         if let c = s.certificates {

@@ -62,18 +62,26 @@ public struct Fleet: Sendable, Equatable {
         public var runOfRiverShare: Double = 0
         public var operation: Operation
 
-        /// The stock on 1 January of `year`: the latest stock at or before it, or the earliest one.
+        /// The stock on 1 January of `year`: between two stocks of the file, on the straight line
+        /// between them (ASSUMPTION: a fleet grows steadily between the years it is published for);
+        /// before the first or after the last, that stock.
         public func stock(on year: Int) -> Double {
             let years = capacityByYear.keys.sorted()
-            guard let first = years.first else { return 0 }
-            return capacityByYear[years.last(where: { $0 <= year }) ?? first]!
+            guard let first = years.first, let last = years.last else { return 0 }
+            guard year > first else { return capacityByYear[first]! }
+            guard year < last else { return capacityByYear[last]! }
+            let before = years.last(where: { $0 <= year })!, after = years.first(where: { $0 >= year })!
+            guard before != after else { return capacityByYear[year]! }
+            let a = capacityByYear[before]!, b = capacityByYear[after]!
+            return a + (b - a) * Double(year - before) / Double(after - before)
         }
 
         /// The capacity a run of `year` uses: the mean of the stocks on 1 January of the year and
-        /// of the next where the file has both (what a growing fleet produces over the year, as the
-        /// synthetic solar calibration counts it), else the stock on 1 January.
+        /// of the next where the file has a stock from the next year on (what a growing fleet
+        /// produces over the year, as the synthetic solar calibration counts it), else the stock
+        /// on 1 January.
         public func capacity(in year: Int) -> Double {
-            capacityByYear[year + 1] != nil ? (stock(on: year) + stock(on: year + 1)) / 2 : stock(on: year)
+            capacityByYear.keys.contains(where: { $0 > year }) ? (stock(on: year) + stock(on: year + 1)) / 2 : stock(on: year)
         }
     }
 

@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
     public var compensation: [Compensation] = []
     /// Voltage limits the scenario sets (`[voltage_limits]`); nil: the sidecar's and the defaults.
     public var voltageLimits: VoltageLimitSettings?
+    /// Transfer capacities that replace the grid sidecar's for this scenario (`[[border]]`).
+    public var borders: [BorderCapacity] = []
     public var certificates: CertificateSettings?
     public var dispatch: DispatchSettings = DispatchSettings()
     /// Name of the scenario this one extends, if any.
@@ -67,7 +69,11 @@ public struct Period: Sendable, Equatable {
 /// Hourly profiles: a folder of CSV files (a real weather year) or a seeded synthetic year.
 public enum Weather: Sendable, Equatable {
     case synthetic(seed: Int)
-    case csv(folder: String)
+    /// `fillSeed`: the synthetic year (of this seed) that stands in for the zone columns and files
+    /// the folder lacks, so a folder may hold only the series that were measured; nil: every file
+    /// and zone column is required. `madeBy`: the command that makes the folder, named when it is
+    /// absent (a folder built from data the project may not ship).
+    case csv(folder: String, fillSeed: Int? = nil, madeBy: String? = nil)
 
     public var isSynthetic: Bool { if case .synthetic = self { true } else { false } }
 }
@@ -104,6 +110,17 @@ public struct DataCentre: Sendable, Equatable {
     public var flexibleShare: Double
     /// Largest hour-to-hour change, MW/h; nil means unlimited.
     public var rampMWPerHour: Double?
+    public var origin: Origin
+}
+
+/// A border's transfer capacity for this scenario, in place of the grid sidecar's: a history
+/// year's trading capacities, or a reinforcement. Applies to the whole period.
+public struct BorderCapacity: Sendable, Equatable {
+    /// The border's name in the sidecar, such as "SE3-SE4".
+    public var border: String
+    /// MW from the border's first zone to its second, and back.
+    public var forwardMW: Double
+    public var backwardMW: Double
     public var origin: Origin
 }
 

@@ -15,6 +15,7 @@ struct PartialScenario {
     var producers: [Producer] = []
     var compensation: [Compensation] = []
     var voltageLimits: VoltageLimitSettings?
+    var borders: [BorderCapacity] = []
     var certificates: PartialCertificateSettings?
     var dispatch: DispatchSettings?
     /// Name of the scenario directly extended (set when `extends` is resolved).
@@ -29,7 +30,8 @@ struct PartialScenario {
         if let w = weather {
             switch w {
             case .synthetic(let seed): lines.append("synthetic weather, seed \(seed)")
-            case .csv(let folder): lines.append("weather from \(folder)")
+            case .csv(let folder, let fill, _):
+                lines.append("weather from \(folder)" + (fill.map { ", synthetic seed \($0) where it has no series" } ?? ""))
             }
         }
         lines += closures.map { "\($0.unit) closes on \($0.date)" + ($0.keepAsCondenser ? ", kept as a synchronous condenser" : "") }
@@ -41,6 +43,7 @@ struct PartialScenario {
         }
         lines += compensation.map(\.summary)
         if voltageLimits != nil { lines.append("voltage limits changed") }
+        lines += borders.map { "\($0.border) at \(Int($0.forwardMW.rounded())) MW forward, \(Int($0.backwardMW.rounded())) MW back" }
         if certificates != nil { lines.append("certificate settings changed") }
         if dispatch != nil { lines.append("dispatch settings changed") }
         return lines
@@ -63,6 +66,7 @@ struct PartialScenario {
         m.producers += producers
         m.compensation += compensation
         m.voltageLimits = voltageLimits ?? base.voltageLimits
+        m.borders += borders
         m.certificates = certificates?.over(base.certificates) ?? base.certificates
         m.dispatch = dispatch ?? base.dispatch
         return m
@@ -76,7 +80,7 @@ enum ScenarioFileDecoder {
 
     /// Arrays of tables that `extends` appends to the base's (`PartialScenario.over`); every other
     /// key of a file replaces the base's value whole.
-    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer", "compensation"]
+    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer", "compensation", "border"]
 
     /// Keys whose string values are file paths, read against the folder of the file they are in.
     static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"]]
@@ -98,6 +102,7 @@ enum ScenarioFileDecoder {
         s.producers = top.tables("producer").compactMap { producer($0, file: file) }
         s.compensation = top.tables("compensation").compactMap { CompensationDecoder.compensation($0, file: file, years: years) }
         if let v = top.table("voltage_limits") { s.voltageLimits = CompensationDecoder.voltageLimits(v, file: file) }
+        s.borders = top.tables("border").compactMap { border($0, file: file) }
         if let c = top.table("certificates") { s.certificates = certificates(c, file: file, folder: folder) }
         if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file, folder: folder) }
         top.finish()
@@ -143,8 +148,11 @@ enum ScenarioFileDecoder {
         case "synthetic":
             return .synthetic(seed: t.integer("seed", in: 0...Int(Int32.max)) ?? 1)
         case "csv":
-            guard let f = t.require(t.string("folder", maxLength: TableReader.maxPathLength), "folder", "the folder of the hourly CSV files") else { return nil }
-            return .csv(folder: resolve(f, in: folder))
+            let f = t.require(t.string("folder", maxLength: TableReader.maxPathLength), "folder", "the folder of the hourly CSV files")
+            let fill = t.integer("synthetic_seed", in: 0...Int(Int32.max))
+            let madeBy = t.string("made_by")
+            guard let f else { return nil }
+            return .csv(folder: resolve(f, in: folder), fillSeed: fill, madeBy: madeBy)
         default:
             return nil
         }
@@ -175,6 +183,16 @@ enum ScenarioFileDecoder {
         return DataCentre(name: name, location: location, capacityMW: capacity, utilisation: utilisation,
                           powerFactor: powerFactor, connection: from, flexibleShare: flexible, rampMWPerHour: ramp,
                           origin: Origin(file: file, keyPath: t.path))
+    }
+
+    private static func border(_ t: TableReader, file: String) -> BorderCapacity? {
+        defer { t.finish() }
+        let name = t.require(t.string("name"), "name", "a border of the grid sidecar, such as \"SE3-SE4\"")
+        let forward = t.require(t.number("forward_mw", in: 0...1e6, unit: "MW"), "forward_mw", "the capacity from the border's first zone to its second, MW")
+        let backward = t.require(t.number("backward_mw", in: 0...1e6, unit: "MW"), "backward_mw", "the capacity back, MW")
+        _ = t.string("source", maxLength: TableReader.maxDescriptionLength)
+        guard let name, let forward, let backward else { return nil }
+        return BorderCapacity(border: name, forwardMW: forward, backwardMW: backward, origin: Origin(file: file, keyPath: t.path))
     }
 
     private static func producer(_ t: TableReader, file: String) -> Producer? {

@@ -147,10 +147,20 @@ public enum ScenarioLoader {
             log.add(path, "grid", "\(grid) cannot be read: \(error.localizedDescription)")
             return nil
         }
-        let sidecar = merged.sidecar.flatMap { file in
+        var sidecar = merged.sidecar.flatMap { file in
             readDataFile(file, key: "sidecar", scenario: path, inputs: &inputs, log: log, cache: cache, cacheKey: "sidecar\u{0}\(file)\u{0}\(grid)") { text throws(ScenarioProblems) in
                 try GridSidecar.parse(text, file: file, network: network)
             }
+        }
+        // A scenario's border capacities replace the sidecar's (later files win).
+        for b in merged.borders {
+            guard let i = sidecar?.interconnectors.firstIndex(where: { $0.border == b.border }) else {
+                let known = sidecar?.interconnectors.map(\.border).joined(separator: ", ") ?? "none: the scenario has no sidecar"
+                log.add(b.origin.file, b.origin.keyPath + ".name", "is \"\(b.border)\", not a border of the grid sidecar (expected one of \(known))")
+                continue
+            }
+            sidecar!.interconnectors[i].capacityForwardMW = b.forwardMW
+            sidecar!.interconnectors[i].capacityBackwardMW = b.backwardMW
         }
         let fleet = merged.fleet.flatMap { file in
             readDataFile(file, key: "fleet", scenario: path, inputs: &inputs, log: log, cache: cache, cacheKey: "fleet\u{0}\(file)\u{0}\(grid)") { text throws(ScenarioProblems) in
@@ -171,7 +181,7 @@ public enum ScenarioLoader {
                                 neighbourPrices: prices, fleet: fleet, fleetPath: merged.fleet, period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
                                 commissionings: merged.commissionings, dataCentres: merged.dataCentres,
                                 producers: merged.producers, compensation: merged.compensation,
-                                voltageLimits: merged.voltageLimits, certificates: certificates,
+                                voltageLimits: merged.voltageLimits, borders: merged.borders, certificates: certificates,
                                 dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
                                 changes: merged.changes, inputs: inputs)
         ScenarioReferences.check(scenario, context: GridContext(network: network, sidecar: sidecar, fleet: fleet),

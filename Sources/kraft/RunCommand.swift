@@ -45,6 +45,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Replace the result folder if it exists (the old one is removed only once the new one is complete).")
     var overwrite = false
 
+    @OptionGroup var weather: WeatherOption
+
     @Option(name: .customLong("size-compensation"),
             help: ArgumentHelp("Find the smallest static compensator (±Mvar) at this bus number or sidecar site that makes every hour converge with voltages inside limits; print it and what it changes, and write the run with it.", valueName: "bus|site"))
     var sizeCompensation: String?
@@ -79,11 +81,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         _ = ResultFolder.processStart  // fixed now: leftovers older than this are not this run's
-        let loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
+        var loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
         do { loaded = try ScenarioLoader.load(path: scenario) } catch {
             for p in error.problems { printError(p.description) }
             throw ExitStatus.badInput
         }
+        if let w = try weather.parsed(replacing: loaded.scenario.weather) { loaded.scenario.weather = w }
         let stem = (scenario.split(separator: "/").last.map(String.init) ?? scenario).replacingOccurrences(of: ".toml", with: "")
         var span = loaded.scenario.period
         if let period { span = Period(from: CalendarDate(year: period, month: 1, day: 1), to: CalendarDate(year: period, month: 12, day: 31)) }

@@ -94,6 +94,29 @@ struct RunCommandTests {
         #expect(usage.status == 64 && usage.stderr.contains("--from and --to go together"))
     }
 
+    @Test("--weather runs on other weather than the scenario's: a synthetic seed, a CSV folder, or a usage error")
+    func weatherOption() throws {
+        let own = Self.freshFolder(), seven = Self.freshFolder()
+        #expect(try KraftProcess.run(["run", Self.scenario, "--at", "2030-06-15T12:00", "--output", own]).status == 0)
+        let run = try KraftProcess.run(["run", Self.scenario, "--at", "2030-06-15T12:00", "--weather", "synthetic:7", "--output", seven])
+        #expect(run.status == 0, "\(run.stderr)")
+        let weather = { (folder: String) in
+            ((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/scenario.json"))) as? [String: Any])?["weather"]
+                as? [String: Any])?["seed"] as? Int
+        }
+        #expect(try weather(seven) == 7 && weather(own) != 7)
+        // Another seed is another hour: Sweden's load differs.
+        let se3 = { (folder: String) in
+            try String(contentsOfFile: folder + "/zones.csv", encoding: .utf8).split(separator: "\n").first { $0.contains(",SE3,") }
+                .map { $0.split(separator: ",")[3] }
+        }
+        #expect(try se3(seven) != se3(own))
+        let missing = try KraftProcess.run(["run", Self.scenario, "--at", "2030-01-15T08:00", "--weather", "csv:/no/such/folder", "--output", Self.freshFolder()])
+        #expect(missing.status == 2 && missing.stderr.contains("/no/such/folder: no such folder"), "\(missing.stderr)")
+        let usage = try KraftProcess.run(["run", Self.scenario, "--weather", "sunny"])
+        #expect(usage.status == 64 && usage.stderr.contains("--weather must be synthetic:SEED"), "\(usage.stderr)")
+    }
+
     @Test("an existing output folder is refused and left alone; a bad time is a usage error; a bad scenario is bad input")
     func errors() throws {
         let folder = Self.freshFolder()

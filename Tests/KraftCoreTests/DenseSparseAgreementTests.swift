@@ -20,9 +20,23 @@ struct DenseSparseAgreementTests {
         #expect(maxDifference(dense.pf, sparse.pf) < 1e-9)
         let block = PowerFlowSolver(network: network, options: options(for: variant, linearSolver: .block)).solve()
         #expect(block.linearSolver == "block" || variant != "nr")
+        // Where the block LU cannot work (the constant matrices of fdxb, fdbx and dc), the result
+        // says which back-end solved instead.
+        let substituted = block.notes.contains { $0.hasPrefix("block LU asked for, \(block.linearSolver) used") }
+        #expect(substituted == (block.linearSolver != "block"), "\(block.notes)")
         #expect(block.converged)
         #expect(maxDifference(dense.vm, block.vm) < 1e-9)
         #expect(maxDifference(dense.va, block.va) < 1e-9)
         #expect(maxDifference(dense.qg, block.qg) < 1e-9)
+    }
+
+    @Test("under a distributed slack the block LU is not used, and the result says so")
+    func blockUnderDistributedSlack() throws {
+        var options = PowerFlowOptions()
+        options.linearSolver = .block
+        options.slack = .distributedByPmax
+        let r = PowerFlowSolver(network: try Paths.network("case118"), options: options).solve()
+        #expect(r.converged && r.linearSolver == "klu")
+        #expect(r.notes.contains("block LU asked for, klu used: the block LU needs Newton–Raphson's bus-block layout, not available with a distributed slack"), "\(r.notes)")
     }
 }

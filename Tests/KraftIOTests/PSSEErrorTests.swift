@@ -24,18 +24,18 @@ import Testing
         expectRawError("0, 100.0, 33\nONE TITLE", line: 2, "the file ends after the first title line", "two title lines")
     }
 
-    @Test(arguments: [("0, 100.0, 32", "revision 32 is not supported"), ("0, 100.0, 34 / PSS/E-34", "revision 34 is not supported"),
-                      ("0, 100.0, 35", "revision 35 is not supported")])
+    @Test(arguments: [("0, 100.0, 28", "revision 28 is not supported"), ("0, 100.0, 36 / PSS/E-36", "revision 36 is not supported"),
+                      ("0, 100.0, 23", "revision 23 is not supported")])
     func unsupportedRevision(identification: String, fragment: String) {
         var file = Self.base
         file.identification = identification
-        expectRawError(file.text, line: 1, "case identification record", fragment, "expected REV = 33")
+        expectRawError(file.text, line: 1, "case identification record", fragment, "expected REV = 29 to 35")
     }
 
     @Test func missingRevision() {
         var file = Self.base
         file.identification = "0, 100.0"
-        expectRawError(file.text, line: 1, "no REV (field 3)", "expected REV = 33")
+        expectRawError(file.text, line: 1, "no REV (field 3)", "Kraft reads revisions 29 to 35")
     }
 
     @Test func nonPositiveBase() {
@@ -94,9 +94,12 @@ import Testing
         expectRawError(text, line: line(of: "'fifty'", in: text), "PL (field 6) is the quoted text 'fifty'; expected a number")
     }
 
-    @Test func busGivenByName() {
-        let text = Self.base.with(.branch, ["'ONE 400', 2, '1', 0.01, 0.1"]).text
-        expectRawError(text, line: line(of: "'ONE 400'", in: text), "I (field 1) is the quoted text", "buses given by name are not supported")
+    @Test func busGivenByAnUnknownName() {
+        let text = Self.base.with(.branch, ["'ONE 230', 2, '1', 0.01, 0.1"]).text
+        expectRawError(text, line: line(of: "'ONE 230'", in: text), "I (field 1) is the bus name 'ONE 230', which names no bus",
+                       "expected a bus number or the quoted name")
+        let twice = Self.base.with(.bus, Self.base.groups[.bus]! + ["4, 'ONE', 400.0, 1"]).with(.branch, ["'ONE', 2, '1', 0.01, 0.1"]).text
+        expectRawError(twice, line: line(of: "'ONE', 2, '1'", in: twice), "which names 2 buses (1, 4)")
     }
 
     @Test func tooFewFields() {

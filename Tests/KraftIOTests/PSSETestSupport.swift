@@ -34,7 +34,7 @@ struct RawFile {
     /// The whole file; every group ends with PSS/E's `0 / END OF ... DATA` record.
     var text: String {
         var lines = [identification] + titles
-        for group in PSSEDataGroup.allCases {
+        for group in PSSERawLayout(revision: 33)!.groups {
             lines += groups[group] ?? []
             lines.append("0 / END OF \(group.name.uppercased()) DATA")
         }

@@ -125,6 +125,25 @@ struct ScenarioTests {
                            keyPath: "datacentre[1].site", "\"East\", not a site of the grid sidecar (expected one of North, South)")
     }
 
+    @Test("[[border]] replaces a sidecar border's capacities; an unknown border or a negative capacity is a problem")
+    func borderCapacity() throws {
+        let text = Self.base + "\n[[border]]\nname = \"A-B\"\nforward_mw = 120\nbackward_mw = 45.5\nsource = \"a test\"\n"
+        let (s, _, sidecar) = try ScenarioLoader.load(path: try Self.folder(["main.toml": text]) + "/main.toml")
+        let ab = try #require(sidecar?.interconnectors.first { $0.border == "A-B" })
+        #expect(ab.capacityForwardMW == 120 && ab.capacityBackwardMW == 45.5)
+        #expect(s.borders.map(\.border) == ["A-B"])
+        // What it extends keeps its own; the extending file's later entry wins.
+        let over = "extends = \"main.toml\"\nname = \"over\"\n[[border]]\nname = \"A-B\"\nforward_mw = 99\nbackward_mw = 1\n"
+        let folder = try Self.folder(["main.toml": text, "over.toml": over])
+        let (o, _, overSidecar) = try ScenarioLoader.load(path: folder + "/over.toml")
+        #expect(overSidecar?.interconnectors.first { $0.border == "A-B" }?.capacityForwardMW == 99)
+        #expect(o.changes.contains("A-B at 99 MW forward, 1 MW back"), "\(o.changes)")
+        try Self.expectOne(["main.toml": Self.base + "\n[[border]]\nname = \"A-Z\"\nforward_mw = 1\nbackward_mw = 1\n"],
+                           keyPath: "border[1].name", "is \"A-Z\", not a border of the grid sidecar (expected one of A-B)")
+        try Self.expectOne(["main.toml": Self.base + "\n[[border]]\nname = \"A-B\"\nforward_mw = -1\nbackward_mw = 1\n"],
+                           keyPath: "border[1].forward_mw", "is -1 (expected a number at least 0")
+    }
+
     @Test("a date-time where a date is expected is refused, not cut to its date")
     func dateTimeForDate() throws {
         try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "date = 2030-06-01", with: "date = 2030-06-01T00:00:00Z")],

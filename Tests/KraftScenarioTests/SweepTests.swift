@@ -9,13 +9,18 @@ struct SweepTests {
     static let sweden = ScenarioTests.root.appendingPathComponent("Scenarios/sweden").path
     static let ringhals = sweden + "/ringhals-3-4-close-2030.toml"
 
+    /// The scenario files of Scenarios/sweden (beside them: NOTICE, and weather folders a user made).
+    static func shippedScenarios() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: sweden).filter { $0.hasSuffix(".toml") }.sorted()
+    }
+
     static func sweepFile(_ text: String) throws -> String {
         try ScenarioTests.folder(["sweep.toml": text]) + "/sweep.toml"
     }
 
     @Test("the TOML writer's text reads back to the same tree (every shipped scenario and the Nordic44 sidecar)")
     func tomlRoundTrip() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sweden).map { Self.sweden + "/" + $0 }
+        let files = try Self.shippedScenarios().map { Self.sweden + "/" + $0 }
             + [ScenarioTests.root.appendingPathComponent("Scenarios/grids/nordic44.sidecar.toml").path]
         for file in files {
             let tree = try ConfigValue.parse(toml: String(contentsOfFile: file, encoding: .utf8), file: file)
@@ -34,7 +39,7 @@ struct SweepTests {
 
     @Test("a merged tree decodes to the same scenario as the loader's file-by-file merge")
     func mergedTreeAgreesWithLoader() throws {
-        for name in try FileManager.default.contentsOfDirectory(atPath: Self.sweden) {
+        for name in try Self.shippedScenarios() {
             let path = Self.sweden + "/" + name
             let direct = try ScenarioLoader.load(path: path).scenario
             let tree = try ScenarioTree.load(path: path)

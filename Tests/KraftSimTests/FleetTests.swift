@@ -157,6 +157,27 @@ struct FleetTests {
         for record in ran { #expect(record.zonePrice[se4] >= cost - 1e-6, "hour \(record.hour): SE4 at \(record.zonePrice[se4])") }
     }
 
+    @Test("a year between two published stocks lies on the line between them; outside them, the nearest stock (by hand)")
+    func stocksBetweenYears() throws {
+        let loaded = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)
+        let text = """
+            [meta]
+            schema_version = 1
+            zones = ["SE1"]
+
+            [[aggregate]]
+            zone = "SE1"
+            technology = "wind"
+            capacity_mw = { 2021 = 1000, 2024 = 4000 }
+            placement = "load"
+            """
+        let a = try #require(try Fleet.parse(text, file: "fleet.toml", network: loaded.network).aggregates.first)
+        // 1 Jan 2023 is two thirds of the way from 2021 to 2024: 3 000 MW.
+        #expect(a.stock(on: 2020) == 1000 && a.stock(on: 2022) == 2000 && a.stock(on: 2023) == 3000 && a.stock(on: 2030) == 4000)
+        // A year's capacity is the mean of its two 1 January stocks while a later stock is published.
+        #expect(a.capacity(in: 2023) == 3500 && a.capacity(in: 2021) == 1500 && a.capacity(in: 2024) == 4000 && a.capacity(in: 2019) == 1000)
+    }
+
     @Test("a bad fleet file is refused with every problem named by file and key")
     func badFleet() throws {
         let loaded = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)

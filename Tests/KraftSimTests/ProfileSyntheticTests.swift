@@ -42,9 +42,9 @@ struct ProfileSyntheticTests {
         // Relative zones: mean 1.
         for zone in ["NO1", "NO4", "FI"] {
             #expect(abs(p.loadMW[zone]!.reduce(0, +) / Double(p.hours) - 1) < 1e-9)
-            #expect(p.relativeZones.contains(zone))
+            #expect(p.relativeLoadZones.contains(zone) && p.relativeInflowZones.contains(zone))
         }
-        #expect(!p.relativeZones.contains("SE3"))
+        #expect(!p.relativeLoadZones.contains("SE3"))
     }
 
     @Test("the national peak falls on a winter weekday in a reported peak window (08–11 or 16–19)")

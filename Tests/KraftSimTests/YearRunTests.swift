@@ -11,8 +11,8 @@ struct YearRunTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func run(_ name: String, from: String, to: String, threads: Int = 2) throws -> YearResult {
-        try run(path: root.appendingPathComponent("Scenarios/sweden/\(name).toml").path, from: from, to: to, threads: threads)
+    static func run(_ name: String, from: String, to: String, threads: Int = 2, weather: Weather? = nil) throws -> YearResult {
+        try run(path: root.appendingPathComponent("Scenarios/sweden/\(name).toml").path, from: from, to: to, threads: threads, weather: weather)
     }
 
     /// A shipped scenario with `extra` TOML appended through `extends` (a test's own variant).
@@ -23,8 +23,10 @@ struct YearRunTests {
         return try run(path: file.path, from: from, to: to)
     }
 
-    static func run(path: String, from: String, to: String, threads: Int = 2) throws -> YearResult {
-        let (s, network, sidecar) = try ScenarioLoader.load(path: path)
+    /// `weather` replaces the scenario's.
+    static func run(path: String, from: String, to: String, threads: Int = 2, weather: Weather? = nil) throws -> YearResult {
+        var (s, network, sidecar) = try ScenarioLoader.load(path: path)
+        if let weather { s.weather = weather }
         let period = Period(from: try #require(CalendarDate(parsing: from)), to: try #require(CalendarDate(parsing: to)))
         let (profiles, hours) = try YearRun.profiles(weather: s.weather, covering: period, sidecar: sidecar)
         return try YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, only: hours, threads: threads)

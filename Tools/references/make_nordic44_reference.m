@@ -1,4 +1,4 @@
-function status = make_nordic44_reference(rawfile, outfile)
+function status = make_nordic44_reference(rawfile, outfile, name, mpc)
 %MAKE_NORDIC44_REFERENCE  MATPOWER's solution of a PSS/E RAW case, and its
 %   mismatch at the stored voltages, as one JSON reference file.
 %
@@ -16,20 +16,31 @@ function status = make_nordic44_reference(rawfile, outfile)
 %       order of "bus", with Ybus and Sbus made by makeYbus and makeSbus
 %       (in-service generators' PG + jQG minus loads, as runpf sees them);
 %     "psse2mpc_warnings": the warnings psse2mpc returned.
+%   name     the case name written to the JSON and the log (default 'nordic44')
+%   mpc      (optional) the case to solve instead of psse2mpc's conversion of
+%            rawfile (make_raw_reference passes a modified conversion)
 %   Returns 0, or 3 when runpf did not converge (the file is still written).
-%   Called by Tools/references/make-nordic44-reference.
+%   Called by Tools/references/make-nordic44-reference and, for the other
+%   public RAW files, by Tools/references/make-raw-references.
 
 [PQ, PV, REF, NONE, BUS_I, BUS_TYPE, PD, QD, GS, BS, BUS_AREA, VM, VA] = idx_bus;
 [GEN_BUS, PG, QG, QMAX, QMIN, VG, MBASE, GEN_STATUS] = idx_gen;
 [F_BUS, T_BUS, BR_R, BR_X, BR_B, RATE_A, RATE_B, RATE_C, TAP, SHIFT, ...
     BR_STATUS, PF, QF, PT, QT] = idx_brch;
 
+if nargin < 3
+    name = 'nordic44';
+end
 v = mpver('all');
 tool = sprintf('GNU Octave %s', OCTAVE_VERSION);
 [~, rawname, rawext] = fileparts(rawfile);
 
-[mpc, warns] = psse2mpc(rawfile, 0);
-fprintf(2, '  [nordic44] psse2mpc: %d buses, %d gens, %d branches, %d warnings\n', ...
+if nargin < 4
+    [mpc, warns] = psse2mpc(rawfile, 0);
+else
+    warns = {};
+end
+fprintf(2, ['  [' name '] psse2mpc: %d buses, %d gens, %d branches, %d warnings\n'], ...
     size(mpc.bus, 1), size(mpc.gen, 1), size(mpc.branch, 1), numel(warns));
 
 %% ---- mismatch at the stored state ----
@@ -47,7 +58,7 @@ pm = zeros(nb, 1); qm = zeros(nb, 1);
 on = mpci.order.bus.status.on;
 pm(on) = real(mis);
 qm(on) = imag(mis);
-fprintf(2, '  [nordic44] stored state: max |P mismatch| %.4f MW, max |Q mismatch| %.4f MVAr\n', ...
+fprintf(2, ['  [' name '] stored state: max |P mismatch| %.4f MW, max |Q mismatch| %.4f MVAr\n'], ...
     max(abs(pm)), max(abs(qm)));
 
 %% ---- power flow ----
@@ -59,9 +70,13 @@ ok = r.success ~= 0;
 
 L = {};
 L{end+1} = '{';
-L{end+1} = '  "case": "nordic44",';
+L{end+1} = sprintf('  "case": "%s",', name);
 L{end+1} = '  "variant": "nr",';
-L{end+1} = sprintf('  "source": "MATPOWER %s psse2mpc + runpf, legacy core, %s, from %s%s",', v.Version, tool, rawname, rawext);
+if nargin < 4
+    L{end+1} = sprintf('  "source": "MATPOWER %s psse2mpc + runpf, legacy core, %s, from %s%s",', v.Version, tool, rawname, rawext);
+else
+    L{end+1} = sprintf('  "source": "MATPOWER %s runpf, legacy core, %s, on a case made by the calling script (%s)",', v.Version, tool, name);
+end
 L{end+1} = sprintf('  "options": {"alg": "NR", "tol": %s, "max_it": %d, "enforce_q_lims": 0, "init": "case"},', ...
     num2str(mpopt.pf.tol, '%.17g'), mpopt.pf.nr.max_it);
 L{end+1} = sprintf('  "converged": %s,', tf(ok));
@@ -88,7 +103,7 @@ fputs(fd, strjoin(L, "\n"));
 fputs(fd, "\n");
 fclose(fd);
 movefile(tmp, outfile);
-fprintf(2, '  [nordic44] nr converged=%d iterations=%d solve=%.2fs -> %s\n', ok, r.iterations, el, outfile);
+fprintf(2, ['  [' name '] nr converged=%d iterations=%d solve=%.2fs -> %s\n'], ok, r.iterations, el, outfile);
 status = 0;
 if ~ok
     status = 3;

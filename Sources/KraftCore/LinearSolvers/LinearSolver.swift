@@ -47,8 +47,8 @@ public enum LinearSolverChoice: String, Sendable, CaseIterable, Codable {
     /// by 3× on case30 and 100× on case300.
     public static let denseCrossover = 14
 
-    /// A fresh back-end for a system of `size` unknowns in the reduced layout (`block` needs the
-    /// bus-block layout, so here it means KLU).
+    /// A fresh back-end for a system of `size` unknowns in the reduced layout. `block` needs the
+    /// bus-block layout, so here it means KLU, and `PowerFlowSolver` notes it in the result.
     public func make(size: Int) -> any LinearSolver {
         switch self {
         case .klu, .block: KLUSolver()

@@ -89,7 +89,7 @@ public final class PowerFlowSolver {
     }
 
     /// The state that changes between the re-solves of Q-limit enforcement.
-    private struct Dispatch {
+    struct Dispatch {
         var types: [BusType]
         var generatorOn: [Bool]
         var demandP: [Double], demandQ: [Double]
@@ -120,18 +120,12 @@ public final class PowerFlowSolver {
         var linearSolverName = options.linearSolver.rawValue
         var round = 0
 
-        while true {
+        rounds: while true {
             round += 1
             if round > 1 { buses = BusClassification(network: network, types: state.types, generatorOn: state.generatorOn) }
             if round == 1 { notes += buses.notes }
             let participation = participationPerBus(buses: buses, generatorOn: state.generatorOn)
-            var pSpec = [Double](repeating: 0, count: network.buses.count)
-            var qSpec = pSpec
-            for g in 0..<gens.count where state.generatorOn[g] {
-                pSpec[gens.bus[g]] += state.pg[g]
-                qSpec[gens.bus[g]] += state.qg[g]
-            }
-            for i in 0..<pSpec.count { pSpec[i] -= state.demandP[i]; qSpec[i] -= state.demandQ[i] }
+            let (pSpec, qSpec) = specifiedInjections(state)
             let dcAngles = { [network, options] in
                 (try? DCPowerFlow.angles(network: network, ybus: ybus, buses: buses, pSpec: pSpec,
                                          va0: network.buses.va, linearSolver: options.linearSolver).va)
@@ -142,69 +136,19 @@ public final class PowerFlowSolver {
                                                 generatorOn: state.generatorOn, dcAngles: dcAngles)
             }
 
-            switch options.method {
-            case .nr:
-                let kernel = nrKernel(ybus: ybus, buses: buses, participation: participation, choice: options.linearSolver)
-                let roles = kernel.busBlocks ? NewtonRaphsonKernel.Roles(buses, count: network.buses.count) : nil
-                var s = NewtonRaphsonKernel.State(vm: vm, va: va, slack: slackShare)
-                let start = s
-                outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
-                                       maxIterations: options.iterationLimit)
-                if outcome.linearSolver != kernel.linearSolverName {
-                    notes.append("block LU met a singular pivot block; solved again with KLU")
-                }
-                linearSolverName = outcome.linearSolver
-                if !outcome.converged && options.fallback {
-                    var attempts: [(String, InitialPoint?, Bool)] = []
-                    if options.initialPoint != .dc { attempts.append(("a DC start", .dc, false)) }
-                    attempts.append(("damped steps from a DC start", .dc, true))
-                    attempts.append(("damped steps from the first start", nil, true))
-                    for (label, point, damped) in attempts where !outcome.converged {
-                        notes.append("Newton–Raphson failed (\(outcome.failure?.reason ?? "?")) after \(outcome.iterations) iterations; retrying with \(label)")
-                        timings += outcome.timings
-                        s = start
-                        if let point {
-                            let v = InitialVoltages.make(point, network: network, buses: buses,
-                                                         generatorOn: state.generatorOn, dcAngles: dcAngles)
-                            s.vm = v.vm; s.va = v.va
-                        }
-                        outcome = kernel.solve(state: &s, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
-                                               maxIterations: damped ? 4 * options.iterationLimit : options.iterationLimit,
-                                               damped: damped)
-                    }
-                    if outcome.converged { notes.append("converged after the fallback") }
-                }
-                vm = s.vm; va = s.va; slackShare = s.slack
-                timings += outcome.timings
-            case .fdxb, .fdbx:
-                let fd = FastDecoupled.solve(network: network, ybus: ybus, buses: buses, xb: options.method == .fdxb,
-                                             pSpec: pSpec, qSpec: qSpec, vm: vm, va: va, tolerance: options.tolerance,
-                                             maxIterations: options.iterationLimit, linearSolver: options.linearSolver)
-                vm = fd.vm; va = fd.va
-                linearSolverName = fd.linearSolver
-                outcome = .init(converged: fd.converged, iterations: fd.iterations, maxMismatch: .nan, failure: fd.failure)
-                timings += fd.timings
-            case .dc:
-                do {
-                    let dc = try DCPowerFlow.angles(network: network, ybus: ybus, buses: buses, pSpec: pSpec,
-                                                    va0: network.buses.va, linearSolver: options.linearSolver)
-                    va = dc.va
-                    vm = [Double](repeating: 1, count: network.buses.count)
-                    for i in buses.dead { vm[i] = 0 }
-                    for r in buses.ref {
-                        if let g = (0..<gens.count).first(where: { state.generatorOn[$0] && gens.bus[$0] == r }) {
-                            state.pg[g] += dc.injection[r] - pSpec[r]
-                        }
-                    }
-                    outcome = .init(converged: true, iterations: 1, maxMismatch: 0, failure: nil)
-                    linearSolverName = dc.linearSolver
-                    timings += dc.timings
-                } catch {
-                    outcome = .init(converged: false, iterations: 0, maxMismatch: .nan, failure: .singularJacobian(worstBuses: []))
-                }
+            let solved = solveEquations(ybus: ybus, buses: buses, participation: participation, pSpec: pSpec, qSpec: qSpec,
+                                        vm: vm, va: va, slackShare: slackShare, generatorOn: state.generatorOn, dcAngles: dcAngles)
+            vm = solved.vm; va = solved.va; slackShare = solved.slackShare
+            outcome = solved.outcome
+            linearSolverName = solved.linearSolver
+            timings += solved.timings
+            notes += solved.notes
+            // DC: the reference buses' generators take up what the angles leave at their bus.
+            for (r, correction) in solved.referenceCorrection {
+                if let g = (0..<gens.count).first(where: { state.generatorOn[$0] && gens.bus[$0] == r }) { state.pg[g] += correction }
             }
             iterations += outcome.iterations
-            guard options.method != .dc else { break }
+            guard options.method != .dc else { break rounds }
 
             let injection = ybus.injections(vm: vm, va: va)
             var balanceBuses = buses.ref
@@ -220,34 +164,17 @@ public final class PowerFlowSolver {
             GeneratorDispatch.assign(network: network, types: state.types, generatorOn: state.generatorOn, injection: injection,
                                      demand: (state.demandP, state.demandQ), referenceBuses: balanceBuses,
                                      pg: &state.pg, qg: &state.qg)
-            guard options.enforceQLimits && outcome.converged else { break }
+            guard options.enforceQLimits && outcome.converged else { break rounds }
 
-            // MATPOWER `runpf`, enforce_q_lims = 1: every violating generator is fixed at its limit at once.
-            let violation = 5e-6 / network.baseMVA
-            let over = (0..<gens.count).filter { state.generatorOn[$0] && state.qg[$0] > gens.qmax[$0] + violation }
-            let under = (0..<gens.count).filter { state.generatorOn[$0] && state.qg[$0] < gens.qmin[$0] - violation }
-            if over.isEmpty && under.isEmpty { break }
-            let remaining = (0..<gens.count).filter {
-                state.generatorOn[$0] && (state.types[gens.bus[$0]] == .pv || state.types[gens.bus[$0]] == .ref)
-            }
-            if (over + under).sorted() == remaining && (over.isEmpty || under.isEmpty) {
+            switch fixViolatedReactiveLimits(state: &state, round: round, fixedQ: &fixedQ, switches: &switches, limited: &limited) {
+            case .none: break rounds
+            case .infeasible:
                 outcome.converged = false
                 outcome.failure = .reactiveLimitsInfeasible
                 notes.append("every remaining voltage-controlling generator violates the same reactive limit: no feasible solution with Q limits enforced")
-                break
+                break rounds
+            case .fixed: continue
             }
-            for g in over { fixedQ[g] = gens.qmax[g] }
-            for g in under { fixedQ[g] = gens.qmin[g] }
-            for g in over + under {
-                switches.append(QLimitSwitch(generator: g, bus: gens.bus[g], limit: over.contains(g) ? .max : .min,
-                                             value: fixedQ[g], round: round))
-                state.qg[g] = fixedQ[g]
-                state.generatorOn[g] = false
-                state.demandP[gens.bus[g]] -= state.pg[g]
-                state.demandQ[gens.bus[g]] -= state.qg[g]
-                state.types[gens.bus[g]] = .pq
-            }
-            limited += over + under
         }
 
         let maxMismatch = options.method == .dc ? outcome.maxMismatch
@@ -270,6 +197,12 @@ public final class PowerFlowSolver {
             }
         }
 
+        // The block LU works only in Newton–Raphson's bus-block layout, which a single slack
+        // allows: elsewhere another back-end solves, and the result says so.
+        if options.linearSolver == .block && linearSolverName != "block" && !notes.contains(where: { $0.hasPrefix("block LU") }) {
+            let with = options.method != .nr ? "the \(options.method.rawValue) method" : "a distributed slack"
+            notes.append("block LU asked for, \(linearSolverName) used: the block LU needs Newton–Raphson's bus-block layout, not available with \(with)")
+        }
         let flows = options.method == .dc ? DCPowerFlow.flows(network: network, ybus: ybus, va: va)
             : BranchFlows(network: network, vm: vm, va: va)
         timings.iterate += max(0, wall.elapsed - timings.total)
@@ -298,7 +231,7 @@ public final class PowerFlowSolver {
     /// classification and slack participation, or, in the bus-block layout (where bus roles are
     /// masks), the last one whenever it would be of that layout again; else a new one, and the
     /// least recently used beyond `keptKernels` is dropped.
-    private func nrKernel(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?,
+    func nrKernel(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?,
                           choice: LinearSolverChoice) -> NewtonRaphsonKernel {
         let key = KernelKey(buses: buses, participation: participation, choice: choice)
         if let i = kernels.firstIndex(where: { $0.key == key }) {
@@ -353,15 +286,21 @@ public final class PowerFlowSolver {
         return perIsland
     }
 
+    /// Net specified injection per bus, p.u.: generation in service less demand.
+    private func specifiedInjections(_ state: Dispatch) -> (p: [Double], q: [Double]) {
+        var p = state.demandP.map { -$0 }, q = state.demandQ.map { -$0 }
+        for g in 0..<network.generators.count where state.generatorOn[g] {
+            p[network.generators.bus[g]] += state.pg[g]
+            q[network.generators.bus[g]] += state.qg[g]
+        }
+        return (p, q)
+    }
+
     /// ‖F‖∞ of the final classification's equations at the returned voltages, p.u.
     private func residual(ybus: AdmittanceMatrix, buses: BusClassification, vm: [Double], va: [Double],
                           state: Dispatch) -> Double {
         let s = ybus.injections(vm: vm, va: va)
-        var pSpec = state.demandP.map { -$0 }, qSpec = state.demandQ.map { -$0 }
-        for g in 0..<network.generators.count where state.generatorOn[g] {
-            pSpec[network.generators.bus[g]] += state.pg[g]
-            qSpec[network.generators.bus[g]] += state.qg[g]
-        }
+        let (pSpec, qSpec) = specifiedInjections(state)
         var norm = 0.0
         for i in buses.pv + buses.pq { norm = max(norm, abs(s.p[i] - pSpec[i])) }
         for i in buses.pq { norm = max(norm, abs(s.q[i] - qSpec[i])) }

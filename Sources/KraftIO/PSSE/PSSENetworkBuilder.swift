@@ -11,12 +11,14 @@ extension PSSERawCase {
     ///   type is `IDE`; `NVHI`/`NVLO` are the voltage limits.
     /// - Loads: one per record, status `STATUS`, at constant power `PL + IP·VM + YP·VM²` and
     ///   `QL + IQ·VM − YQ·VM²` with `VM` the bus voltage stored in the file.
-    /// - Shunts: fixed shunts (`GL`, `BL`), switched shunts at `BINIT` (status `STAT`), the line
+    /// - Shunts: the bus shunt `GL`, `BL` of revisions 29 and 30, fixed shunts (`GL`, `BL`),
+    ///   switched shunts at `BINIT` (status `STAT`; always in service before revision 32), the line
     ///   shunts `GI + jBI` / `GJ + jBJ` of each branch at its ends (status of the branch), and
     ///   transformer magnetizing admittance at the winding 1 bus (see `PSSETransformerModel`).
-    /// - Branches: non-transformer branches (J's sign, the metered end, dropped), then
-    ///   two-winding transformers, then three legs per three-winding transformer, each in file
-    ///   order (`PSSETransformerModel` gives the conversion).
+    /// - Branches: non-transformer branches (J's sign, the metered end, dropped), then system
+    ///   switching devices (revisions 34 and 35: a branch of reactance `X`, in service when
+    ///   closed), then two-winding transformers, then three legs per three-winding transformer,
+    ///   each in file order (`PSSETransformerModel` gives the conversion).
     /// - Generators in file order: `PG`, `QG`, `QT`/`QB` as Q limits, `VS` as the set-point at
     ///   the unit's own bus (a remote `IREG` is noted, not modelled), `MBASE`, `STAT`, `PT`/`PB`.
     /// - Two-terminal DC lines: a fixed load of the line's power at the rectifier bus and the
@@ -53,6 +55,9 @@ struct PSSENetworkBuilder {
 
     mutating func build() throws(InputError) -> Network {
         try readBuses()
+        for b in raw.buses where b.gl != 0 || b.bl != 0 {
+            shunts.append(bus: index[b.number]!, g: b.gl / base, b: b.bl / base, status: true)
+        }
         for l in raw.loads { try addLoad(l) }
         for s in raw.fixedShunts {
             let at = try bus(s.bus, "I", line: s.line, what: "fixed shunt")
@@ -66,6 +71,7 @@ struct PSSENetworkBuilder {
         }
         for dc in raw.twoTerminalDCLines { try addDCLine(dc) }
         for br in raw.branches { try addBranch(br) }
+        for d in raw.switchingDevices { try addSwitchingDevice(d) }
         for t in raw.transformers where !t.isThreeWinding { try addTransformer(t, star: nil) }
         var star = 0
         for t in raw.transformers where t.isThreeWinding {
@@ -155,6 +161,19 @@ struct PSSENetworkBuilder {
                         rateC: br.rateC / base, ratio: 1, shift: 0, status: inService)
         if br.gi != 0 || br.bi != 0 { shunts.append(bus: from, g: br.gi, b: br.bi, status: inService) }
         if br.gj != 0 || br.bj != 0 { shunts.append(bus: to, g: br.gj, b: br.bj, status: inService) }
+    }
+
+    private mutating func addSwitchingDevice(_ d: PSSESwitchingDevice) throws(InputError) {
+        let what = "system switching device"
+        let from = try bus(d.from, "I", line: d.line, what: what)
+        let to = try bus(abs(d.to), "J", line: d.line, what: what)
+        try status(d.status, "STAT", line: d.line, what: what)
+        guard d.x != 0 else {
+            throw failure(d.line, "system switching device from bus \(d.from) to bus \(abs(d.to)) has X = 0; expected a "
+                + "nonzero reactance (PSS/E's default is 0.0001; the power flow divides by the impedance)")
+        }
+        branches.append(from: from, to: to, r: 0, x: d.x, b: 0, rateA: d.rateA / base, rateB: d.rateB / base,
+                        rateC: d.rateC / base, ratio: 1, shift: 0, status: d.status == 1)
     }
 
     /// A two-winding transformer (`star` nil) or the `star`-th three-winding one.

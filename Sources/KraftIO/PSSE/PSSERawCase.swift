@@ -1,7 +1,7 @@
-/// The data of a PSS/E RAW file (revision 33) as written: the records Kraft reads, in file
+/// The data of a PSS/E RAW file (revisions 29 to 35) as written: the records Kraft reads, in file
 /// order, with PSS/E's defaults filled in for left-out fields, and the groups it skipped.
 ///
-/// A `PSSERawCase` comes out of `PSSERawReader`, which guarantees its shape (revision 33, every
+/// A `PSSERawCase` comes out of `PSSERawReader`, which guarantees its shape (a revision it reads, every
 /// number a number, every record with the fields that have no default). Whether the values
 /// make a network is checked by `network()`; what the conversion leaves out or approximates is
 /// listed in `notes`, for the caller to show.
@@ -14,7 +14,7 @@ public struct PSSERawCase: Sendable {
     public var ic = 0
     /// SBASE, the system base in MVA.
     public var baseMVA = 100.0
-    /// REV, always 33 for a case the reader accepted.
+    /// REV, 29 to 35 for a case the reader accepted (from the comment when the field is absent).
     public var revision = 33
     /// BASFRQ, the system frequency in Hz.
     public var frequency = 60.0
@@ -25,6 +25,8 @@ public struct PSSERawCase: Sendable {
     public var fixedShunts: [PSSEFixedShunt] = []
     public var generators: [PSSEGenerator] = []
     public var branches: [PSSEBranch] = []
+    /// System switching devices (revisions 34 and 35).
+    public var switchingDevices: [PSSESwitchingDevice] = []
     public var transformers: [PSSETransformer] = []
     public var areas: [PSSEArea] = []
     public var zones: [PSSEZone] = []
@@ -61,7 +63,22 @@ public struct PSSERawCase: Sendable {
         }
         for group in skippedGroups {
             let reason = PSSEDataGroup.allCases.first { $0.name == group.name }?.skipReason ?? "not modelled"
-            notes.append("PSS/E \(group.name) data skipped (\(group.lines) line\(group.lines == 1 ? "" : "s") from line \(group.line)): \(reason)")
+            var what = ""
+            if group.name == PSSEDataGroup.impedanceCorrection.name, !group.items.isEmpty {
+                what = ", table\(group.items.count == 1 ? "" : "s") " + group.items.prefix(10).joined(separator: ", ")
+                    + (group.items.count > 10 ? ", ..." : "")
+            }
+            notes.append("PSS/E \(group.name) data skipped (\(group.lines) line\(group.lines == 1 ? "" : "s") from line \(group.line)\(what)): \(reason)")
+        }
+        if !switchingDevices.isEmpty {
+            notes.append("\(count(switchingDevices.count, "system switching device")) modelled as branches of their reactance X "
+                + "(no resistance or charging), open ones (STAT = 0) out of service; MATPOWER's psse2mpc does not read revision \(revision)")
+        }
+        let zeroRatio = transformers.filter { t in t.windings.indices.contains { w in
+            (t.isThreeWinding || w == 0) && t.windings[w].windv == 0 } }
+        if !zeroRatio.isEmpty {
+            notes.append("\(count(zeroRatio.count, "transformer")) with a winding ratio WINDV of 0 (first at line \(zeroRatio[0].line)): "
+                + "read as the nominal ratio 1, as MATPOWER's psse2mpc and runpf read a ratio of 0")
         }
         let constantCurrentOrImpedance = loads.filter { $0.ip != 0 || $0.iq != 0 || $0.yp != 0 || $0.yq != 0 }
         if !constantCurrentOrImpedance.isEmpty {
@@ -90,8 +107,12 @@ public struct PSSERawCase: Sendable {
         }
         let corrected = transformers.filter { $0.windings.contains { $0.table != 0 } }
         if !corrected.isEmpty {
+            let tables = Set(corrected.flatMap { $0.windings.map(\.table) }).subtracting([0]).sorted()
+            let which = tables.prefix(10).map(String.init).joined(separator: ", ") + (tables.count > 10 ? ", ..." : "")
+            let first = corrected[0]
             notes.append("\(count(corrected.count, "transformer")) refer\(corrected.count == 1 ? "s" : "") to impedance correction "
-                + "tables (TAB ≠ 0): impedances used as given, without correction (as MATPOWER's psse2mpc)")
+                + "table\(tables.count == 1 ? "" : "s") \(which) (TAB ≠ 0; first: \(first.buses.map(String.init).joined(separator: "–")) "
+                + "'\(first.circuit)' at line \(first.line)): impedances used as given, without correction (as MATPOWER's psse2mpc)")
         }
         let magnetized = transformers.filter { $0.mag1 != 0 || $0.mag2 != 0 }
         if !magnetized.isEmpty {

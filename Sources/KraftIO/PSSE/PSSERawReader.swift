@@ -1,6 +1,6 @@
 import KraftCore
 
-/// Entry points for PSS/E RAW files, revision 33: read a file, or parse text already in
+/// Entry points for PSS/E RAW files, revisions 29 to 35: read a file, or parse text already in
 /// memory, into the raw `PSSERawCase`, whose `network()` gives the per-unit `Network` and whose
 /// `notes` say what the conversion skipped or approximated.
 ///

@@ -23,18 +23,20 @@ struct PSSERawRecord {
     let line: Int
     /// The record's kind for messages, such as "bus record" or "transformer record, line 2".
     let what: String
-    /// The PSS/E names of the record's fields, in order.
-    let names: [String]
+    /// The record's fields by name: the revision's layout or the file's `@!` column names.
+    let columns: PSSEColumns
     let fields: [Field]
+
+    var names: [String] { columns.names }
 
     /// Splits `range` (one line, without its line break) into fields.
     init(text: UnsafeBufferPointer<UInt8>, range: Range<Int>, file: String, line: Int, what: String,
-         names: [String]) throws(InputError) {
+         columns: PSSEColumns) throws(InputError) {
         self.text = text
         self.file = file
         self.line = line
         self.what = what
-        self.names = names
+        self.columns = columns
         self.fields = try Self.split(text, range, file: file, line: line)
     }
 
@@ -115,12 +117,71 @@ struct PSSERawRecord {
         return token(first) == "Q"
     }
 
+    /// Whether the last three fields are numbers equal to 0: the point `0, 0, 0` that ends an
+    /// impedance correction table of revision 34 or 35.
+    var endsWithZeroPoint: Bool {
+        guard fields.count >= 3 else { return false }
+        return fields.suffix(3).allSatisfy { f in
+            !f.quoted && DecimalNumber.parse(text, from: f.start, to: f.end) == 0
+        }
+    }
+
     /// The raw text of field `i` for messages.
     func token(_ field: Field) -> String {
         PSSERawText.decode(text, field.start, field.end, collapsing: field.hasDoubledQuote ? (field.quoted ? text[field.start - 1] : nil) : nil)
     }
 
-    // MARK: Typed access
+    // MARK: Typed access by name
+
+    /// The position of the field named `key` (see `PSSEColumns.key`), or `nil` when this record's
+    /// columns have no such field (an older revision, or an `@!` line that does not name it).
+    private func position(_ key: String, required: Bool) throws(InputError) -> Int? {
+        if let i = columns.position(key) { return i }
+        guard required else { return nil }
+        if let header = columns.headerLine {
+            throw failure("the @! column names at line \(header) have no \(key) column; expected a column \(key) "
+                + "(it has no default)")
+        }
+        throw failure("this revision's \(what) has no \(key) field")
+    }
+
+    /// Field `key` as a finite number; `fallback` when the field is absent or empty.
+    func number(_ key: String, default fallback: Double? = nil) throws(InputError) -> Double {
+        guard let i = try position(key, required: fallback == nil) else { return fallback! }
+        return try number(i, default: fallback)
+    }
+
+    /// Field `key` as a number, or `nil` when the file leaves it out.
+    func optionalNumber(_ key: String) throws(InputError) -> Double? {
+        guard let i = try position(key, required: false) else { return nil }
+        return try optionalNumber(i)
+    }
+
+    /// Field `key` as a whole number; `fallback` when the field is absent or empty.
+    func integer(_ key: String, default fallback: Int? = nil) throws(InputError) -> Int {
+        guard let i = try position(key, required: fallback == nil) else { return fallback! }
+        return try integer(i, default: fallback)
+    }
+
+    /// The text of field `key` when the file gives it in quotes (a bus given by its extended
+    /// name, say), else `nil`.
+    func quotedText(_ key: String) -> String? {
+        guard let i = columns.position(key), i < fields.count, fields[i].quoted else { return nil }
+        return token(fields[i])
+    }
+
+    /// The label of field `key` for messages: `I (field 1)`.
+    func label(_ key: String) -> String {
+        columns.position(key).map(label) ?? key
+    }
+
+    /// Field `key` as text; `fallback` when the field is absent or empty.
+    func string(_ key: String, default fallback: String = "") -> String {
+        guard let i = columns.position(key) else { return fallback }
+        return string(i, default: fallback)
+    }
+
+    // MARK: Typed access by position
 
     /// Field `i` as a finite number; `fallback` when the field is absent or empty, an error when
     /// it has no default.
@@ -148,8 +209,7 @@ struct PSSERawRecord {
     func integer(_ i: Int, default fallback: Int? = nil) throws(InputError) -> Int {
         guard let field = try present(i, hasDefault: fallback != nil) else { return fallback! }
         guard !field.quoted else {
-            throw failure("\(label(i)) is the quoted text '\(token(field))'; expected a whole number"
-                + (Self.busFields.contains(names[i]) ? " (buses given by name are not supported)" : ""))
+            throw failure("\(label(i)) is the quoted text '\(token(field))'; expected a whole number")
         }
         guard let value = DecimalNumber.parse(text, from: field.start, to: field.end), value.isFinite,
               value.rounded() == value, abs(value) < 1e15 else {
@@ -157,9 +217,6 @@ struct PSSERawRecord {
         }
         return Int(value)
     }
-
-    /// Fields that hold a bus number, which PSS/E also lets a file give as a quoted name.
-    private static let busFields: Set<String> = ["I", "J", "K", "IREG", "IPR", "IPI", "SWREM", "ISW"]
 
     /// Field `i` as text, quotes removed and surrounding blanks trimmed.
     func string(_ i: Int, default fallback: String = "") -> String {
@@ -174,7 +231,7 @@ struct PSSERawRecord {
             if i >= fields.count {
                 let list = names.prefix(i + 1).joined(separator: ", ")
                 throw failure("too few fields: \(fields.count) given, expected at least \(i + 1) (\(list)); "
-                    + "\(names[i]) has no default")
+                    + "\(i < names.count ? names[i] : "field \(i + 1)") has no default")
             }
             throw failure("\(label(i)) is empty; expected a value (it has no default)")
         }
@@ -182,7 +239,7 @@ struct PSSERawRecord {
     }
 
     private func label(_ i: Int) -> String {
-        "\(names[i]) (field \(i + 1))"
+        i < names.count ? "\(names[i]) (field \(i + 1))" : "field \(i + 1)"
     }
 
     func failure(_ message: String) -> InputError {
@@ -241,4 +298,6 @@ enum RawByte {
     static let doubleQuote = UInt8(ascii: "\"")
     static let newline = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
+    static let at = UInt8(ascii: "@")
+    static let exclamation = UInt8(ascii: "!")
 }

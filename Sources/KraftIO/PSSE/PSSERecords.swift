@@ -1,9 +1,11 @@
-/// The records of a PSS/E RAW file (revision 33) that Kraft reads, with the values as written
+/// The records of a PSS/E RAW file (revisions 29 to 35) that Kraft reads, with the values as written
 /// (PSS/E units: MW, MVAr, kV, degrees, per unit on the bases the record's codes name) and
 /// PSS/E's defaults filled in for fields the file leaves out. Each record keeps the 1-based line
 /// it starts on, so that a later check can point at it.
 
-/// A bus record: `I, 'NAME', BASKV, IDE, AREA, ZONE, OWNER, VM, VA, NVHI, NVLO, EVHI, EVLO`.
+/// A bus record: `I, 'NAME', BASKV, IDE, AREA, ZONE, OWNER, VM, VA, NVHI, NVLO, EVHI, EVLO`
+/// (revisions 33 to 35; 31 and 32 end at `VA`; 29 and 30: `I, 'NAME', BASKV, IDE, GL, BL, AREA,
+/// ZONE, VM, VA, OWNER`, the bus's own shunt in `GL`, `BL` before fixed shunts had a group).
 public struct PSSEBus: Sendable, Equatable {
     public var number: Int
     public var name: String
@@ -20,6 +22,8 @@ public struct PSSEBus: Sendable, Equatable {
     public var nvhi: Double
     public var nvlo: Double
     public var line: Int
+    /// The bus shunt of revisions 29 and 30, MW and MVAr at 1 p.u. voltage (0 in later ones).
+    public var gl: Double = 0, bl: Double = 0
 }
 
 /// A load record: `I, ID, STATUS, AREA, ZONE, PL, QL, IP, IQ, YP, YQ, OWNER, SCALE, INTRPT`.
@@ -75,6 +79,23 @@ public struct PSSEBranch: Sendable, Equatable {
     public var rateA: Double, rateB: Double, rateC: Double
     public var gi: Double, bi: Double, gj: Double, bj: Double
     public var status: Int
+    public var line: Int
+}
+
+/// A system switching device record (revisions 34 and 35): `I, J, CKT, X, RATE1, ..., RATE12,
+/// STAT, NSTAT, MET, STYPE, 'NAME'` — a breaker or switch between two buses, with its reactance
+/// in p.u. on the system base (PSS/E's default 0.0001).
+public struct PSSESwitchingDevice: Sendable, Equatable {
+    public var from: Int
+    public var to: Int
+    public var circuit: String
+    public var x: Double
+    public var rateA: Double, rateB: Double, rateC: Double
+    /// 1 closed, 0 open.
+    public var status: Int
+    /// 1 generic, 2 circuit breaker, 3 disconnect switch.
+    public var type: Int
+    public var name: String
     public var line: Int
 }
 
@@ -190,4 +211,7 @@ public struct PSSESkippedGroup: Sendable, Equatable {
     /// Line of the group's first record, and how many lines it had.
     public var line: Int
     public var lines: Int
+    /// What the group held, where the note should say: the numbers of the impedance correction
+    /// tables.
+    public var items: [String] = []
 }

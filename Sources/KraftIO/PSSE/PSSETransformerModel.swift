@@ -12,7 +12,9 @@
 /// - `CW` 1: `WINDV` is the ratio in p.u. of the bus base voltage; 2: the winding voltage in kV
 ///   (divided by the bus base voltage); 3: p.u. of `NOMV` (multiplied by `NOMV / BASKV`).
 ///   A two-winding ratio is `WINDV1 / WINDV2` in those terms; psse2mpc does not scale the
-///   impedance by `WINDV2²` as PSS/E's own model does, and neither does Kraft.
+///   impedance by `WINDV2²` as PSS/E's own model does, and neither does Kraft. A ratio that
+///   comes out as 0 (a `WINDV1` of 0, as MATPOWER's `save2psse` writes for a phase shifter with
+///   `TAP` 0) is the nominal ratio 1, as MATPOWER reads a `TAP` of 0.
 /// - Three windings: the pairwise impedances `Z12`, `Z23`, `Z31` (each converted on its own pair's
 ///   base and the voltage base of the pair's first bus) become a star, `Z1 = (Z12 + Z31 − Z23) / 2`
 ///   and so on; each winding is a branch from its bus to the star-point bus with the winding's
@@ -115,7 +117,7 @@ enum PSSETransformerModel {
                 throw Failure(message: "zero impedance (R1-2 = X1-2 = 0); expected a nonzero R1-2 or X1-2 "
                     + "(the power flow divides by the impedance)")
             }
-            return [Leg(r: z[0].r, x: z[0].x, ratio: ratio(0) / ratio(1), shift: w1.angle, rateA: w1.rateA,
+            return [Leg(r: z[0].r, x: z[0].x, ratio: nominalIfZero(ratio(0) / ratio(1)), shift: w1.angle, rateA: w1.rateA,
                         rateB: w1.rateB, rateC: w1.rateC, inService: t.status == 1)]
         }
 
@@ -134,10 +136,15 @@ enum PSSETransformerModel {
                 throw Failure(message: "the star-equivalent impedance of winding \(w + 1) is zero (from R/X 1-2, 2-3, 3-1); "
                     + "expected a nonzero impedance (the power flow divides by it)")
             }
-            legs.append(Leg(r: star[w].0, x: star[w].1, ratio: ratio(w), shift: winding.angle, rateA: winding.rateA,
+            legs.append(Leg(r: star[w].0, x: star[w].1, ratio: nominalIfZero(ratio(w)), shift: winding.angle, rateA: winding.rateA,
                             rateB: winding.rateB, rateC: winding.rateC, inService: !outOfService[w].contains(t.status)))
         }
         return legs
+    }
+
+    /// MATPOWER's reading of a branch `TAP`: 0 means the nominal ratio 1.
+    static func nominalIfZero(_ ratio: Double) -> Double {
+        ratio == 0 ? 1 : ratio
     }
 
     /// The magnetizing admittance in p.u. on the system base at the winding 1 bus.

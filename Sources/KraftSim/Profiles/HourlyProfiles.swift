@@ -14,27 +14,33 @@ public struct HourlyProfiles: Sendable {
     /// One line for reports: "synthetic (seed 2025), calibrated to ..." or "CSV folder ...".
     public var source: String
     /// Per zone, `hours` values each.
-    /// Demand, MW — except for the zones in `relativeZones`, where it is a factor on the grid's own loads.
+    /// Demand, MW — except for the zones in `relativeLoadZones`, where it is a factor on the grid's own loads.
     public var loadMW: [String: [Double]]
     /// Wind availability, 0…1 of installed capacity.
     public var wind: [String: [Double]]
     /// Solar availability, 0…1 of installed capacity.
     public var solar: [String: [Double]]
     /// Hydro inflow (run-of-river plus reservoir inflow) as available energy per hour, MW —
-    /// except for the zones in `relativeZones`, where it is a share of the zone's hydro capacity.
+    /// except for the zones in `relativeInflowZones`, where it is a share of the zone's hydro capacity.
     public var inflowMW: [String: [Double]]
     /// Zones without documented figures to calibrate to (the Norwegian and Finnish zones of the
     /// synthetic generator): their `loadMW` is a factor on the grid's own bus loads, 1 on average
-    /// over a year (ASSUMPTION: the grid's base case stands for the zone's average load), and their
-    /// `inflowMW` a share of the zone's hydro capacity. Use `loadScale` and `inflow` to read either kind.
-    public var relativeZones: Set<String>
+    /// over a year (ASSUMPTION: the grid's base case stands for the zone's average load). Use
+    /// `loadScale` to read either kind. Empty for series read from CSV (MW).
+    public var relativeLoadZones: Set<String>
+    /// Zones whose `inflowMW` is a share of the zone's hydro capacity (synthetic, as above); use
+    /// `inflow` to read either kind. Separate from `relativeLoadZones`: a CSV folder may give a
+    /// zone's load and leave its inflow to the synthetic year.
+    public var relativeInflowZones: Set<String>
 
+    /// `relativeZones` sets both kinds of relative zone.
     public init(start: CalendarDate, hours: Int, zones: [String], isSynthetic: Bool, source: String,
                 loadMW: [String: [Double]], wind: [String: [Double]], solar: [String: [Double]],
                 inflowMW: [String: [Double]], relativeZones: Set<String> = []) {
         self.start = start; self.hours = hours; self.zones = zones; self.isSynthetic = isSynthetic
         self.source = source; self.loadMW = loadMW; self.wind = wind; self.solar = solar; self.inflowMW = inflowMW
-        self.relativeZones = relativeZones
+        self.relativeLoadZones = relativeZones
+        self.relativeInflowZones = relativeZones
     }
 
     /// The factor to multiply a zone's grid bus loads by in `hour` (0-based), given the zone's
@@ -42,7 +48,7 @@ public struct HourlyProfiles: Sendable {
     /// 1 when the zone has no profile or no load in the grid.
     public func loadScale(zone: String, hour: Int, gridLoadMW: Double) -> Double {
         guard let series = loadMW[zone] else { return 1 }
-        if relativeZones.contains(zone) { return series[hour] }
+        if relativeLoadZones.contains(zone) { return series[hour] }
         return gridLoadMW > 0 ? series[hour] / gridLoadMW : 1
     }
 
@@ -50,7 +56,7 @@ public struct HourlyProfiles: Sendable {
     /// only for relative zones); 0 when the zone has no profile.
     public func inflow(zone: String, hour: Int, hydroCapacityMW: Double) -> Double {
         guard let series = inflowMW[zone] else { return 0 }
-        return relativeZones.contains(zone) ? series[hour] * hydroCapacityMW : series[hour]
+        return relativeInflowZones.contains(zone) ? series[hour] * hydroCapacityMW : series[hour]
     }
 
     /// The 0-based hour of a moment, or nil when it lies outside the profiles.
@@ -70,8 +76,10 @@ public struct HourlyProfiles: Sendable {
         precondition(hour >= 0 && count >= 0 && hour + count <= hours && hour % 24 == 0,
                      "a slice starts at a midnight inside the profiles")
         func cut(_ d: [String: [Double]]) -> [String: [Double]] { d.mapValues { Array($0[hour..<hour + count]) } }
-        return HourlyProfiles(start: CalendarDate(dayNumber: start.dayNumber + hour / 24), hours: count, zones: zones,
-                              isSynthetic: isSynthetic, source: source, loadMW: cut(loadMW), wind: cut(wind),
-                              solar: cut(solar), inflowMW: cut(inflowMW), relativeZones: relativeZones)
+        var cutProfiles = self
+        cutProfiles.start = CalendarDate(dayNumber: start.dayNumber + hour / 24)
+        cutProfiles.hours = count
+        cutProfiles.loadMW = cut(loadMW); cutProfiles.wind = cut(wind); cutProfiles.solar = cut(solar); cutProfiles.inflowMW = cut(inflowMW)
+        return cutProfiles
     }
 }

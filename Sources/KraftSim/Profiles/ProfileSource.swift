@@ -10,8 +10,9 @@ extension HourlyProfiles {
         switch weather {
         case .synthetic(let seed):
             SyntheticProfiles(seed: seed).make(start: period.from, hours: period.hours, zones: zones)
-        case .csv(let folder):
-            try ProfileCSVReader.read(folder: folder, start: period.from, hours: period.hours, zones: zones)
+        case .csv(let folder, let fill, let madeBy):
+            try ProfileCSVReader.read(folder: folder, start: period.from, hours: period.hours, zones: zones,
+                                      fill: fill.map { SyntheticProfiles(seed: $0) }, madeBy: madeBy)
         }
     }
 }

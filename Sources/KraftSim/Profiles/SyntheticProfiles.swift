@@ -25,7 +25,7 @@ import KraftScenario
 ///   scaled to the zone's annual hydro energy. Constant within each day.
 ///
 /// Zones outside Sweden get the same machinery with a relative scale (see
-/// `HourlyProfiles.relativeZones`). Leap years keep the average MW of the targets (8,784 h).
+/// `HourlyProfiles.relativeLoadZones` and `relativeInflowZones`). Leap years keep the average MW of the targets (8,784 h).
 /// Transcendental functions come from the platform's C library; the random streams are
 /// bit-identical everywhere.
 public struct SyntheticProfiles: Sendable {

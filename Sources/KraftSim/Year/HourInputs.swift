@@ -26,15 +26,15 @@ struct HourInputMaker: Sendable {
     private let baseLoadP: [Double]
     private let baseLoadQ: [Double]
     /// Consumption per zone in the grid file, MW (what the profiles' load is relative to).
-    private let gridZoneLoadMW: [String: Double]
+    let gridZoneLoadMW: [String: Double]
     /// Capacity of the grid's hydro units per zone, MW (what relative inflows are a share of).
     let hydroCapacityMW: [String: Double]
     /// Per zone: the whole inflow of the profiles, MWh, and the running sum of the hourly load
     /// scale (`hours + 1` values), for hydro budgets in proportion to load.
     private let annualInflowMWh: [String: Double]
     private let zoneLoadScale: [String: [Double]]
-    /// Per zone, the factor that brings the profiles' inflow to the fleet's annual inflow (1 where
-    /// the fleet gives none).
+    /// Per zone, the factor that brings the profiles' relative inflow to the fleet's annual inflow
+    /// (1 where the fleet gives none or the inflow is in MW).
     private let inflowScale: [String: Double]
 
     init(grid: StudyGrid, profiles: HourlyProfiles) {
@@ -64,8 +64,10 @@ struct HourInputMaker: Sendable {
             for h in 0..<profiles.hours { sums.append(sums[h] + profiles.loadScale(zone: zone, hour: h, gridLoadMW: zoneLoad[zone] ?? 0)) }
             scale[zone] = sums
         }
+        // The fleet's annual inflow is a normal year's: it scales a synthetic (relative) inflow,
+        // while an inflow read in MW is that year's own water and is taken as it is.
         var factor = [String: Double]()
-        for (zone, twh) in grid.inflowTWh {
+        for (zone, twh) in grid.inflowTWh where profiles.relativeInflowZones.contains(zone) {
             if let annual = inflow[zone], annual > 0 {
                 factor[zone] = twh * 1e6 * Double(profiles.hours) / 8760 / annual
                 inflow[zone] = annual * factor[zone]!

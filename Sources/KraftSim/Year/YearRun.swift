@@ -205,16 +205,29 @@ public enum YearRun {
         }
     }
 
-    /// The profiles of the whole calendar years that `span` lies in, and the hours of `span`
-    /// within them: weeks and hydro budgets are those of the full year whatever part of it runs.
+    /// The profiles a run of `span` uses (`profilePeriod`) and the hours of `span` within them.
     public static func profiles(weather: Weather, covering span: Period, sidecar: GridSidecar?) throws(InputError)
         -> (profiles: HourlyProfiles, hours: Range<Int>) {
+        let period = profilePeriod(weather: weather, covering: span)
+        let profiles = try HourlyProfiles.make(weather: weather, period: period, zones: profileZones(sidecar: sidecar))
+        let first = (span.from.dayNumber - period.from.dayNumber) * 24
+        return (profiles, first..<first + span.hours)
+    }
+
+    /// The period profiles are made for: the whole calendar years `span` lies in, so that weeks and
+    /// hydro budgets are those of the full year whatever part of it runs; but a CSV folder that does
+    /// not cover those years is read for `span` alone (its weeks and hydro budgets are then the span's).
+    public static func profilePeriod(weather: Weather, covering span: Period) -> Period {
         let years = Period(from: CalendarDate(year: span.from.year, month: 1, day: 1),
                            to: CalendarDate(year: span.to.year, month: 12, day: 31))
-        let zones = Array(Set((sidecar?.zoneOfBus ?? [:]).values)).sorted()
-        let profiles = try HourlyProfiles.make(weather: weather, period: years, zones: zones)
-        let first = (span.from.dayNumber - years.from.dayNumber) * 24
-        return (profiles, first..<first + span.hours)
+        guard case .csv(let folder, _, _) = weather, let covered = ProfileCSVReader.coveredHours(folder: folder) else { return years }
+        let wanted = years.from.dayNumber * 24...years.to.dayNumber * 24 + 23
+        return covered.lowerBound <= wanted.lowerBound && covered.upperBound >= wanted.upperBound ? years : span
+    }
+
+    /// The zones profiles are made for: those of the grid sidecar.
+    public static func profileZones(sidecar: GridSidecar?) -> [String] {
+        Array(Set((sidecar?.zoneOfBus ?? [:]).values)).sorted()
     }
 
     /// One hour of a run as dispatched (its week's dispatch), for studies of that hour such as
