@@ -6,10 +6,7 @@ import KraftScenario
 /// own machines stay when the fleet replaces them) that holds its bus's voltage within its
 /// reactive range and is connected whenever it is in service.
 extension StudyGrid {
-    /// The technology name of a unit kept as a condenser in `generators.csv`.
-    public static let keptCondenserTechnology = Compensation.Kind.synchronousCondenser.rawValue
-
-    /// The generator's index when it is reactive support (`support[g] != nil`).
+    /// Whether generator `g` is reactive support (`support[g] != nil`).
     public func isSupport(_ g: Int) -> Bool { g < support.count && support[g] != nil }
 
     /// The first bus (in internal order) of each named site, where an element placed at a site goes.
