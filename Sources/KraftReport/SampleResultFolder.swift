@@ -297,6 +297,25 @@ private struct SampleValues {
             j.key("congested_hours"); j.number(s.congested); j.raw(","); j.key("energy_forward_twh"); j.number(s.forward); j.raw(",")
             j.key("energy_backward_twh"); j.number(s.backward); j.raw("}")
         }
+        // Sweden's totals: the Swedish zones' rows, and the borders with one Swedish side (+ out of Sweden)
+        let swedish = zones.indices.filter { zones[$0].hasPrefix("SE") }
+        j.raw("},"); j.key("sweden"); j.raw("{"); j.key("generation_twh"); j.raw("{")
+        for (k, t) in technologies.enumerated() {
+            if k > 0 { j.raw(",") }
+            j.key(t); j.number(swedish.map { z in zoneSum(z) { $0.generation[t] ?? 0 } }.reduce(0, +) / 1e6)
+        }
+        j.raw("},"); j.key("load_twh"); j.number(swedish.map { zoneSum($0, \.load) }.reduce(0, +) / 1e6)
+        j.raw(","); j.key("net_export_twh"); j.number(swedish.map { z in zoneSum(z) { $0.total - $0.load + $0.unserved } }.reduce(0, +) / 1e6)
+        j.raw(","); j.key("net_export_by_border_twh"); j.raw("{")
+        for (k, s) in borderStats.filter({ $0.border.fromZone.hasPrefix("SE") != $0.border.toZone.hasPrefix("SE") }).enumerated() {
+            if k > 0 { j.raw(",") }
+            j.key(s.border.border); j.number((s.forward - s.backward) * (s.border.fromZone.hasPrefix("SE") ? 1 : -1))
+        }
+        j.raw("},"); j.key("unserved_mwh"); j.number(swedish.map { zoneSum($0, \.unserved) }.reduce(0, +))
+        j.raw(","); j.key("curtailed_mwh"); j.number(swedish.map { zoneSum($0, \.curtailed) }.reduce(0, +))
+        j.raw(","); j.key("emissions_t")
+        j.number(swedish.map { z in zoneSum(z) { r in r.generation.reduce(0) { $0 + $1.value * (Self.emissionFactor[$1.key] ?? 0) } } }.reduce(0, +))
+        j.raw(","); j.key("strategic_reserve_hours"); j.number(0); j.raw(","); j.key("strategic_reserve_mwh"); j.number(0)
         j.raw("},"); j.key("nonconverged"); j.raw("[{"); j.key("hour"); j.number(Self.nonconvergedHour); j.raw(",")
         j.key("time"); j.string(time(Self.nonconvergedHour)); j.raw(","); j.key("cause"); j.string("Newton-Raphson: iteration limit (30) reached")
         j.raw("}],"); j.key("notes"); j.raw("["); j.string("SAMPLE: synthetic values for testing reports, not a simulation")

@@ -4,7 +4,9 @@ import KraftSim
 
 /// `kraft sweep merge DIR`: every member of a sweep's output folder in one tidy table, one row per
 /// member with its override values and the `metrics` of its `summary.json`; members that failed
-/// or never ran are rows too, with their status and error, never dropped.
+/// or never ran are rows too, with their status and error, never dropped. Beside it, the summary
+/// grouped by each axis's values and the paired differences between members that differ in one
+/// axis only (`SweepEffects`).
 public struct SweepMerge {
     public enum Status: String, Sendable { case ok, failed, missing }
 
@@ -25,6 +27,9 @@ public struct SweepMerge {
     public var rows: [Row]
 
     public var failed: [Row] { rows.filter { $0.status != .ok } }
+
+    /// Each axis's groups and paired differences.
+    public var effects: SweepEffects { SweepEffects(keys: keys, rows: rows, metricNames: metricNames) }
 
     /// Reads the plan and every member's state under `folder`.
     public static func read(folder: String) throws(InputError) -> SweepMerge {
@@ -128,7 +133,9 @@ public struct SweepMerge {
         return out
     }
 
-    public var json: String {
+    public var json: String { json(effects) }
+
+    func json(_ effects: SweepEffects) -> String {
         var j = JSONText(capacity: 1024 * (rows.count + 1))
         j.raw("{"); j.key("name"); j.string(name); j.raw(",")
         j.key("keys"); j.raw("["); for (k, key) in keys.enumerated() { if k > 0 { j.raw(",") }; j.string(key) }; j.raw("],")
@@ -147,14 +154,19 @@ public struct SweepMerge {
             j.raw("},"); j.key("error"); if let e = r.error { j.string(e) } else { j.raw("null") }
             j.raw("}")
         }
-        j.raw("]}\n")
+        j.raw("],\n")
+        effects.json(&j)
+        j.raw("}\n")
         return j.text
     }
 
     /// The comparison across members, for a person: counts, then per metric the spread and the
-    /// members at either end, then every member that failed or is missing with its error.
-    /// (A richer side-by-side comparison is `kraft compare`'s; this report is its hook.)
-    public var report: String {
+    /// members at either end, then each axis's values side by side and the paired differences of
+    /// each change of an axis (`SweepEffects.report`), then every member that failed or is missing
+    /// with its error.
+    public var report: String { report(effects) }
+
+    func report(_ effects: SweepEffects) -> String {
         let ok = rows.filter { $0.status == .ok }
         var out = "sweep \(name): \(rows.count) members, \(ok.count) complete, "
         out += "\(rows.count { $0.status == .failed }) failed, \(rows.count { $0.status == .missing }) missing\n"
@@ -167,6 +179,7 @@ public struct SweepMerge {
                 table.append([m, Self.short(low.1), Self.short(mean), Self.short(high.1), low.0, high.0])
             }
             out += "\n" + table.render()
+            out += effects.report()
         }
         if !failed.isEmpty {
             out += "\nmembers not complete:\n"
@@ -175,7 +188,11 @@ public struct SweepMerge {
         return out
     }
 
-    /// Writes `sweep-results.csv`, `sweep-results.json` and `sweep-report.txt` into `folder`.
+    /// The files the merge writes, in order.
+    public static let files = ["sweep-results.csv", "sweep-results.json", "sweep-report.txt", "sweep-groups.csv",
+                               "sweep-differences.csv", "sweep-pairs.csv"]
+
+    /// Writes `files` into `folder`.
     public func write(to folder: String) throws(InputError) {
         try write(to: folder, writer: nil)
     }
@@ -184,7 +201,9 @@ public struct SweepMerge {
     func write(to folder: String, writer: ((String, String) throws -> Void)?) throws(InputError) {
         // One set that changes at once (`.sweep-merge/current`, one rename): a full disk, a target
         // that cannot be replaced or a kill at any point leaves the earlier merge's files as they were.
-        let files = [(name: "sweep-results.csv", text: csv), (name: "sweep-results.json", text: json), (name: "sweep-report.txt", text: report)]
+        let effects = effects
+        let texts = [csv, json(effects), report(effects), effects.groupsCSV, effects.differencesCSV, effects.pairsCSV]
+        let files = zip(Self.files, texts).map { (name: $0, text: $1) }
         if let writer { try AtomicFile.writeLinkedSet(files, in: folder, set: "sweep-merge", writer: writer) } else {
             try AtomicFile.writeLinkedSet(files, in: folder, set: "sweep-merge")
         }
@@ -197,10 +216,10 @@ public struct SweepMerge {
         return j.text
     }
 
-    private static func short(_ x: Double) -> String { abs(x) >= 100 ? fixed(x, 0) : fixed(x, 4) }
+    static func short(_ x: Double) -> String { abs(x) >= 100 ? fixed(x, 0) : fixed(x, 4) }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.
-    private static func field(_ s: String) -> String {
+    static func field(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

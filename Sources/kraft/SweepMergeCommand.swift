@@ -5,11 +5,17 @@ import KraftReport
 struct SweepMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge a sweep's member results into sweep-results.csv/.json and sweep-report.txt.",
+        abstract: "Merge a sweep's member results: one table, the summary per axis value, paired differences.",
         discussion: """
-        One row per member with its override values and the metrics of its summary.json; failed and \
-        missing members are rows too, with their error, and are listed on standard error. Exit status: \
-        0 every member complete, 1 some failed or missing (the tables are written all the same), 2 bad input.
+        sweep-results.csv/.json: one row per member with its override values and the metrics of its \
+        summary.json; failed and missing members are rows too, with their error, and are listed on \
+        standard error. sweep-groups.csv: every metric's mean, sd, min and max over the complete members \
+        at each value of each axis. sweep-differences.csv and sweep-pairs.csv: for each axis, the members \
+        at each later value paired with the member at its first value that has the same values on every \
+        other axis (for example the closure's effect per weather seed), each pair's difference and their \
+        mean, sd, min and max. sweep-report.txt (also printed) has the tables for axes of at most 4 values. \
+        Exit status: 0 every member complete, 1 some failed or missing (the files are written all the same), \
+        2 bad input.
         """
     )
 
@@ -26,7 +32,7 @@ struct SweepMergeCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         print(merge.report, terminator: "")
-        print("merged: \(folder)/sweep-results.csv, \(folder)/sweep-results.json, \(folder)/sweep-report.txt")
+        print("merged: " + SweepMerge.files.map { "\(folder)/\($0)" }.joined(separator: ", "))
         for r in merge.failed { printError("\(r.id): \(r.status.rawValue): \(r.error ?? "")") }
         if !merge.failed.isEmpty { throw ExitStatus.failed }
     }

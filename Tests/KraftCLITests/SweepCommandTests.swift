@@ -73,6 +73,17 @@ struct SweepCommandTests {
         // One hour: TWh × 10⁶ is MW.
         let gain = (Double(member["net_import_se3_twh"]!)! - Double(running["net_import_se3_twh"]!)!) * 1e6
         #expect(gain > 500 && gain < 1200, "SE3 net export rises by \(gain) MW with R3 in service")
+
+        // The merge's paired differences: R3 running (2031) − closed (2029) under the same seed,
+        // exactly the two members' own figures subtracted; one pair per seed.
+        let pairs = Self.rows(try String(contentsOfFile: local + "/sweep-pairs.csv", encoding: .utf8))
+        let closure = pairs.filter { $0["axis"] == "1" && $0["metric"] == "net_import_se3_twh" }
+        #expect(closure.map { $0["context"] } == ["weather.seed = 1", "weather.seed = 2"])
+        let seed2 = try #require(closure.last)
+        #expect(seed2["from_member"] == member["member"] && seed2["to_member"] == running["member"])
+        #expect(Double(seed2["difference"]!)! == Double(running["net_import_se3_twh"]!)! - Double(member["net_import_se3_twh"]!)!)
+        let report = try String(contentsOfFile: local + "/sweep-report.txt", encoding: .utf8)
+        #expect(report.contains("2031-01-01 − 2029-01-01: 2 pairs of members with the same weather.seed"))
     }
 
     @Test("a member with a bad override fails alone, with its error recorded and merged")

@@ -119,7 +119,8 @@ struct HTMLReportTests {
     @Test("every table header names its unit or is a name")
     func units() {
         let names: Set<String> = ["zone", "border", "branch", "from zone", "to zone", "time", "cause", "outage", "worst branch", "converged",
-                                  "metric", "unit", "result", "value", "file", "SHA-256", "at bus", "overloads", "year", "quota (share of load)"]
+                                  "metric", "unit", "result", "value", "file", "SHA-256", "at bus", "overloads", "year", "quota (share of load)",
+                                  "technology", "from", "to", "zones shedding", "AC solution"]
         for table in PageScan.scan(Self.html).tables {
             for header in table.rows.first ?? [] {
                 #expect(names.contains(header) || header.contains("("), "header '\(header)' has no unit")

@@ -64,6 +64,22 @@ struct ResultFolderReaderTests {
         expectError(third, "\(third)/summary.json: metrics.total_cost_eur: is missing (expected every metric of a year run: total_cost_eur missing)")
     }
 
+    @Test("Sweden's totals: read when present, optional as a whole, every figure required once there")
+    func sweden() throws {
+        let run = try ResultFolderReader.read(SampleFolders.base)
+        let se = try #require(run.summary.sweden)
+        let zones = try SampleFolders.csv(SampleFolders.base, "zones.csv").filter { $0["zone"]!.hasPrefix("SE") }
+        #expect(abs(se.loadTWh - zones.map { Double($0["load_mw"]!)! }.reduce(0, +) / 1e6) < 1e-9)
+        #expect(se.unservedMWh == 1650 && se.generationTWh.map(\.technology).prefix(2) == ["nuclear", "hydro"])
+        #expect(se.netExportByBorderTWh.map(\.border) == se.netExportByBorderTWh.map(\.border).sorted())
+        let without = try SampleFolders.copy()
+        try edit(without, "summary.json") { $0.replacingOccurrences(of: "\"sweden\":", with: "\"elsewhere\":") }
+        #expect(try ResultFolderReader.read(without).summary.sweden == nil, "a folder without the object reads, without Sweden's totals")
+        let broken = try SampleFolders.copy()
+        try edit(broken, "summary.json") { $0.replacingOccurrences(of: "\"strategic_reserve_mwh\":0", with: "\"reserve\":0") }
+        expectError(broken, "\(broken)/summary.json: sweden.strategic_reserve_mwh: is missing (expected a number)")
+    }
+
     @Test("NaN, a short row and a missing hour are errors with their line")
     func badValues() throws {
         let dir = try SampleFolders.copy()

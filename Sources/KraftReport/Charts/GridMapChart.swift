@@ -3,9 +3,15 @@ import Foundation
 /// The grid drawn from bus coordinates (equirectangular, scaled by the cosine of the mean
 /// latitude so distances look right in the Nordics): branches as lines coloured and thickened
 /// by a loading class, buses as dots, reactor sites as triangles and data centres as squares.
+/// Every bus is labelled on the map with its number and site, and every zone with its name
+/// (`MapLabels` keeps them apart), so the map reads in print without hovering.
 /// Buses without coordinates, and branches touching them, are left out and counted.
 struct GridMapChart {
-    struct Bus { var id: Int; var label: String; var latitude: Double; var longitude: Double; var reactor: Bool; var dataCentre: Bool }
+    struct Bus {
+        var id: Int; var label: String; var latitude: Double; var longitude: Double; var reactor: Bool; var dataCentre: Bool
+        var site = ""
+        var zone = ""
+    }
     struct Line { var from: Int; var to: Int; var label: String; var loadingPct: Double? }
     var buses: [Bus]
     var lines: [Line]
@@ -18,7 +24,7 @@ struct GridMapChart {
     ]
 
     func svg(id: String, title: String) -> String {
-        let width = 560.0, height = 640.0, pad = 24.0
+        let width = ChartFrame.width, height = 820.0, pad = 70.0
         var svg = SVGWriter(id: id, width: width, height: height + 90)
         let lat = buses.map(\.latitude), lon = buses.map(\.longitude)
         let k = cos((lat.reduce(0, +) / Double(max(1, lat.count))) * .pi / 180)
@@ -50,6 +56,7 @@ struct GridMapChart {
                 svg.rect(p.x + 5, p.y - 12, 8, 8, fill: "#cc79a7", stroke: "#000", title: "\(b.label): data centre")
             }
         }
+        labels(&svg, position: position, width: width, height: height)
         // legend
         var x = 10.0, y = height + 20
         for c in Self.classes {
@@ -70,5 +77,60 @@ struct GridMapChart {
         let omitted = lines.filter { position[$0.from] == nil || position[$0.to] == nil }.count
         if omitted > 0 { svg.text(10, y + 40, "\(omitted) branches not drawn: a bus has no coordinates", size: 10.5) }
         return svg.render(title: title)
+    }
+
+    /// A site's name without its parenthesis, for the map (`Kristiansand (Skagerrak converter)` → `Kristiansand`).
+    static func shortSite(_ site: String) -> String {
+        let short = site.split(separator: "(", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? site
+        return short.isEmpty ? site : short
+    }
+
+    /// Zone names (large, at the middle of their buses), then one label per group of buses close
+    /// together: a line per site, `3359 Ringhals` or `5600/5610 Kristiansand`.
+    private func labels(_ svg: inout SVGWriter, position: [Int: (x: Double, y: Double)], width: Double, height: Double) {
+        let drawn = buses.filter { position[$0.id] != nil }
+        // the markers as drawn: a dot, a reactor's triangle, a data centre's square up and to the right
+        var obstacles = [MapLabels.Box]()
+        for b in drawn {
+            let p = position[b.id]!
+            obstacles.append(b.reactor ? .init(x: p.x - 7, y: p.y - 8, width: 14, height: 13) : .init(x: p.x - 4, y: p.y - 4, width: 8, height: 8))
+            if b.dataCentre { obstacles.append(.init(x: p.x + 5, y: p.y - 12, width: 8, height: 8)) }
+        }
+        var placer = MapLabels(width: width, height: height, obstacles: obstacles)
+        var zones = [String](), members = [String: [(x: Double, y: Double)]]()
+        for b in drawn where !b.zone.isEmpty {
+            if members[b.zone] == nil { zones.append(b.zone) }
+            members[b.zone, default: []].append(position[b.id]!)
+        }
+        let zoneSize = 17.0
+        for zone in zones {
+            let ps = members[zone]!
+            let x = ps.map(\.x).reduce(0, +) / Double(ps.count), y = ps.map(\.y).reduce(0, +) / Double(ps.count)
+            placer.place([zone], at: x, y, size: zoneSize)
+        }
+        let zonesPlaced = placer.placed.count
+        let points = drawn.map { position[$0.id]! }
+        for group in MapLabels.clusters(points, distance: 12) {
+            var sites = [String](), numbers = [String: [Int]]()
+            for i in group.sorted(by: { drawn[$0].id < drawn[$1].id }) {
+                let site = Self.shortSite(drawn[i].site)
+                if numbers[site] == nil { sites.append(site) }
+                numbers[site, default: []].append(drawn[i].id)
+            }
+            let lines = sites.map { site in numbers[site]!.map(String.init).joined(separator: "/") + (site.isEmpty ? "" : " " + site) }
+            let x = group.map { points[$0].x }.reduce(0, +) / Double(group.count), y = group.map { points[$0].y }.reduce(0, +) / Double(group.count)
+            placer.place(lines, at: x, y, size: 9.5)
+        }
+        for (k, label) in placer.placed.enumerated() {
+            let isZone = k < zonesPlaced
+            if let from = label.leaderFrom {
+                let bx = min(max(from.x, label.box.x), label.box.x + label.box.width), by = min(max(from.y, label.box.y), label.box.y + label.box.height)
+                svg.line(from.x, from.y, bx, by, stroke: "#777", width: 0.6)
+            }
+            for (n, line) in label.lines.enumerated() {
+                svg.text(label.box.x + 1, label.box.y + label.size * (Double(n) + 1) * 1.15 - label.size * 0.15, line, size: label.size,
+                         bold: isZone, halo: true, fill: isZone ? "#444" : "#000")
+            }
+        }
     }
 }

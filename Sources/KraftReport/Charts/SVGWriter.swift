@@ -61,9 +61,13 @@ struct SVGWriter {
 
     enum Anchor: String { case start, middle, end }
 
-    mutating func text(_ x: Double, _ y: Double, _ s: String, anchor: Anchor = .start, size: Double = 11, bold: Bool = false, rotate: Bool = false) {
+    /// `halo`: a white outline under the glyphs, so a label stays readable over lines (map labels).
+    mutating func text(_ x: Double, _ y: Double, _ s: String, anchor: Anchor = .start, size: Double = 11, bold: Bool = false, rotate: Bool = false,
+                       halo: Bool = false, fill: String? = nil) {
         body += "<text x=\"\(c(x))\" y=\"\(c(y))\" font-size=\"\(c(size))\" text-anchor=\"\(anchor.rawValue)\""
         if bold { body += " font-weight=\"bold\"" }
+        if halo { body += " stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"" }
+        if let fill { body += " fill=\"\(fill)\"" }
         if rotate { body += " transform=\"rotate(-90 \(c(x)) \(c(y)))\"" }
         body += ">\(escapeXML(s))</text>\n"
     }

@@ -9,8 +9,8 @@ struct HTMLPage {
     h3{margin-top:1.4em}table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.9em}
     th,td{border:1px solid #bbb;padding:.25em .6em}th{background:#eee;text-align:left}
     td.n{text-align:right;font-variant-numeric:tabular-nums}figure{margin:1em 0}figcaption{font-size:.9em;color:#333}
-    .answer td.n{font-size:1.2em;font-weight:bold}.flag{background:#ffe8a8;border:1px solid #c90;padding:.1em .4em}
-    .grid{display:flex;flex-wrap:wrap;gap:0 1em}.grid figure{flex:1 1 460px}code{font-size:.85em;word-break:break-all}
+    .answer td.n,.sweden td.n{font-size:1.2em;font-weight:bold}.flag{background:#ffe8a8;border:1px solid #c90;padding:.1em .4em}
+    .grid{display:flex;flex-wrap:wrap;gap:0 1em}.grid figure{flex:1 1 460px}.grid>div{flex:1 1 300px}code{font-size:.85em;word-break:break-all}
     svg{max-width:100%;height:auto}
     """
 

@@ -1,5 +1,8 @@
+import Foundation
+
 /// `kraft report`: one run's result folder as a self-contained HTML page, in the order a reader
-/// asks: the question and the answer, energy balance, duration curves, branch loading and the
+/// asks: Sweden's totals, the question and the answer, the week with the most load shed or failed
+/// hours hour by hour, energy balance, duration curves, branch loading and the
 /// map, voltages, reactive reserve and inertia, N-1 and certificates when present. Charts are SVG
 /// from this module; tables carry units in every header.
 public enum HTMLReport {
@@ -14,14 +17,18 @@ public enum HTMLReport {
     ]
 
     public static func html(_ run: RunResult) -> String {
+        let run = run.withRelativePaths
         var page = HTMLPage()
+        header(run, &page)
+        sweden(run, &page)
         question(run, &page)
+        worstWeeks(run, &page)
         energy(run, &page)
         durations(run, &page)
         branches(run, &page)
         stability(run, &page)
         optionalSections(run, &page)
-        page.paragraph("Written by kraft report from \(run.path) (result format \(ResultFolderReader.formatVersion), kraft \(run.kraftVersion)).")
+        page.paragraph("Written by kraft report from the result folder \((run.path as NSString).lastPathComponent) (result format \(ResultFolderReader.formatVersion), kraft \(run.kraftVersion)).")
         return page.render(title: "\(run.scenario.name) — Kraft report")
     }
 
@@ -31,13 +38,18 @@ public enum HTMLReport {
             : "* over the \(s.convergedHours) converged hours of \(s.hours) only: the \(s.hours - s.convergedHours) hours whose AC check failed have no voltages, losses or reactive reserve."
     }
 
-    static func question(_ run: RunResult, _ page: inout HTMLPage) {
+    /// The scenario's name, description, period and weather: what the page is about.
+    static func header(_ run: RunResult, _ page: inout HTMLPage) {
         let s = run.summary
         page.heading(1, run.scenario.name)
         page.paragraph(run.scenario.description)
         var period = "\(run.kind == .year ? "Year run" : "Snapshot"), \(s.periodFrom) to \(s.periodTo), \(s.hours) hours."
         period += s.syntheticWeather ? " Weather: SYNTHETIC (\(run.scenario.weatherSource))." : " Weather: \(run.scenario.weatherSource)."
         page.raw("<p>\(escapeXML(period))\(s.syntheticWeather ? " <span class=\"flag\">synthetic weather</span>" : "")</p>\n")
+    }
+
+    static func question(_ run: RunResult, _ page: inout HTMLPage) {
+        let s = run.summary
         page.heading(2, "The question and the answer", id: "answer")
         if let base = run.scenario.base {
             page.paragraph("Changes against its base scenario, \(base):")
@@ -54,13 +66,6 @@ public enum HTMLReport {
         }
         page.table(["result", "value", "unit"], rows, numeric: [1], cssClass: "answer")
         page.paragraph(convergedNote(s))
-        // Sweden's own totals (zones SE1–SE4), apart from the whole Nordic model's.
-        let sweden = s.metrics.filter { $0.key.hasPrefix("sweden_") && !($0.key.hasSuffix("_twh") && $0.value == 0 && $0.key != "sweden_net_export_twh") }
-        if !sweden.isEmpty {
-            page.heading(3, "Sweden")
-            page.table(["figure", "value", "unit"], sweden.map { m in let l = MetricLabel(key: m.key); return [l.name, l.format(m.value), l.unit] },
-                       numeric: [1], cssClass: "answer")
-        }
         if let threshold = s.metric("kinetic_threshold_gws"), let below = s.metric("hours_below_kinetic_threshold") {
             page.paragraph("Kinetic energy was below its threshold of \(fixed(threshold, 1)) GWs in \(fixed(below, 0)) hours; \(fixed(s.metric("nonconverged_hours") ?? 0, 0)) hours did not converge.")
         }
@@ -114,15 +119,10 @@ public enum HTMLReport {
         let load = LineChart(series: [LineChart.durationCurve("system load", run.system.loadMW)],
                              xTitle: "share of hours (%)", yTitle: "load (MW)")
         page.figure(load.svg(id: "load-duration", title: "Load duration curve"), caption: "Load duration curve: hourly system load, highest first (MW).")
-        let allPrices = run.zones.flatMap { $0.priceEURPerMWh.compactMap { $0 } }
-        let cap = LineChart.spikeCap(allPrices)
         let prices = LineChart(series: run.zones.map { LineChart.durationCurve($0.zone, $0.priceEURPerMWh.compactMap { $0 }) },
-                               xTitle: "share of hours (%)", yTitle: "price (EUR/MWh)", yCap: cap)
-        var caption = "Price duration curves per zone (EUR/MWh), highest first."
-        if let cap {
-            caption += " The axis stops at \(fixed(cap, 0)) EUR/MWh: \(allPrices.filter { $0 > cap }.count) zone-hours are higher (up to \(fixed(allPrices.max() ?? 0, 0)) EUR/MWh), drawn at the top edge."
-        }
-        page.figure(prices.svg(id: "price-duration", title: "Price duration curves"), caption: caption)
+                               xTitle: "share of hours (%)", yTitle: "price (EUR/MWh)", breakAxis: true)
+        page.figure(prices.svg(id: "price-duration", title: "Price duration curves"),
+                    caption: "Price duration curves per zone (EUR/MWh), highest first." + brokenAxisNote(prices, unit: "EUR/MWh", what: "zone-hours"))
         page.paragraph("Flow on each internal cut and border, highest first; positive from the border's first zone to its second (MW). Dashed red lines are the transfer capacities.")
         page.raw("<div class=\"grid\">\n")
         for (k, b) in run.borders.enumerated() {
@@ -159,11 +159,12 @@ public enum HTMLReport {
         if !coordinates.isEmpty {
             let map = GridMapChart(
                 buses: coordinates.values.sorted { $0.2.bus < $1.2.bus }.map { lat, lon, b in
-                    .init(id: b.bus, label: "\(b.bus) \(b.site) (\(b.zone))", latitude: lat, longitude: lon, reactor: reactors.contains(b.bus), dataCentre: centres.contains(b.bus)) },
+                    .init(id: b.bus, label: "\(b.bus) \(b.site) (\(b.zone))", latitude: lat, longitude: lon, reactor: reactors.contains(b.bus),
+                          dataCentre: centres.contains(b.bus), site: b.site, zone: b.zone) },
                 lines: run.branches.map { .init(from: $0.fromBus, to: $0.toBus, label: label($0), loadingPct: $0.maxLoadingPct) },
                 loadingTitle: "peak loading over the run (% of rate A)")
             page.figure(map.svg(id: "grid-map", title: "Grid map"),
-                        caption: "The grid from bus coordinates; lines by peak loading (% of rate A). Triangles: reactor sites; squares: data centres. Coordinates may be approximate (see the grid's sidecar).")
+                        caption: "The grid from bus coordinates; lines by peak loading (% of rate A). Labels: zone names (bold grey) and bus number with site; buses close together share a label. Triangles: reactor sites; squares: data centres. Coordinates may be approximate (see the grid's sidecar).")
         } else {
             page.paragraph("No bus has coordinates in buses.csv: no map.")
         }

@@ -171,7 +171,20 @@ public enum ResultFolderReader {
         return RunResult.Summary(
             scenario: try j.string("scenario"), periodFrom: try period.string("from"), periodTo: try period.string("to"),
             hours: Int(hours), syntheticWeather: try j.bool("synthetic_weather"), metrics: metrics, zones: zones,
-            borders: borders, notes: try j.strings("notes"), convergedHours: max(0, converged), convergedOnlyMetrics: convergedOnly)
+            borders: borders, notes: try j.strings("notes"), convergedHours: max(0, converged), convergedOnlyMetrics: convergedOnly,
+            sweden: j.has("sweden") ? try readCountry(try j.object("sweden")) : nil)
+    }
+
+    /// `summary.json`'s `sweden` object (docs/result-folder.md); every figure is required once the object is there.
+    static func readCountry(_ o: JSONFields) throws(InputError) -> RunResult.CountrySummary {
+        let g = try o.object("generation_twh"), b = try o.object("net_export_by_border_twh")
+        let gen = try technologies.filter(g.has).map { t throws(InputError) in (t, try g.number(t)) }
+            + g.keys.filter { !technologies.contains($0) }.map { t throws(InputError) in (t, try g.number(t)) }
+        return RunResult.CountrySummary(
+            generationTWh: gen, loadTWh: try o.number("load_twh"), netExportTWh: try o.number("net_export_twh"),
+            netExportByBorderTWh: try b.keys.map { k throws(InputError) in (k, try b.number(k)) },
+            unservedMWh: try o.number("unserved_mwh"), curtailedMWh: try o.number("curtailed_mwh"), emissionsT: try o.number("emissions_t"),
+            strategicReserveHours: try o.number("strategic_reserve_hours"), strategicReserveMWh: try o.number("strategic_reserve_mwh"))
     }
 
     /// The 0-based hour of a row, checked against the run's length.
@@ -229,7 +242,7 @@ public enum ResultFolderReader {
             for tech in technologies { generation.append((tech, try series("\(tech)_mw"))) }
             zones.append(RunResult.ZoneSeries(
                 zone: zone, loadMW: try series("load_mw"), generationMW: generation, netExportMW: try series("net_export_mw"),
-                priceEURPerMWh: try optional("price_eur_mwh"), reactiveReserveMVAr: try optional("reactive_reserve_mvar"),
+                priceEURPerMWh: try optional("price_eur_mwh"), unservedMW: try series("unserved_mw"), reactiveReserveMVAr: try optional("reactive_reserve_mvar"),
                 kineticEnergyGWs: try series("kinetic_energy_gws")))
         }
         return zones

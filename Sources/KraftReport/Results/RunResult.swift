@@ -48,6 +48,21 @@ public struct RunResult: Sendable {
         public var congestedHours: Double
     }
 
+    /// `summary.json`'s `sweden` object: Sweden's own totals (zones SE1–SE4) over the run.
+    public struct CountrySummary: Sendable {
+        /// Technology → TWh, in `ResultFolderReader.technologies` order, then any others.
+        public var generationTWh: [(technology: String, twh: Double)]
+        public var loadTWh: Double
+        public var netExportTWh: Double
+        /// Border → net export over it (+ out of the country), TWh, borders sorted by name.
+        public var netExportByBorderTWh: [(border: String, twh: Double)]
+        public var unservedMWh: Double
+        public var curtailedMWh: Double
+        public var emissionsT: Double
+        public var strategicReserveHours: Double
+        public var strategicReserveMWh: Double
+    }
+
     public struct Summary: Sendable {
         public var scenario: String
         public var periodFrom: String
@@ -65,6 +80,8 @@ public struct RunResult: Sendable {
         /// The metrics taken over the converged hours only (`converged_only.metrics`; for a folder
         /// without it, those `YearResult.isConvergedOnly` names).
         public var convergedOnlyMetrics: Set<String>
+        /// Sweden's totals; nil for a grid without Swedish zones, or a folder written before they were added.
+        public var sweden: CountrySummary? = nil
 
         public func metric(_ key: String) -> Double? { metrics.first { $0.key == key }?.value }
     }
@@ -88,6 +105,7 @@ public struct RunResult: Sendable {
         public var generationMW: [(technology: String, mw: [Double])]
         public var netExportMW: [Double]
         public var priceEURPerMWh: [Double?]
+        public var unservedMW: [Double]
         public var reactiveReserveMVAr: [Double?]
         public var kineticEnergyGWs: [Double]
     }
