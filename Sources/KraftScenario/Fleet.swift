@@ -17,6 +17,12 @@ public struct Fleet: Sendable, Equatable {
         public var refuellingDays: Int = 0
         /// Marginal cost override, EUR/MWh (nil: the technology's).
         public var costEURPerMWh: Double?
+        /// Forced outages for `kraft adequacy` (nil: the technology's default or the scenario's
+        /// `[adequacy.forced_outage]`): the share of time out, the mean time to repair in hours,
+        /// and for an aggregate the size of one of its units (it is sampled as that many units).
+        public var forcedOutageRate: Double?
+        public var mttrHours: Double?
+        public var unitMW: Double?
         public init() {}
     }
 
@@ -128,6 +134,9 @@ extension Fleet {
             o.refuellingDay = t.integer("refuelling_day", in: 1...366)
             o.refuellingDays = t.integer("refuelling_days", in: 0...365) ?? 0
             o.costEURPerMWh = t.number("cost_eur_mwh", in: -500...10_000)
+            o.forcedOutageRate = t.number("forced_outage_rate", in: 0...1)
+            o.mttrHours = t.number("mttr_h", in: 1...100_000, unit: "h")
+            o.unitMW = t.number("unit_mw", in: 0...100_000, exclusiveLower: true, unit: "MW")
             return o
         }
         var units = [Unit]()

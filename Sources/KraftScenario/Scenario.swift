@@ -27,6 +27,8 @@ public struct Scenario: Sendable {
     public var borders: [BorderCapacity] = []
     public var certificates: CertificateSettings?
     public var dispatch: DispatchSettings = DispatchSettings()
+    /// What `kraft adequacy` samples (`[adequacy]`), nil when the scenario has no such table.
+    public var adequacy: AdequacySettings?
     /// Name of the scenario this one extends, if any.
     public var base: String?
     /// What this scenario changes against its base, one line each (empty without a base).

@@ -18,6 +18,7 @@ struct PartialScenario {
     var borders: [BorderCapacity] = []
     var certificates: PartialCertificateSettings?
     var dispatch: DispatchSettings?
+    var adequacy: AdequacySettings?
     /// Name of the scenario directly extended (set when `extends` is resolved).
     var baseName: String?
     /// What the top file changes against the scenario it extends.
@@ -46,6 +47,7 @@ struct PartialScenario {
         lines += borders.map { "\($0.border) at \(Int($0.forwardMW.rounded())) MW forward, \(Int($0.backwardMW.rounded())) MW back" }
         if certificates != nil { lines.append("certificate settings changed") }
         if dispatch != nil { lines.append("dispatch settings changed") }
+        if adequacy != nil { lines.append("adequacy settings changed") }
         return lines
     }
 
@@ -69,6 +71,7 @@ struct PartialScenario {
         m.borders += borders
         m.certificates = certificates?.over(base.certificates) ?? base.certificates
         m.dispatch = dispatch ?? base.dispatch
+        m.adequacy = adequacy ?? base.adequacy  // replaced whole, as the sweep's merged tree does
         return m
     }
 }
@@ -83,7 +86,8 @@ enum ScenarioFileDecoder {
     static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer", "compensation", "border"]
 
     /// Keys whose string values are file paths, read against the folder of the file they are in.
-    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"]]
+    static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"],
+                                          ["adequacy", "weather_folders"]]
 
     static func decode(_ root: ConfigValue, file: String, folder: String, problems: ProblemLog) -> PartialScenario {
         let top = TableReader(root, file: file, path: "", problems: problems)
@@ -105,6 +109,7 @@ enum ScenarioFileDecoder {
         s.borders = top.tables("border").compactMap { border($0, file: file) }
         if let c = top.table("certificates") { s.certificates = certificates(c, file: file, folder: folder) }
         if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file, folder: folder) }
+        if let a = top.table("adequacy") { s.adequacy = adequacy(a, file: file, folder: folder) }
         top.finish()
         return s
     }

@@ -184,10 +184,12 @@ public enum ScenarioLoader {
                                 voltageLimits: merged.voltageLimits, borders: merged.borders, certificates: certificates,
                                 dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
                                 changes: merged.changes, inputs: inputs)
+        var withAdequacy = scenario
+        withAdequacy.adequacy = merged.adequacy
         ScenarioReferences.check(scenario, context: GridContext(network: network, sidecar: sidecar, fleet: fleet),
                                  hasSidecar: sidecar != nil, log: log)
         ScenarioReferences.checkVoltageLevels(scenario, network: network, log: log)
-        return (scenario, network, sidecar)
+        return (withAdequacy, network, sidecar)
     }
 
     /// A data file a scenario names (the sidecar, the fleet, a price series), read, hashed into

@@ -51,8 +51,13 @@ public struct ScenarioTree: Sendable {
         var root = root
         for path in ScenarioFileDecoder.pathKeys {
             root = root.replacing(path[...]) { value in
-                guard case .string(let s) = value else { return value }
-                return .string(ScenarioFileDecoder.resolve(s, in: folder))
+                switch value {
+                case .string(let s): return .string(ScenarioFileDecoder.resolve(s, in: folder))
+                // A list of paths (`adequacy.weather_folders`): each read against the folder.
+                case .array(let items):
+                    return .array(items.map { if case .string(let s) = $0 { .string(ScenarioFileDecoder.resolve(s, in: folder)) } else { $0 } })
+                default: return value
+                }
             }
         }
         return root

@@ -22,7 +22,9 @@ enum SweepMemberRun {
             try AtomicFile.write(try sweep.memberFile(member), to: layout.scenarioFile(member.id))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: kraft)
-            process.arguments = ["run", layout.scenarioFile(member.id), "--output", layout.resultFolder(member.id)] + sweep.runOptions
+            process.arguments = sweep.command == "adequacy"
+                ? ["adequacy", layout.scenarioFile(member.id), "--result-folder", layout.resultFolder(member.id)] + sweep.runOptions
+                : ["run", layout.scenarioFile(member.id), "--output", layout.resultFolder(member.id)] + sweep.runOptions
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()
             process.standardError = errors
@@ -40,7 +42,7 @@ enum SweepMemberRun {
                 return .completed(seconds: Date().timeIntervalSince(start))
             }
             let how = process.terminationReason == .uncaughtSignal ? "was killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"
-            failure = "kraft run \(how)\n" + text
+            failure = "kraft \(sweep.command) \(how)\n" + text
         } catch {
             failure = "cannot run the member: \(error)"
         }

@@ -23,6 +23,7 @@ struct SweepMergeCommand: ParsableCommand {
     var folder: String
 
     func run() throws {
+        if AdequacySweepMerge.isAdequacy(folder: folder) { return try mergeAdequacy() }
         let merge: SweepMerge
         do {
             merge = try SweepMerge.read(folder: folder)
@@ -35,5 +36,21 @@ struct SweepMergeCommand: ParsableCommand {
         print("merged: " + SweepMerge.files.map { "\(folder)/\($0)" }.joined(separator: ", "))
         for r in merge.failed { printError("\(r.id): \(r.status.rawValue): \(r.error ?? "")") }
         if !merge.failed.isEmpty { throw ExitStatus.failed }
+    }
+
+    /// An adequacy sweep: the samples of every member in one study (`adequacy.json`, `.csv`, `.txt`).
+    private func mergeAdequacy() throws {
+        let merge: AdequacySweepMerge
+        do {
+            merge = try AdequacySweepMerge.read(folder: folder)
+            try merge.write(to: folder)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.badInput
+        }
+        print(AdequacyReport.table(merge.summary, context: merge.context), terminator: "")
+        print("merged: \(folder)/adequacy.json, \(folder)/adequacy.csv, \(folder)/adequacy.txt (\(merge.summary.samples) samples)")
+        for m in merge.incomplete { printError("\(m.id): \(m.reason)") }
+        if !merge.incomplete.isEmpty { throw ExitStatus.failed }
     }
 }

@@ -31,7 +31,7 @@ struct SweepPlanCommand: ParsableCommand {
             table.append([m.id, "\(m.shard(of: shards))/\(shards)"] + sweep.keys.map { m.value(of: $0) ?? "-" })
         }
         var text = "sweep \(sweep.name): \(sweep.members.count) members of \(sweep.base.file)\n"
-        text += "kraft run options: \(sweep.runOptions.joined(separator: " "))\n\n" + table.render()
+        text += "kraft \(sweep.command) options: \(sweep.runOptions.joined(separator: " "))\n\n" + table.render()
         try emit(text, to: output)
     }
 }

@@ -28,6 +28,10 @@ public struct Sweep: Sendable {
     public var base: ScenarioTree
     /// The `kraft run` options every member runs with, such as `["--at", "2030-01-15T08:00"]`.
     public var runOptions: [String]
+    /// The command each member runs: `run` (a year run, the default) or `adequacy` (`[run] command
+    /// = "adequacy"`: each member a block of samples, `adequacy.first_sample` its axis, merged by
+    /// `kraft sweep merge` into the study of all of them).
+    public var command: String = "run"
     /// Every key path the members override, in the order of the axes: the columns of the results.
     public var keys: [String]
     public var members: [SweepMember]
@@ -52,7 +56,9 @@ public struct Sweep: Sendable {
         let top = TableReader(root, file: absolute, path: "", problems: log)
         let name = top.string("name") ?? ((absolute as NSString).lastPathComponent as NSString).deletingPathExtension
         let basePath = top.require(top.string("base"), "base", "the scenario file the members start from").map { ScenarioFileDecoder.resolve($0, in: folder) }
-        let runOptions = top.table("run").map(runOptions) ?? []
+        let runTable = top.table("run")
+        let command = runTable.flatMap { $0.choice("command", ["run", "adequacy"]) } ?? "run"
+        let runOptions = runTable.map { self.runOptions($0, command: command) } ?? []
         if !top.has("run") { top.problem("run", "is missing (expected a [run] table with the kraft run options, such as at = \"2030-01-15T08:00\")") }
         let axes = top.tables("axis"), listed = top.tables("member")
         var points = [[(key: String, keyPath: String, value: ConfigValue)]]()
@@ -118,7 +124,9 @@ public struct Sweep: Sendable {
             duplicate[m.hash] = duplicate[m.hash] ?? m.index
         }
         guard log.problems.isEmpty else { throw ScenarioProblems(problems: log.problems) }
-        return Sweep(file: file, name: name, base: base, runOptions: runOptions, keys: keys, members: members)
+        var sweep = Sweep(file: file, name: name, base: base, runOptions: runOptions, keys: keys, members: members)
+        sweep.command = command
+        return sweep
     }
 
     /// The member's scenario: the base tree with its overrides, named `file` in messages.
@@ -151,9 +159,20 @@ public struct Sweep: Sendable {
         return clock.count == 1 || clock[1] == "00"
     }
 
-    private static func runOptions(_ t: TableReader) -> [String] {
+    private static func runOptions(_ t: TableReader, command: String) -> [String] {
         defer { t.finish() }
         var options = [String]()
+        if command == "adequacy" {
+            // `kraft adequacy` studies whole years: --period and --threads, and the outage seed.
+            for key in ["at", "from", "to"] where t.has(key) {
+                t.problem(key, "is given with command = \"adequacy\" (expected period = YEAR: an adequacy study samples whole years)")
+            }
+            if let year = t.integer("period", in: ScenarioFileDecoder.years) { options += ["--period", String(year)] }
+            if let threads = t.integer("threads", in: 1...1024) { options += ["--threads", String(threads)] }
+            if let seed = t.integer("seed", in: 0...Int(Int32.max)) { options += ["--seed", String(seed)] }
+            return options
+        }
+        if t.has("seed") { t.problem("seed", "is given for kraft run members (expected only with command = \"adequacy\"; a run's weather seed is weather.seed)") }
         if t.has("at") {
             switch t.rawValue("at") {
             case .string(let s)?:

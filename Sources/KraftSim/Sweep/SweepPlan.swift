@@ -14,6 +14,7 @@ public enum SweepPlan {
         j.key("name"); j.string(sweep.name); j.raw(",")
         j.key("sweep"); j.raw("{"); j.key("path"); j.string(sweep.file.path); j.raw(","); j.key("sha256"); j.string(sweep.file.sha256); j.raw("},")
         j.key("base_inputs"); j.inputs(sweep.base.inputs)
+        if sweep.command != "run" { j.raw(","); j.key("command"); j.string(sweep.command) }
         j.raw(","); j.key("run_options"); j.raw("[")
         for (k, o) in sweep.runOptions.enumerated() { if k > 0 { j.raw(",") }; j.string(o) }
         j.raw("],"); j.key("keys"); j.raw("[")
