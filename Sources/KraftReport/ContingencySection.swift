@@ -9,11 +9,28 @@ import KraftSim
 ///   hour: the columns the result-folder reader requires (`hour,time,outage,converged,
 ///   max_loading_pct,worst_branch,overloads,lowest_vm_pu`), then `reason` and the columns of
 ///   `kraft contingency --format csv`'s contingency table;
-/// - `contingency.json`: `{"hours": [{"time", "hour", "reason", "n1"}]}`, `n1` being the hour's
-///   whole N-1 report as `kraft contingency --format json` writes it, without `timings_ms`.
+/// - `contingency.json`: `{"hours": [{"time", "hour", "reason", "instead_of", "n1"}], "not_studied":
+///   [{"time", "hour", "reason", "why"}]}`, `n1` being the hour's whole N-1 report as `kraft
+///   contingency --format json` writes it, without `timings_ms`; `instead_of` the failed hour a
+///   study stands in for (`{"time", "hour", "cause"}`) or null.
 public enum ContingencySection {
-    public static func files(_ studies: [HourContingency.Study], scenarioName: String) -> [(name: String, text: String)] {
-        [("contingency.csv", csv(studies, scenarioName: scenarioName)), ("contingency.json", json(studies, scenarioName: scenarioName))]
+    /// A critical hour that could not be studied (its AC check failed), with why.
+    public struct Unstudied: Sendable {
+        public var hour: Int
+        public var time: Moment
+        public var reason: String
+        public var why: String
+        public init(hour: Int, time: Moment, reason: String, why: String) {
+            self.hour = hour
+            self.time = time
+            self.reason = reason
+            self.why = why
+        }
+    }
+
+    public static func files(_ studies: [HourContingency.Study], unstudied: [Unstudied] = [], scenarioName: String) -> [(name: String, text: String)] {
+        [("contingency.csv", csv(studies, scenarioName: scenarioName)),
+         ("contingency.json", json(studies, unstudied: unstudied, scenarioName: scenarioName))]
     }
 
     public static func csv(_ studies: [HourContingency.Study], scenarioName: String) -> String {
@@ -37,7 +54,7 @@ public enum ContingencySection {
         return out
     }
 
-    public static func json(_ studies: [HourContingency.Study], scenarioName: String) -> String {
+    public static func json(_ studies: [HourContingency.Study], unstudied: [Unstudied] = [], scenarioName: String) -> String {
         var j = JSONText()
         j.raw("{"); j.key("hours"); j.raw("[")
         for (k, s) in studies.enumerated() {
@@ -45,9 +62,22 @@ public enum ContingencySection {
             j.raw("{"); j.key("time"); j.string(s.time.description)
             j.raw(","); j.key("hour"); j.number(s.hour)
             j.raw(","); j.key("reason"); j.string(s.reason)
+            j.raw(","); j.key("instead_of")
+            if let i = s.insteadOf {
+                j.raw("{"); j.key("time"); j.string(i.time.description); j.raw(","); j.key("hour"); j.number(i.hour)
+                j.raw(","); j.key("cause"); j.string(i.cause); j.raw("}")
+            } else {
+                j.raw("null")
+            }
             // Without timings_ms: wall-clock times would make the file differ between runs.
             j.raw(","); j.key("n1"); j.raw(ContingencyJSONWriter.write(study(s, scenarioName), timings: false))
             j.raw("}")
+        }
+        j.raw("],"); j.key("not_studied"); j.raw("[")
+        for (k, u) in unstudied.enumerated() {
+            if k > 0 { j.raw(",") }
+            j.raw("{"); j.key("time"); j.string(u.time.description); j.raw(","); j.key("hour"); j.number(u.hour)
+            j.raw(","); j.key("reason"); j.string(u.reason); j.raw(","); j.key("why"); j.string(u.why); j.raw("}")
         }
         j.raw("]}\n")
         return j.text

@@ -1,4 +1,5 @@
 import KraftIO
+import KraftSim
 
 /// Two or more runs side by side (`kraft compare`): every summary metric, and the per-zone figures
 /// of `summary.json`, with the absolute and relative difference of each run against the first.
@@ -12,17 +13,32 @@ public struct RunComparison: Sendable {
         public var label: MetricLabel
         /// One value per run; nil where a run does not have it.
         public var values: [Double?]
+        /// Taken over the converged hours only (losses, voltages, reactive reserve): marked `*`.
+        public var convergedOnly = false
+        /// Per run, whether its converged hours are the first run's (set by `RunComparison`).
+        var sameConvergedHours: [Bool] = []
 
         public func absoluteDifference(_ run: Int) -> Double? {
             guard let a = values[0], let b = values[run] else { return nil }
             return b - a
         }
 
-        /// Percent of the first run's value; nil when it is 0 or missing.
+        /// Percent of the first run's value; nil when it is 0 or missing, and for a figure over
+        /// converged hours only when the two runs converged in different hours (a relative
+        /// difference of sums over different hours is no change of the figure).
         public func relativeDifference(_ run: Int) -> Double? {
+            if isIncomparable(run) { return nil }
             guard let a = values[0], let b = values[run], a != 0 else { return nil }
             return 100 * (b - a) / abs(a)
         }
+
+        /// A figure over converged hours only, of a run whose converged hours differ from the first's.
+        public func isIncomparable(_ run: Int) -> Bool {
+            convergedOnly && run < sameConvergedHours.count && !sameConvergedHours[run]
+        }
+
+        /// The metric's header, `*` marking a figure over converged hours only.
+        public var header: String { convergedOnly ? label.header.replacingOccurrences(of: " (", with: "* (", options: [], range: label.header.range(of: " (")) + (label.header.contains(" (") ? "" : "*") : label.header }
     }
 
     public var runs: [RunResult]
@@ -42,8 +58,22 @@ public struct RunComparison: Sendable {
             if run.scenario.weatherSource != first.scenario.weatherSource {
                 out.append("\(b)'s weather is \(run.scenario.weatherSource), \(a)'s \(first.scenario.weatherSource): the weather differs, so the differences include it")
             }
+            if !Self.sameConvergedHours(first, run) {
+                out.append("\(b)'s AC check converged in \(run.summary.convergedHours) of its \(run.summary.hours) hours, \(a)'s in \(first.summary.convergedHours) of \(first.summary.hours): the figures marked * (losses, voltages, reactive reserve) are taken over those hours only, so they cover different hours; their relative differences are not given")
+            }
         }
         return out
+    }
+
+    /// Whether two runs' figures over converged hours cover the same number of hours (the hours
+    /// themselves are not in the summary: equal counts over equal periods are taken as the same).
+    static func sameConvergedHours(_ a: RunResult, _ b: RunResult) -> Bool {
+        a.summary.convergedHours == b.summary.convergedHours && a.summary.hours == b.summary.hours
+    }
+
+    /// The line under a table with rows marked *: each run's converged hours.
+    public var convergedFootnote: String {
+        "* over the converged hours only: " + runs.enumerated().map { "\(Self.letter($0)) \($1.summary.convergedHours) of \($1.summary.hours)" }.joined(separator: ", ")
     }
 
     public static func letter(_ k: Int) -> String { k < 26 ? String(UnicodeScalar(UInt8(65 + k))) : "R\(k + 1)" }
@@ -55,8 +85,12 @@ public struct RunComparison: Sendable {
         for run in runs { for m in run.summary.metrics where !keys.contains(m.key) { keys.append(m.key) } }
         let answer = Set(HTMLReport.answerMetrics.map(\.key))
         keys = keys.filter(answer.contains) + keys.filter { !answer.contains($0) }.sorted()
+        let same = runs.map { Self.sameConvergedHours(runs[0], $0) }
         for key in keys where runs.contains(where: { $0.summary.metric(key) != nil }) {
-            rows.append(Row(section: "metrics", key: key, zone: nil, label: MetricLabel(key: key), values: runs.map { $0.summary.metric(key) }))
+            var row = Row(section: "metrics", key: key, zone: nil, label: MetricLabel(key: key), values: runs.map { $0.summary.metric(key) })
+            row.convergedOnly = runs.contains { $0.summary.convergedOnlyMetrics.contains(key) }
+            row.sameConvergedHours = same
+            rows.append(row)
         }
         var zones = [String]()
         for run in runs { for z in run.summary.zones where !zones.contains(z.zone) { zones.append(z.zone) } }
@@ -67,7 +101,10 @@ public struct RunComparison: Sendable {
                 guard values.contains(where: { $0 != nil }) else { return }
                 var label = MetricLabel(key: key)
                 label.name = "\(zone) \(label.name)"
-                rows.append(Row(section: "zone", key: key, zone: zone, label: label, values: values))
+                var row = Row(section: "zone", key: key, zone: zone, label: label, values: values)
+                row.convergedOnly = ["min_reactive_reserve_mvar", "lowest_vm_pu"].contains(key)
+                row.sameConvergedHours = same
+                rows.append(row)
             }
             add("load_twh") { $0.loadTWh }
             var techs = [String]()
@@ -98,8 +135,8 @@ public struct RunComparison: Sendable {
             var changed = [Bool]()
             for r in rows {
                 let abs = r.absoluteDifference(k), rel = r.relativeDifference(k)
-                t.append([r.label.header, r.values[0].map { fixed($0, r.label.decimals) } ?? "-", r.values[k].map { fixed($0, r.label.decimals) } ?? "-",
-                          abs.map { signed(fixed($0, r.label.decimals)) } ?? "-", rel.map { signed(fixed($0, 1)) } ?? "-"])
+                t.append([r.header, r.values[0].map { fixed($0, r.label.decimals) } ?? "-", r.values[k].map { fixed($0, r.label.decimals) } ?? "-",
+                          abs.map { signed(fixed($0, r.label.decimals)) } ?? "-", rel.map { signed(fixed($0, 1)) } ?? (r.isIncomparable(k) ? "n/a*" : "-")])
                 changed.append((abs ?? 0) != 0 && fixed(abs ?? 0, r.label.decimals).trimmingCharacters(in: "-0.") != "")
             }
             out += "\n\(Self.letter(k)) against \(Self.letter(0))\n"
@@ -110,6 +147,7 @@ public struct RunComparison: Sendable {
                 else { out += line + "\n" }
             }
         }
+        if rows.contains(where: \.convergedOnly) { out += convergedFootnote + "\n" }
         return out
     }
 
@@ -134,12 +172,13 @@ public struct RunComparison: Sendable {
 
     /// Long format: one line per row and run.
     public func csv() -> String {
-        var out = "section,metric,zone,unit,run,scenario,value,abs_diff,rel_diff_pct\n"
+        var out = "section,metric,zone,unit,run,scenario,value,abs_diff,rel_diff_pct,converged_only,converged_hours\n"
         func n(_ x: Double?) -> String { x.map { String($0) } ?? "" }
         for r in rows {
             for k in runs.indices {
                 out += [r.section, r.key, r.zone ?? "", r.label.unit, Self.letter(k), runs[k].scenario.name].map(Self.csvText).joined(separator: ",") + ","
-                out += "\(n(r.values[k])),\(k == 0 ? "" : n(r.absoluteDifference(k))),\(k == 0 ? "" : n(r.relativeDifference(k)))\n"
+                out += "\(n(r.values[k])),\(k == 0 ? "" : n(r.absoluteDifference(k))),\(k == 0 ? "" : n(r.relativeDifference(k))),"
+                out += "\(r.convergedOnly ? 1 : 0),\(runs[k].summary.convergedHours)\n"
             }
         }
         return out
@@ -161,7 +200,8 @@ public struct RunComparison: Sendable {
         for (k, run) in runs.enumerated() {
             if k > 0 { j.raw(",") }
             j.raw("{"); j.key("run"); j.string(Self.letter(k)); j.raw(","); j.key("scenario"); j.string(run.scenario.name); j.raw(",")
-            j.key("path"); j.string(run.path); j.raw("}")
+            j.key("path"); j.string(run.path); j.raw(","); j.key("converged_hours"); j.number(run.summary.convergedHours)
+            j.raw(","); j.key("hours"); j.number(run.summary.hours); j.raw("}")
         }
         j.raw("],"); j.key("warnings"); j.raw("[")
         for (k, w) in warnings.enumerated() { if k > 0 { j.raw(",") }; j.string(w) }
@@ -171,7 +211,8 @@ public struct RunComparison: Sendable {
             if n > 0 { j.raw(",") }
             j.raw("\n{"); j.key("section"); j.string(r.section); j.raw(","); j.key("metric"); j.string(r.key); j.raw(",")
             j.key("zone"); if let z = r.zone { j.string(z) } else { j.raw("null") }; j.raw(",")
-            j.key("unit"); j.string(r.label.unit); j.raw(","); j.key("values"); array(r.values); j.raw(",")
+            j.key("unit"); j.string(r.label.unit); j.raw(","); j.key("converged_only"); j.bool(r.convergedOnly); j.raw(",")
+            j.key("values"); array(r.values); j.raw(",")
             j.key("abs_diff"); array(runs.indices.map { $0 == 0 ? nil : r.absoluteDifference($0) }); j.raw(",")
             j.key("rel_diff_pct"); array(runs.indices.map { $0 == 0 ? nil : r.relativeDifference($0) }); j.raw("}")
         }

@@ -27,7 +27,7 @@ public enum ScenarioJSON {
         for (k, (e, kind)) in events.enumerated() {
             if k > 0 { j.raw(",") }
             j.raw("{"); j.key("unit"); j.string(e.unit); j.raw(","); j.key("date"); j.string(e.date.description); j.raw(",")
-            j.key("kind"); j.string(kind); j.raw("}")
+            j.key("kind"); j.string(kind); j.raw(","); j.key("keep_as_condenser"); j.bool(e.keepAsCondenser); j.raw("}")
         }
         j.raw("],"); j.key("data_centres"); j.raw("[")
         for (k, d) in s.dataCentres.enumerated() {
@@ -56,6 +56,19 @@ public enum ScenarioJSON {
             j.raw(","); j.key("capacity_mw"); j.number(p.capacityMW); j.raw(","); j.key("spread"); j.string(p.spread.rawValue); j.raw(",")
             j.key("profile"); j.string(p.profile); j.raw(","); j.key("curtailable"); j.bool(p.curtailable); j.raw(",")
             j.key("from"); optional(p.from?.description, &j); j.raw("}")
+        }
+        j.raw("],"); j.key("compensation"); j.raw("[")
+        for (k, c) in s.compensation.enumerated() {
+            if k > 0 { j.raw(",") }
+            j.raw("{"); j.key("name"); j.string(c.name); j.raw(","); j.key("type"); j.string(c.kind.rawValue); j.raw(",")
+            switch c.location {
+            case .bus(let bus): j.key("bus"); j.number(bus)
+            case .site(let site): j.key("site"); j.string(site)
+            }
+            j.raw(","); j.key("min_mvar"); j.number(c.minMvar); j.raw(","); j.key("max_mvar"); j.number(c.maxMvar)
+            j.raw(","); j.key("inertia_mws"); j.number(c.inertiaMWs); j.raw(","); j.key("steps_mvar"); j.raw("[")
+            for (i, x) in c.stepsMvar.enumerated() { if i > 0 { j.raw(",") }; j.number(x) }
+            j.raw("],"); j.key("from"); optional(c.from?.description, &j); j.raw("}")
         }
         j.raw("],"); j.key("borders"); j.raw("[")
         for (k, b) in s.borders.enumerated() {

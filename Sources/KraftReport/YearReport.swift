@@ -13,14 +13,14 @@ public enum YearReport {
         var out = r.hours == 1 ? "\(r.scenario.name) at \(r.time(first))" : "\(r.scenario.name), \(r.time(first)) to \(r.time(last)), \(r.hours) hours"
         out += r.syntheticWeather ? " (synthetic weather)\n" : "\n"
         var zones = TextTable(headers: ["zone", "load (TWh)", "gen (TWh)", "net export (TWh)", "price (EUR/MWh)",
-                                        "unserved (MWh)", "curtailed (MWh)", "min Q reserve (MVAr)", "lowest V (p.u.)"])
+                                        "unserved (MWh)", "curtailed (MWh)", "min Q reserve* (MVAr)", "lowest V* (p.u.)"])
         for z in r.zoneYears {
             zones.append([z.zone, fixed(z.loadMWh / 1e6, 2), fixed(z.generationMWh.reduce(0, +) / 1e6, 2),
                           fixed(z.netExportMWh / 1e6, 2), fixed(z.meanPrice, 1), fixed(z.unservedMWh, 0),
                           fixed(z.curtailedMWh, 0), z.minReactiveReserveMVAr.map { fixed($0, 0) } ?? "-",
                           z.lowestVm.map { "\(fixed($0.vm, 3)) @\($0.bus)" } ?? "-"])
         }
-        out += "\n" + zones.render()
+        out += "\n" + zones.render() + convergedFootnote(r)
         if let se = r.sweden {
             var sweden = TextTable(headers: ["Sweden", "TWh"])
             for (t, name) in YearRecordLayout.technologies.enumerated() where se.generationMWh[t] != 0 {
@@ -55,14 +55,36 @@ public enum YearReport {
             ("lowest kinetic energy (GWs)", "lowest_kinetic_energy_gws", 1),
             ("hours below kinetic threshold", "hours_below_kinetic_threshold", 0),
             ("hours the AC check failed", "nonconverged_hours", 0),
+            ("hours with a voltage outside limits", "voltage_violation_hours", 0),
+            ("largest voltage excursion (p.u.)", "largest_voltage_violation_pu", 3),
         ]
         for (label, key, digits) in rows {
             let v = metrics[key] ?? 0
-            system.append([label, digits < 0 ? fixed(v / (digits == -6 ? 1e6 : 1e3), 1) : fixed(v, digits)])
+            // "losses (TWh)" → "losses* (TWh)": the star before the unit.
+            let marked = !YearResult.isConvergedOnly(key) ? label
+                : label.range(of: " (").map { label.replacingCharacters(in: $0, with: "* (") } ?? label + "*"
+            system.append([marked, digits < 0 ? fixed(v / (digits == -6 ? 1e6 : 1e3), 1) : fixed(v, digits)])
         }
-        out += "\n" + system.render()
+        out += "\n" + system.render() + convergedFootnote(r)
+        let violations = r.busViolations.enumerated().filter { $0.element.hours > 0 }
+        if !violations.isEmpty {
+            var buses = TextTable(headers: ["bus outside limits", "zone", "limits (p.u.)", "hours", "farthest below", "farthest above"])
+            for (b, v) in violations.sorted(by: { $0.element.hours > $1.element.hours }) {
+                buses.append([String(r.grid.network.buses.id[b]) + (r.grid.siteOfBus[b].map { " \($0)" } ?? ""), r.grid.zoneOfBus[b],
+                              "\(fixed(r.grid.vmin[b], 2))–\(fixed(r.grid.vmax[b], 2))", String(v.hours),
+                              v.lowestBelow.map { fixed($0, 3) } ?? "-", v.highestAbove.map { "+" + fixed($0, 3) } ?? "-"])
+            }
+            out += "\n" + buses.render()
+        }
         for note in r.notes { out += "note: \(note)\n" }
         return out
+    }
+
+    /// The line under a table with figures marked *: over how many hours they are taken.
+    static func convergedFootnote(_ r: YearResult) -> String {
+        let converged = r.records.filter(\.converged).count
+        return converged == r.hours ? "* over all \(r.hours) hours (every hour converged)\n"
+            : "* over the \(converged) converged hours of \(r.hours) only: the \(r.hours - converged) hours whose AC check failed have no voltages, losses or reactive reserve\n"
     }
 
     public static func files(_ r: YearResult, kraftVersion: String) -> [(name: String, text: String)] {
@@ -72,6 +94,7 @@ public enum YearReport {
             ("summary.json", summary), ("system.csv", systemCSV), ("zones.csv", zonesCSV),
             ("borders.csv", bordersCSV), ("branches.csv", branchesCSV), ("branch_weeks.csv", branchWeeksCSV),
             ("buses.csv", busesCSV), ("generators.csv", generatorsCSV), ("nonconverged.csv", nonconvergedCSV),
+            ("voltage_violations.csv", voltageViolationsCSV),
         ]
         // The files are independent; a year's zones and borders tables are megabytes each.
         let texts = LockedSlots<String>(count: makers.count)
@@ -91,8 +114,15 @@ public enum YearReport {
         j.raw(","); j.key("hours"); j.number(r.hours); j.raw("}")
         j.raw(","); j.key("synthetic_weather"); j.bool(r.syntheticWeather)
         j.raw(","); j.key("metrics"); j.raw("{")
-        for (i, m) in r.metrics.enumerated() { if i > 0 { j.raw(",") }; j.key(m.name); j.number(m.value.isFinite ? m.value : 0) }
+        let metrics = r.metrics
+        for (i, m) in metrics.enumerated() { if i > 0 { j.raw(",") }; j.key(m.name); j.number(m.value.isFinite ? m.value : 0) }
         j.raw("}")
+        // Which figures come from the converged hours only, and how many those are.
+        j.raw(","); j.key("converged_only"); j.raw("{"); j.key("hours"); j.number(r.records.filter(\.converged).count)
+        j.raw(","); j.key("of_hours"); j.number(r.hours)
+        j.raw(","); j.key("metrics"); j.raw("[")
+        for (i, name) in metrics.map(\.name).filter(YearResult.isConvergedOnly).enumerated() { if i > 0 { j.raw(",") }; j.string(name) }
+        j.raw("],"); j.key("zone_fields"); j.raw("[\"min_reactive_reserve_mvar\",\"lowest_vm_pu\",\"lowest_vm_bus\"]}")
         if let se = r.sweden {
             j.raw(","); j.key("sweden"); j.raw("{"); j.key("generation_twh"); j.raw("{")
             for (t, name) in YearRecordLayout.technologies.enumerated() {
@@ -174,12 +204,12 @@ public enum YearReport {
     }
 
     static func systemCSV(_ r: YearResult) -> String {
-        var out = "hour,time,load_mw,generation_mw,net_import_mw,losses_mw,unserved_mw,curtailed_mw,cost_eur,emissions_t,kinetic_energy_gws,lowest_vm_pu,lowest_vm_bus,highest_vm_pu,highest_vm_bus,converged,iterations\n"
+        var out = "hour,time,load_mw,generation_mw,net_import_mw,losses_mw,unserved_mw,curtailed_mw,cost_eur,emissions_t,kinetic_energy_gws,lowest_vm_pu,lowest_vm_bus,highest_vm_pu,highest_vm_bus,converged,iterations,buses_outside_limits\n"
         for x in r.records {
             out += "\(r.index(x.hour)),\(r.time(x.hour)),\(csv(x.loadMW, 3)),\(csv(x.generationMW, 3)),\(csv(x.netImportMW, 3)),\(csv(x.lossesMW, 3)),"
             out += "\(csv(x.unservedMW, 3)),\(csv(x.curtailedMW, 3)),\(csv(x.costEUR, 2)),\(csv(x.emissionsT, 3)),\(csv(x.kineticGWs, 3)),"
             out += "\(csv(x.lowestVm?.vm, 5)),\(x.lowestVm.map { String($0.bus) } ?? ""),\(csv(x.highestVm?.vm, 5)),"
-            out += "\(x.highestVm.map { String($0.bus) } ?? ""),\(x.converged ? 1 : 0),\(x.iterations)\n"
+            out += "\(x.highestVm.map { String($0.bus) } ?? ""),\(x.converged ? 1 : 0),\(x.iterations),\(x.converged ? String(x.voltageViolations.count) : "")\n"
         }
         return out
     }
@@ -246,12 +276,14 @@ public enum YearReport {
 
     static func busesCSV(_ r: YearResult) -> String {
         let net = r.grid.network
-        var out = "bus,zone,site,lat,lon,min_vm_pu,max_vm_pu,mean_vm_pu\n"
+        var out = "bus,zone,site,lat,lon,min_vm_pu,max_vm_pu,mean_vm_pu,vmin_pu,vmax_pu,hours_outside_limits\n"
         let solved = r.records.filter(\.converged)
+        let violations = r.busViolations
         for b in 0..<net.buses.count {
             let v = solved.map { $0.vm[b] }
             out += "\(net.buses.id[b]),\(r.grid.zoneOfBus[b]),\(r.grid.siteOfBus[b] ?? ""),\(csv(r.grid.latitude[b], 5)),\(csv(r.grid.longitude[b], 5)),"
-            out += "\(csv(v.min(), 5)),\(csv(v.max(), 5)),\(csv(v.isEmpty ? nil : v.reduce(0, +) / Double(v.count), 5))\n"
+            out += "\(csv(v.min(), 5)),\(csv(v.max(), 5)),\(csv(v.isEmpty ? nil : v.reduce(0, +) / Double(v.count), 5)),"
+            out += "\(csv(r.grid.vmin[b], 3)),\(csv(r.grid.vmax[b], 3)),\(violations[b].hours)\n"
         }
         return out
     }
@@ -272,6 +304,19 @@ public enum YearReport {
     static func nonconvergedCSV(_ r: YearResult) -> String {
         var out = "hour,time,cause\n"
         for f in r.nonconverged { out += "\(r.index(f.hour)),\(r.time(f.hour)),\(f.cause.replacingOccurrences(of: ",", with: ";"))\n" }
+        return out
+    }
+
+    /// One row per converged hour and bus outside its limits; `excess_pu` is how far (negative below).
+    static func voltageViolationsCSV(_ r: YearResult) -> String {
+        let net = r.grid.network
+        var out = "hour,time,bus,zone,vm_pu,vmin_pu,vmax_pu,excess_pu\n"
+        for x in r.records {
+            for v in x.voltageViolations {
+                out += "\(r.index(x.hour)),\(r.time(x.hour)),\(net.buses.id[v.bus]),\(r.grid.zoneOfBus[v.bus]),\(csv(v.vm, 5)),"
+                out += "\(csv(r.grid.vmin[v.bus], 3)),\(csv(r.grid.vmax[v.bus], 3)),\(csv(v.excess, 5))\n"
+            }
+        }
         return out
     }
 

@@ -73,6 +73,8 @@ public struct GridSidecar: Sendable {
     /// power leaving the bus into the link), by internal bus index.
     public var exchangeOfBus: [Int: Double] = [:]
     public var coordinatesOfBus: [Int: Coordinates] = [:]
+    /// Voltage limits the sidecar sets for a bus (`vmin_pu`, `vmax_pu`), by internal bus index.
+    public var voltageLimitsOfBus: [Int: (min: Double, max: Double)] = [:]
     public var generators: [Generator] = []
     public var units: [Unit] = []
     public var interconnectors: [Interconnector] = []
@@ -91,6 +93,16 @@ public struct GridSidecar: Sendable {
             if let zone = b.string("zone", required: true) { sidecar.zoneOfBus[i] = zone }
             if let site = b.string("site") { sidecar.siteOfBus[i] = site }
             if let mw = b.number("exchange_mw") { sidecar.exchangeOfBus[i] = mw }
+            switch (b.number("vmin_pu"), b.number("vmax_pu")) {
+            case (nil, nil): break
+            case let (lo?, hi?):
+                guard (0.5...1.5).contains(lo) else { b.problem("vmin_pu", "is \(lo) (expected a voltage from 0.5 to 1.5 p.u.)"); break }
+                guard (0.5...1.5).contains(hi) else { b.problem("vmax_pu", "is \(hi) (expected a voltage from 0.5 to 1.5 p.u.)"); break }
+                guard lo < hi else { b.problem("vmax_pu", "is \(hi), not above vmin_pu = \(lo) (expected vmax_pu greater than vmin_pu)"); break }
+                sidecar.voltageLimitsOfBus[i] = (lo, hi)
+            case (nil, _): b.problem("vmin_pu", "is missing (expected with vmax_pu)")
+            case (_, nil): b.problem("vmax_pu", "is missing (expected with vmin_pu)")
+            }
             switch (b.number("lat_deg"), b.number("lon_deg")) {
             case (nil, nil): break
             case let (lat?, lon?):

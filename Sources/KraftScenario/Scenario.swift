@@ -19,6 +19,10 @@ public struct Scenario: Sendable {
     public var commissionings: [UnitEvent]
     public var dataCentres: [DataCentre]
     public var producers: [Producer]
+    /// Reactive support added to the grid (`[[compensation]]`).
+    public var compensation: [Compensation] = []
+    /// Voltage limits the scenario sets (`[voltage_limits]`); nil: the sidecar's and the defaults.
+    public var voltageLimits: VoltageLimitSettings?
     /// Transfer capacities that replace the grid sidecar's for this scenario (`[[border]]`).
     public var borders: [BorderCapacity] = []
     public var certificates: CertificateSettings?
@@ -82,6 +86,16 @@ public struct UnitEvent: Sendable, Equatable {
     public var unit: String
     public var date: CalendarDate
     public var origin: Origin
+    /// A closure that keeps the unit's generator running as a synchronous condenser: its reactive
+    /// range and inertia stay, its active power goes (`keep_as_condenser = true`).
+    public var keepAsCondenser = false
+
+    public init(unit: String, date: CalendarDate, origin: Origin, keepAsCondenser: Bool = false) {
+        self.unit = unit
+        self.date = date
+        self.origin = origin
+        self.keepAsCondenser = keepAsCondenser
+    }
 }
 
 /// A data-centre load connecting at a bus or a named site.

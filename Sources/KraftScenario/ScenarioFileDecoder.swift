@@ -13,6 +13,8 @@ struct PartialScenario {
     var commissionings: [UnitEvent] = []
     var dataCentres: [DataCentre] = []
     var producers: [Producer] = []
+    var compensation: [Compensation] = []
+    var voltageLimits: VoltageLimitSettings?
     var borders: [BorderCapacity] = []
     var certificates: PartialCertificateSettings?
     var dispatch: DispatchSettings?
@@ -33,13 +35,15 @@ struct PartialScenario {
                 lines.append("weather from \(folder)" + (fill.map { ", synthetic seed \($0) where it has no series" } ?? ""))
             }
         }
-        lines += closures.map { "\($0.unit) closes on \($0.date)" }
+        lines += closures.map { "\($0.unit) closes on \($0.date)" + ($0.keepAsCondenser ? ", kept as a synchronous condenser" : "") }
         lines += commissionings.map { "\($0.unit) enters service on \($0.date)" }
         lines += dataCentres.map { "data centre \($0.name): \(Int($0.capacityMW.rounded())) MW from \($0.connection)" }
         lines += producers.map { p in
             let place: String = switch p.location { case .zone(let z): z; case .bus(let b): "bus \(b)" }
             return "\(p.technology.rawValue) \(Int(p.capacityMW.rounded())) MW in \(place)" + (p.from.map { " from \($0)" } ?? "")
         }
+        lines += compensation.map(\.summary)
+        if voltageLimits != nil { lines.append("voltage limits changed") }
         lines += borders.map { "\($0.border) at \(Int($0.forwardMW.rounded())) MW forward, \(Int($0.backwardMW.rounded())) MW back" }
         if certificates != nil { lines.append("certificate settings changed") }
         if dispatch != nil { lines.append("dispatch settings changed") }
@@ -62,6 +66,8 @@ struct PartialScenario {
         m.commissionings += commissionings
         m.dataCentres += dataCentres
         m.producers += producers
+        m.compensation += compensation
+        m.voltageLimits = voltageLimits ?? base.voltageLimits
         m.borders += borders
         m.certificates = certificates?.over(base.certificates) ?? base.certificates
         m.dispatch = dispatch ?? base.dispatch
@@ -77,7 +83,7 @@ enum ScenarioFileDecoder {
 
     /// Arrays of tables that `extends` appends to the base's (`PartialScenario.over`); every other
     /// key of a file replaces the base's value whole.
-    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer", "border"]
+    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer", "compensation", "border"]
 
     /// Keys whose string values are file paths, read against the folder of the file they are in.
     static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"],
@@ -94,10 +100,12 @@ enum ScenarioFileDecoder {
         s.fleet = top.string("fleet", maxLength: TableReader.maxPathLength).map { resolve($0, in: folder) }
         if let p = top.table("period") { s.period = period(p) }
         if let w = top.table("weather") { s.weather = weather(w, folder: folder) }
-        s.closures = top.tables("closure").compactMap { unitEvent($0, file: file) }
-        s.commissionings = top.tables("commissioning").compactMap { unitEvent($0, file: file) }
+        s.closures = top.tables("closure").compactMap { unitEvent($0, file: file, closure: true) }
+        s.commissionings = top.tables("commissioning").compactMap { unitEvent($0, file: file, closure: false) }
         s.dataCentres = top.tables("datacentre").compactMap { dataCentre($0, file: file) }
         s.producers = top.tables("producer").compactMap { producer($0, file: file) }
+        s.compensation = top.tables("compensation").compactMap { CompensationDecoder.compensation($0, file: file, years: years) }
+        if let v = top.table("voltage_limits") { s.voltageLimits = CompensationDecoder.voltageLimits(v, file: file) }
         s.borders = top.tables("border").compactMap { border($0, file: file) }
         if let c = top.table("certificates") { s.certificates = certificates(c, file: file, folder: folder) }
         if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file, folder: folder) }
@@ -155,12 +163,14 @@ enum ScenarioFileDecoder {
         }
     }
 
-    private static func unitEvent(_ t: TableReader, file: String) -> UnitEvent? {
+    private static func unitEvent(_ t: TableReader, file: String, closure: Bool) -> UnitEvent? {
         defer { t.finish() }
         let unit = t.require(t.string("unit"), "unit", "a unit name from the grid sidecar, such as \"R3\"")
         let date = t.require(t.date("date", years: years), "date", "a date such as 2030-01-01")
+        // Only a closing unit can stay as a condenser; on a commissioning the key is unknown.
+        let condenser = closure ? t.bool("keep_as_condenser") ?? false : false
         guard let unit, let date else { return nil }
-        return UnitEvent(unit: unit, date: date, origin: Origin(file: file, keyPath: t.path))
+        return UnitEvent(unit: unit, date: date, origin: Origin(file: file, keyPath: t.path), keepAsCondenser: condenser)
     }
 
     private static func dataCentre(_ t: TableReader, file: String) -> DataCentre? {
@@ -208,7 +218,7 @@ enum ScenarioFileDecoder {
     }
 
     /// Exactly one of `bus` and `placeKey`.
-    private static func busOrPlace(_ t: TableReader, placeKey: String, what: String) -> (bus: Int?, place: String?)? {
+    static func busOrPlace(_ t: TableReader, placeKey: String, what: String) -> (bus: Int?, place: String?)? {
         let hasBus = t.has("bus"), hasPlace = t.has(placeKey)
         if hasBus && hasPlace {
             t.problem("bus", "is given together with \(placeKey) (expected one of them)")

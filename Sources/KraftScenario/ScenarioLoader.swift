@@ -180,13 +180,15 @@ public enum ScenarioLoader {
         let scenario = Scenario(name: name, description: merged.description, grid: grid, sidecar: merged.sidecar,
                                 neighbourPrices: prices, fleet: fleet, fleetPath: merged.fleet, period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
                                 commissionings: merged.commissionings, dataCentres: merged.dataCentres,
-                                producers: merged.producers, borders: merged.borders, certificates: certificates,
+                                producers: merged.producers, compensation: merged.compensation,
+                                voltageLimits: merged.voltageLimits, borders: merged.borders, certificates: certificates,
                                 dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
                                 changes: merged.changes, inputs: inputs)
         var withAdequacy = scenario
         withAdequacy.adequacy = merged.adequacy
         ScenarioReferences.check(scenario, context: GridContext(network: network, sidecar: sidecar, fleet: fleet),
                                  hasSidecar: sidecar != nil, log: log)
+        ScenarioReferences.checkVoltageLevels(scenario, network: network, log: log)
         return (withAdequacy, network, sidecar)
     }
 

@@ -1,5 +1,17 @@
+import KraftCore
+
 /// Checks that what a scenario names exists: units, buses, zones and sites of its grid.
 enum ScenarioReferences {
+    /// Every `[[voltage_limits.level]]` names a base voltage some bus of the grid has.
+    static func checkVoltageLevels(_ s: Scenario, network: Network, log: ProblemLog) {
+        guard let limits = s.voltageLimits else { return }
+        let levels = Set(network.buses.baseKV)
+        for kv in limits.levels.keys.sorted() where !levels.contains(kv) {
+            let known = levels.sorted().map { $0 == $0.rounded() ? String(Int($0)) : String($0) }.joined(separator: ", ")
+            log.add(limits.origin.file, limits.origin.keyPath + ".level", "names base_kv = \(kv), not a voltage level of the grid \(s.grid) (expected one of \(known))")
+        }
+    }
+
     static func check(_ s: Scenario, context: GridContext, hasSidecar: Bool, log: ProblemLog) {
         func problem(_ origin: Origin, _ key: String, _ message: String) {
             log.add(origin.file, origin.keyPath + "." + key, message)
@@ -27,6 +39,17 @@ enum ScenarioReferences {
             switch d.location {
             case .bus(let b): checkBus(b, origin: d.origin)
             case .site(let site): checkName(site, in: context.sites, what: "site", origin: d.origin, key: "site")
+            }
+        }
+        for c in s.compensation {
+            switch c.location {
+            case .bus(let b): checkBus(b, origin: c.origin)
+            case .site(let site): checkName(site, in: context.sites, what: "site", origin: c.origin, key: "site")
+            }
+        }
+        if let limits = s.voltageLimits {
+            for (k, bus) in limits.buses.keys.sorted().enumerated() where !context.busIDs.contains(bus) {
+                log.add(limits.origin.file, limits.origin.keyPath + ".bus", "names bus \(bus) (entry \(k + 1) in bus order), not a bus of the grid \(s.grid)")
             }
         }
         for p in s.producers {

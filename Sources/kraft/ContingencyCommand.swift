@@ -159,7 +159,9 @@ struct ContingencyCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.badInput
         }
-        let hours: [(reason: String, hour: Int)]
+        var hours = [(reason: String, hour: Int)]()
+        var studies = [HourContingency.Study]()
+        var unstudied = [ContingencySection.Unstudied]()
         if let moment {
             hours = [("requested", span.lowerBound + moment.hour)]
         } else {
@@ -168,14 +170,19 @@ struct ContingencyCommand: ParsableCommand {
                 let year = try YearRun.run(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,
                                            only: span, threads: options.threads, progress: { bar.advance(by: $0) })
                 bar.finish()
-                hours = HourContingency.criticalHours(year)
+                // The critical hours on the grids the run dispatched; a failed one is named.
+                for u in year.unstudiedHours {
+                    let time = HourContingency.moment(hour: u.hour, start: profiles.start)
+                    printError("\(casePath): the \(u.reason) hour \(time) is not studied: \(u.why)")
+                    unstudied.append(ContingencySection.Unstudied(hour: u.hour, time: time, reason: u.reason, why: u.why))
+                }
+                studies = year.criticalHours.map { HourContingency.study($0, start: profiles.start, options: options) }
             } catch {
                 bar.finish()
                 printError("\(casePath): \(error.description)")
                 throw ExitStatus.failed
             }
         }
-        var studies = [HourContingency.Study]()
         for (reason, hour) in hours {
             do {
                 studies.append(try HourContingency.study(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,
@@ -190,7 +197,7 @@ struct ContingencyCommand: ParsableCommand {
             "== \(s.reason): \(s.time)\n" + ContingencyTableWriter.write(
                 ContingencyStudy(caseName: "\(scenario.name) \(s.time)", network: s.network, report: s.report, parseMilliseconds: 0), all: all)
         }.joined(separator: "\n")
-        case .json: ContingencySection.json(studies, scenarioName: scenario.name)
+        case .json: ContingencySection.json(studies, unstudied: unstudied, scenarioName: scenario.name)
         case .csv: ContingencySection.csv(studies, scenarioName: scenario.name)
         }
         try emit(text, to: output)

@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
         hydro within a weekly energy budget) and every hour is checked with AC load flow with \
         reactive limits, warm-started from the hour before. Weeks run in parallel; the results \
         are the same for any --threads. With --at, one moment is solved instead. \
-        Exit status: 0 done, 1 the load flow did not converge (--at) or the run failed, 2 bad input.
+        Exit status: 0 done, 1 the load flow did not converge (--at), the run failed or no \
+        compensation up to ±20,000 Mvar passes (--size-compensation), 2 bad input.
         """
     )
 
@@ -46,9 +47,17 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var weather: WeatherOption
 
+    @Option(name: .customLong("size-compensation"),
+            help: ArgumentHelp("Find the smallest static compensator (±Mvar) at this bus number or sidecar site that makes every hour converge with voltages inside limits; print it and what it changes, and write the run with it.", valueName: "bus|site"))
+    var sizeCompensation: String?
+
     func validate() throws {
         if let at, Moment(parsing: at) == nil {
             throw ValidationError("--at must be a date and hour such as 2030-01-15T08:00, got '\(at)'")
+        }
+        if at != nil && sizeCompensation != nil { throw ValidationError("--size-compensation checks a whole period: it cannot be combined with --at") }
+        if let place = sizeCompensation, place.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--size-compensation must be a bus number or a site name of the grid's sidecar, got an empty value")
         }
         if at != nil && (period != nil || from != nil || to != nil) {
             throw ValidationError("--at solves one moment: it cannot be combined with --period, --from or --to")
@@ -101,10 +110,23 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         let only = moment.map { hours.lowerBound + $0.hour..<hours.lowerBound + $0.hour + 1 } ?? hours
+        var runScenario = loaded.scenario
+        if let place = sizeCompensation {
+            let location = try CompensationSizingCommand.location(place, network: loaded.network, sidecar: loaded.sidecar)
+            switch CompensationSizingCommand.size(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+                                                  profiles: profiles, only: only, place: location, label: place,
+                                                  threads: threads, scenarioPath: scenario) {
+            case .failed: throw ExitStatus.failed
+            case .noneNeeded: break
+            case .device(let device):
+                runScenario.compensation.append(device)
+                runScenario.changes.append(device.summary + " (found by --size-compensation)")
+            }
+        }
         let bar = ProgressBar(total: only.count, label: "hours")
         let result: YearResult
         do {
-            result = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
+            result = try YearRun.run(scenario: runScenario, network: loaded.network, sidecar: loaded.sidecar,
                                      profiles: profiles, only: only, threads: threads, progress: { bar.advance(by: $0) })
         } catch {
             bar.finish()
@@ -126,9 +148,16 @@ struct RunCommand: ParsableCommand {
                 options.threads = threads  // --threads, not the machine's cores
                 var study = HourContingency.study(critical[i - 1], start: profiles.start, options: options)
                 study.hour = result.index(study.hour)  // result files count hours from the run's first
+                if let failed = study.insteadOf { study.insteadOf?.hour = result.index(failed.hour) }
                 studies.set(i - 1, study)
             }
-            files = yearFiles.values()[0] + ContingencySection.files(studies.values(), scenarioName: result.scenario.name)
+            let unstudied = result.unstudiedHours.map {
+                ContingencySection.Unstudied(hour: result.index($0.hour), time: HourContingency.moment(hour: $0.hour, start: profiles.start),
+                                             reason: $0.reason, why: $0.why)
+            }
+            fflush(nil)  // the table first, then the notice, also when both go to one file
+            for u in unstudied { printError("N-1: the \(u.reason) hour \(u.time) is not studied: \(u.why)") }
+            files = yearFiles.values()[0] + ContingencySection.files(studies.values(), unstudied: unstudied, scenarioName: result.scenario.name)
             files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
         } else {
             files = YearReport.files(result, kraftVersion: Kraft.version)

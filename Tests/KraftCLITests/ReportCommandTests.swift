@@ -52,7 +52,7 @@ struct ReportCommandTests {
         #expect(j.status == 0 && !j.stdout.contains("\u{1B}"))
         #expect((try? JSONSerialization.jsonObject(with: Data(j.stdout.utf8))) != nil)
         let c = try KraftProcess.run(["compare", Self.base, Self.variant, "--format", "csv"])
-        #expect(c.stdout.hasPrefix("section,metric,zone,unit,run,scenario,value,abs_diff,rel_diff_pct\nmetrics,unserved_energy_mwh,,MWh,A,"))
+        #expect(c.stdout.hasPrefix("section,metric,zone,unit,run,scenario,value,abs_diff,rel_diff_pct,converged_only,converged_hours\nmetrics,unserved_energy_mwh,,MWh,A,"))
         let h = try KraftProcess.run(["compare", Self.base, Self.variant, "--format", "html"])
         #expect(h.status == 0 && h.stdout.contains("<svg") && h.stdout.hasSuffix("</html>\n"))
     }

@@ -10,6 +10,19 @@ struct RunCommandTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("kraft-run-\(UUID().uuidString)").path
     }
 
+    @Test("--size-compensation: a place the grid lacks is bad input naming the option; with --at a usage error")
+    func sizeCompensationInput() throws {
+        let unknown = try KraftProcess.run(["run", Self.scenario, "--from", "2030-01-01", "--to", "2030-01-01", "--size-compensation", "Atlantis",
+                                            "--output", Self.freshFolder()])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--size-compensation: \"Atlantis\" is not a site of the grid's sidecar (expected a bus number or one of"))
+        let bus = try KraftProcess.run(["run", Self.scenario, "--from", "2030-01-01", "--to", "2030-01-01", "--size-compensation", "1234",
+                                        "--output", Self.freshFolder()])
+        #expect(bus.status == 2 && bus.stderr.contains("1234 is not a bus of the grid"))
+        let at = try KraftProcess.run(["run", Self.scenario, "--at", "2030-01-01T08:00", "--size-compensation", "Ringhals"])
+        #expect(at.status == 64 && at.stderr.contains("cannot be combined with --at"))
+    }
+
     @Test("writes the result folder and prints the zone summary")
     func snapshot() throws {
         let folder = Self.freshFolder()
@@ -19,7 +32,7 @@ struct RunCommandTests {
         #expect(run.stdout.contains("SE2-SE3"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files == ["borders.csv", "branch_weeks.csv", "branches.csv", "buses.csv", "generators.csv", "manifest.json",
-                          "nonconverged.csv", "scenario.json", "summary.json", "system.csv", "zones.csv"])
+                          "nonconverged.csv", "scenario.json", "summary.json", "system.csv", "voltage_violations.csv", "zones.csv"])
         let json = { (name: String) in try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))) as? [String: Any]) }
         let summary = try json("summary.json")
         #expect(summary["synthetic_weather"] as? Bool == true)

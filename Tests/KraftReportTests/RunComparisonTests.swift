@@ -85,7 +85,7 @@ struct RunComparisonCSVTests {
         let comparison = RunComparison([try ResultFolderReader.read(SampleFolders.base), variant])
         let rows = parseCSV(comparison.csv())
         #expect(rows.count == 1 + 2 * comparison.rows.count)
-        #expect(rows.allSatisfy { $0.count == 9 }, "every row has the header's 9 fields")
+        #expect(rows.allSatisfy { $0.count == 11 }, "every row has the header's 11 fields")
         let names = Set(rows.dropFirst().map { $0[5] })
         #expect(names.contains("'=HYPERLINK(\"http://x\",\"y\"),a\nb"), "\(names)")
         for cell in rows.dropFirst().flatMap({ [$0[0], $0[1], $0[2], $0[3], $0[5]] }) {
@@ -114,5 +114,62 @@ struct RunComparisonWarningTests {
         #expect(comparison.table().contains("warning: B covers 2030-01-01"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(comparison.json().utf8)) as? [String: Any])
         #expect((json["warnings"] as? [String])?.count == 2)
+    }
+}
+
+/// Runs whose AC checks converged in different hours: figures over converged hours only are
+/// marked, warned about and given no relative difference.
+@Suite("Run comparison over converged hours")
+struct ConvergedHoursComparisonTests {
+    /// A copy of the variant sample with its summary.json changed by `edit`.
+    static func variant(_ edit: (inout [String: Any]) -> Void) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-conv-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: SampleFolders.variant, toPath: dir)
+        let path = dir + "/summary.json"
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        edit(&json)
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
+        return dir
+    }
+
+    @Test("different converged hours (an older folder's nonconverged_hours): a warning, * rows, no relative difference of them")
+    func differentHours() throws {
+        let dir = try Self.variant { j in
+            var m = j["metrics"] as! [String: Any]
+            m["nonconverged_hours"] = 50
+            j["metrics"] = m
+        }
+        let c = RunComparison([try ResultFolderReader.read(SampleFolders.base), try ResultFolderReader.read(dir)])
+        let base = c.runs[0].summary, variant = c.runs[1].summary
+        #expect(variant.convergedHours == variant.hours - 50 && base.convergedHours == base.hours - 1)
+        #expect(c.warnings.contains { $0.contains("converged in \(variant.convergedHours) of its \(variant.hours) hours") })
+        let losses = try #require(c.rows.first { $0.key == "losses_twh" && $0.zone == nil })
+        #expect(losses.convergedOnly && losses.absoluteDifference(1) != nil && losses.relativeDifference(1) == nil)
+        #expect(losses.header == "losses* (TWh)")
+        let voltage = try #require(c.rows.first { $0.key == "lowest_vm_pu" && $0.zone == "SE3" })
+        #expect(voltage.convergedOnly && voltage.relativeDifference(1) == nil)
+        let load = try #require(c.rows.first { $0.key == "load_twh" && $0.zone == nil })
+        #expect(!load.convergedOnly && load.relativeDifference(1) != nil, "a figure over every hour keeps its relative difference")
+        let table = c.table()
+        #expect(table.contains("warning: B's AC check converged") && table.contains("n/a*") && table.contains("* over the converged hours only"))
+        // The CSV leaves the relative difference empty and says why.
+        let line = try #require(c.csv().split(separator: "\n").first { $0.hasPrefix("metrics,losses_twh,") && $0.contains(",B,") })
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(fields[8] == "" && fields[9] == "1")
+        #expect(ComparisonReport.html(c).contains("warning: B&#39;s AC check converged") || ComparisonReport.html(c).contains("warning: B's AC check converged"))
+    }
+
+    @Test("the same converged hours (summary.json converged_only): no warning, relative differences given, rows still marked")
+    func sameHours() throws {
+        let base = try ResultFolderReader.read(SampleFolders.base)
+        let dir = try Self.variant { j in
+            j["converged_only"] = ["hours": base.summary.convergedHours, "of_hours": base.summary.hours, "metrics": ["losses_twh"],
+                                   "zone_fields": ["min_reactive_reserve_mvar", "lowest_vm_pu", "lowest_vm_bus"]]
+        }
+        let c = RunComparison([base, try ResultFolderReader.read(dir)])
+        #expect(!c.warnings.contains { $0.contains("converged") })
+        let losses = try #require(c.rows.first { $0.key == "losses_twh" && $0.zone == nil })
+        #expect(losses.convergedOnly && losses.relativeDifference(1) != nil)
+        #expect(c.runs[1].summary.convergedOnlyMetrics == ["losses_twh"], "the folder's own list")
     }
 }

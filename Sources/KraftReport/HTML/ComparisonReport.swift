@@ -6,20 +6,22 @@ public enum ComparisonReport {
         var page = HTMLPage()
         page.heading(1, "Comparison of \(c.runs.count) runs")
         page.list(c.legend())
+        if !c.warnings.isEmpty { page.heading(2, "Warnings", id: "warnings"); page.list(c.warnings.map { "warning: \($0)" }) }
         let letters = c.runs.indices.map(RunComparison.letter)
         page.heading(2, "Every summary metric, against run A", id: "metrics")
         var headers = ["metric"]
         for (k, l) in letters.enumerated() { headers.append(l); if k > 0 { headers += ["Δ \(l)−A", "Δ \(l) (%)"] } }
         var rows = [[String]]()
         for r in c.rows {
-            var row = [r.label.header]
+            var row = [r.header]
             for k in c.runs.indices {
                 row.append(r.values[k].map(r.label.format) ?? "-")
-                if k > 0 { row += [r.absoluteDifference(k).map(r.label.format) ?? "-", r.relativeDifference(k).map { fixed($0, 1) } ?? "-"] }
+                if k > 0 { row += [r.absoluteDifference(k).map(r.label.format) ?? "-", r.relativeDifference(k).map { fixed($0, 1) } ?? (r.isIncomparable(k) ? "n/a*" : "-")] }
             }
             rows.append(row)
         }
         page.table(headers, rows, numeric: Set(1..<headers.count))
+        if c.rows.contains(where: \.convergedOnly) { page.paragraph(c.convergedFootnote) }
         page.heading(2, "Charts, runs overlaid", id: "charts")
         let year = c.runs.filter { $0.kind == .year }
         let yearLetters = c.runs.indices.filter { c.runs[$0].kind == .year }.map(RunComparison.letter)

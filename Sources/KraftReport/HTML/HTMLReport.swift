@@ -9,7 +9,10 @@ public enum HTMLReport {
     /// The five numbers that answer a scenario's question: key in `summary.json` metrics, label.
     public static let answerMetrics: [(key: String, label: String)] = [
         ("unserved_energy_mwh", "unserved energy"), ("congested_hours_se2_se3", "hours congested on SE2→SE3"),
-        ("lowest_voltage_pu", "lowest voltage"), ("lowest_kinetic_energy_gws", "lowest kinetic energy"),
+        ("lowest_voltage_pu", "lowest voltage"),
+        // Beside the voltage they qualify: the hours with no voltages at all, and those outside limits.
+        ("nonconverged_hours", "hours the AC check failed"), ("voltage_violation_hours", "hours with a voltage outside limits"),
+        ("lowest_kinetic_energy_gws", "lowest kinetic energy"),
         ("total_cost_eur", "total cost"),
     ]
 
@@ -27,6 +30,12 @@ public enum HTMLReport {
         optionalSections(run, &page)
         page.paragraph("Written by kraft report from the result folder \((run.path as NSString).lastPathComponent) (result format \(ResultFolderReader.formatVersion), kraft \(run.kraftVersion)).")
         return page.render(title: "\(run.scenario.name) — Kraft report")
+    }
+
+    /// Under a table with figures marked *: over how many hours they are taken.
+    static func convergedNote(_ s: RunResult.Summary) -> String {
+        s.convergedHours == s.hours ? "* over all \(s.hours) hours (every hour's AC check converged)."
+            : "* over the \(s.convergedHours) converged hours of \(s.hours) only: the \(s.hours - s.convergedHours) hours whose AC check failed have no voltages, losses or reactive reserve."
     }
 
     /// The scenario's name, description, period and weather: what the page is about.
@@ -52,14 +61,17 @@ public enum HTMLReport {
         var rows = [[String]]()
         for m in answerMetrics {
             let label = MetricLabel(key: m.key)
-            rows.append([m.label, s.metric(m.key).map(label.format) ?? "-", label.unit])
+            guard let value = s.metric(m.key) else { continue }  // a folder written before the metric existed
+            rows.append([m.label + (s.convergedOnlyMetrics.contains(m.key) ? "*" : ""), label.format(value), label.unit])
         }
         page.table(["result", "value", "unit"], rows, numeric: [1], cssClass: "answer")
+        page.paragraph(convergedNote(s))
         if let threshold = s.metric("kinetic_threshold_gws"), let below = s.metric("hours_below_kinetic_threshold") {
             page.paragraph("Kinetic energy was below its threshold of \(fixed(threshold, 1)) GWs in \(fixed(below, 0)) hours; \(fixed(s.metric("nonconverged_hours") ?? 0, 0)) hours did not converge.")
         }
         page.heading(3, "Every summary metric")
-        page.table(["metric", "value", "unit"], s.metrics.map { m in let l = MetricLabel(key: m.key); return [l.name, l.format(m.value), l.unit] }, numeric: [1])
+        page.table(["metric", "value", "unit"], s.metrics.map { m in let l = MetricLabel(key: m.key); return [l.name + (s.convergedOnlyMetrics.contains(m.key) ? "*" : ""), l.format(m.value), l.unit] }, numeric: [1])
+        page.paragraph(convergedNote(s))
         if !s.notes.isEmpty { page.heading(3, "Notes"); page.list(s.notes) }
         page.heading(3, "Inputs")
         page.raw("<table>\n<tr><th>file</th><th>SHA-256</th></tr>\n")

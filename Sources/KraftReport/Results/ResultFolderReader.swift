@@ -1,5 +1,6 @@
 import Foundation
 import KraftIO
+import KraftSim
 
 /// Reads a result folder written by `kraft run` (docs/result-folder.md, format version 1), strictly:
 /// a folder without `manifest.json`, of another format, of a newer version, or missing a file,
@@ -156,10 +157,22 @@ public enum ResultFolderReader {
                 capacityForwardMW: try o.optionalNumber("capacity_forward_mw"), capacityBackwardMW: try o.optionalNumber("capacity_backward_mw"),
                 meanFlowMW: try o.number("mean_flow_mw"), maxFlowMW: try o.number("max_flow_mw"), congestedHours: try o.number("congested_hours")))
         }
+        // Which figures cover the converged hours only: written since format 1's converged_only;
+        // an older folder's from the metric names and nonconverged_hours.
+        var converged = Int(hours) - Int(metrics.first { $0.key == "nonconverged_hours" }?.value ?? 0)
+        var convergedOnly = Set(metrics.map(\.key).filter(YearResult.isConvergedOnly))
+        if j.has("converged_only") {
+            let c = try j.object("converged_only")
+            let n = try c.number("hours")
+            guard n == n.rounded(), n >= 0, n <= hours else { throw c.error("hours", "is \(n) (expected a whole number of hours from 0 to \(Int(hours)))") }
+            converged = Int(n)
+            convergedOnly = Set(try c.strings("metrics"))
+        }
         return RunResult.Summary(
             scenario: try j.string("scenario"), periodFrom: try period.string("from"), periodTo: try period.string("to"),
             hours: Int(hours), syntheticWeather: try j.bool("synthetic_weather"), metrics: metrics, zones: zones,
-            borders: borders, notes: try j.strings("notes"), sweden: j.has("sweden") ? try readCountry(try j.object("sweden")) : nil)
+            borders: borders, notes: try j.strings("notes"), convergedHours: max(0, converged), convergedOnlyMetrics: convergedOnly,
+            sweden: j.has("sweden") ? try readCountry(try j.object("sweden")) : nil)
     }
 
     /// `summary.json`'s `sweden` object (docs/result-folder.md); every figure is required once the object is there.

@@ -74,6 +74,12 @@ public struct RunResult: Sendable {
         public var zones: [ZoneSummary]
         public var borders: [BorderSummary]
         public var notes: [String]
+        /// Hours whose AC check converged (`converged_only.hours`; for a folder without it, the
+        /// hours less `nonconverged_hours`).
+        public var convergedHours: Int
+        /// The metrics taken over the converged hours only (`converged_only.metrics`; for a folder
+        /// without it, those `YearResult.isConvergedOnly` names).
+        public var convergedOnlyMetrics: Set<String>
         /// Sweden's totals; nil for a grid without Swedish zones, or a folder written before they were added.
         public var sweden: CountrySummary? = nil
 

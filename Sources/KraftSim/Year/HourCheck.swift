@@ -18,6 +18,10 @@ final class HourCheck {
     private let externalCount: Int
     /// Per generator, read once: turns in synchronism; shares the AC slack.
     private let synchronous: [Bool]
+    /// Per generator: connected whenever in service (synchronous machines, reactive support).
+    private let alwaysConnected: [Bool]
+    /// Whether the grid has reactive support (then each hour keeps every generator's Mvar).
+    private let hasSupport: Bool
     private let dispatchable: [Bool]
 
     init(grid: StudyGrid, borders: [BorderSpec], interfaceNames: [String]) {
@@ -36,6 +40,8 @@ final class HourCheck {
         let zoneIndex = Dictionary(uniqueKeysWithValues: grid.zones.enumerated().map { ($1, $0) })
         zoneIndexOfBus = grid.zoneOfBus.map { zoneIndex[$0] ?? -1 }
         synchronous = grid.technology.indices.map(grid.isSynchronous)
+        alwaysConnected = grid.technology.indices.map(grid.isAlwaysConnected)
+        hasSupport = grid.support.contains { $0 != nil }
         dispatchable = grid.technology.indices.map(grid.isDispatchable)
         fixedExchangeLoads = WindowProblem.fixedExchangeLoads(grid)
         externalCount = grid.neighbours.count + fixedExchangeLoads.count
@@ -86,7 +92,7 @@ final class HourCheck {
         var running = [Bool](repeating: false, count: ng)
         for g in 0..<ng {
             let out = solution.outputMW[h * ng + g]
-            running[g] = inputs.inService[g] && (synchronous[g] || Self.isRunning(outputMW: out, capacityMW: grid.capacityMW[g]))
+            running[g] = inputs.inService[g] && (alwaysConnected[g] || Self.isRunning(outputMW: out, capacityMW: grid.capacityMW[g]))
             net.generators.status[g] = running[g]
             net.generators.pg[g] = running[g] ? out / mva : 0
             if running[g] && dispatchable[g] { weights[g] = grid.capacityMW[g] }
@@ -171,8 +177,12 @@ final class HourCheck {
             record.zoneGenerationMW[z][techColumn[g]] += output
             record.zoneCurtailedMW[z] += curtailed
             if running[g] && synchronous[g] {
-                record.zoneKineticGWs[z] += grid.inertiaMWs[g] / 1000 * Self.committedShare(outputMW: output, capacityMW: grid.capacityMW[g])
-                if flow.converged { record.zoneReactiveReserveMVAr[z] += (base.generators.qmax[g] - flow.qg[g]) * mva }
+                // A condenser spins whole without output; an aggregate commits plants with it.
+                let share = grid.isSupport(g) ? 1 : Self.committedShare(outputMW: output, capacityMW: grid.capacityMW[g])
+                record.zoneKineticGWs[z] += grid.inertiaMWs[g] / 1000 * share
+            }
+            if running[g] && alwaysConnected[g] && flow.converged {
+                record.zoneReactiveReserveMVAr[z] += (base.generators.qmax[g] - flow.qg[g]) * mva
             }
         }
         record.kineticGWs = record.zoneKineticGWs.reduce(0, +)
@@ -209,6 +219,9 @@ final class HourCheck {
             for b in 0..<nb { losses += shuntG[b] * flow.vm[b] * flow.vm[b] * mva }
             record.lossesMW = losses
             record.vm = flow.vm
+            record.voltageViolations = VoltageLimits.violations(vm: flow.vm, vmin: grid.vmin, vmax: grid.vmax)
+            // Kept only where there is support to size or read (a year of every machine's Q is tens of MB).
+            if hasSupport { record.reactiveMvar = (0..<ng).map { running[$0] ? flow.qg[$0] * mva : 0 } }
             for b in 0..<nb where flow.vm[b] > 0 {
                 let id = base.buses.id[b]
                 if record.lowestVm.map({ flow.vm[b] < $0.vm }) ?? true { record.lowestVm = (id, flow.vm[b]) }

@@ -47,6 +47,13 @@ public struct HourRecord: Sendable {
     public var surplusMW: Double = 0
     /// The same per zone (empty until set; indexed like `zoneLoadMW`).
     public var zoneSurplusMW: [Double] = []
+    /// Buses whose voltage is outside their limits (`StudyGrid.vmin`/`vmax`) in the AC check:
+    /// internal bus index, voltage and how far outside, p.u. (negative: below). Empty when the
+    /// hour did not converge: its voltages are unknown, not inside.
+    public var voltageViolations: [(bus: Int, vm: Double, excess: Double)] = []
+    /// Reactive output per generator in the AC check, Mvar (empty when the hour did not converge,
+    /// or the grid has no reactive support: `StudyGrid.support`).
+    public var reactiveMvar: [Double] = []
     /// What the load flow said about this hour (reference moved, fallback used, ...).
     public var acNotes: [String] = []
 }

@@ -112,6 +112,12 @@ public struct StudyGrid: Sendable {
     public var neighbours: [Neighbour]
     /// Controllable links between two zones of the grid (`StudyGridLinks.swift`).
     public var links: [Link] = []
+    /// Per generator, the kind of reactive support it is (`StudyGridSupport.swift`); nil for
+    /// every machine that is not.
+    public var support: [Compensation.Kind?] = []
+    /// Per bus, the voltage band it must stay in, p.u. (`StudyGridVoltageLimits.swift`).
+    public var vmin: [Double] = []
+    public var vmax: [Double] = []
     public var notes: [String]
 
     /// Units without real limits in the grid (the Nordic44 file carries ±9999 MVAr placeholders
@@ -321,8 +327,7 @@ public struct StudyGrid: Sendable {
         }
 
         // Data centres: loads at their bus or site, drawing capacity × utilisation from connection.
-        var sites = [String: Int]()
-        for (i, s) in (sidecar?.siteOfBus ?? [:]).sorted(by: { $0.key < $1.key }) where sites[s] == nil { sites[s] = i }
+        let sites = Self.firstBusOfSite(sidecar)
         var dataCentres = [(load: Int, from: CalendarDate, mw: Double)]()
         for d in scenario.dataCentres {
             let bus: Int? = switch d.location {
@@ -409,6 +414,12 @@ public struct StudyGrid: Sendable {
         grid.priceSeries = scenario.neighbourPrices
         grid.runOfRiverShare = runOfRiverShare
         grid.runOfRiver = runOfRiver
+        grid.support = Array(repeating: nil, count: net.generators.count)
+        grid.addSupport(scenario: scenario, sidecar: sidecar, unitGenerators: unitGenerators)
+        let limits = VoltageLimits.resolve(network: net, sidecar: sidecar, settings: scenario.voltageLimits)
+        grid.vmin = limits.vmin
+        grid.vmax = limits.vmax
+        grid.notes.append(limits.note)
         return grid
     }
 
@@ -428,6 +439,10 @@ public struct StudyGrid: Sendable {
 
     /// Whether a generator's machine turns in synchronism with the grid (inertia, voltage control).
     public func isSynchronous(_ g: Int) -> Bool { !added[g] && TechnologyCosts.isSynchronous(technology[g]) }
+
+    /// Whether a generator stays connected whenever it is in service, whatever its output: the
+    /// synchronous machines and the reactive support.
+    public func isAlwaysConnected(_ g: Int) -> Bool { isSynchronous(g) || isSupport(g) }
 
     /// Whether the dispatch may move a unit freely (it takes a share of the AC slack).
     public func isDispatchable(_ g: Int) -> Bool { !added[g] && ["hydro", "thermal", "chp", "other"].contains(technology[g]) }

@@ -28,7 +28,27 @@ public struct YearResult: Sendable {
         public var network: Network
         /// Per generator, its share of the AC slack (all zero: the reference bus takes it).
         public var slackWeights: [Double]
+        /// The hour (of the run's profiles) this one stands in for, whose AC check failed, and why.
+        public var insteadOf: (hour: Int, cause: String)?
+
+        public init(reason: String, hour: Int, network: Network, slackWeights: [Double], insteadOf: (hour: Int, cause: String)? = nil) {
+            self.reason = reason
+            self.hour = hour
+            self.network = network
+            self.slackWeights = slackWeights
+            self.insteadOf = insteadOf
+        }
     }
+
+    /// An hour N-1 should have studied but could not (hour of the run's profiles).
+    public struct UnstudiedHour: Sendable {
+        public var hour: Int
+        public var reason: String
+        public var why: String
+    }
+
+    /// The critical hours N-1 could not study, with why (`HourContingency.criticalHours`).
+    public var unstudiedHours: [UnstudiedHour] = []
 
     public var hours: Int { records.count }
 
@@ -127,6 +147,9 @@ public struct YearResult: Sendable {
         m.append(("hours_below_kinetic_threshold", Double(records.filter { $0.kineticGWs < kineticThresholdGWs }.count)))
         m.append(("kinetic_threshold_gws", kineticThresholdGWs))
         m.append(("nonconverged_hours", Double(records.count - converged.count)))
+        m.append(("converged_hours", Double(converged.count)))
+        m.append(("voltage_violation_hours", Double(converged.filter { !$0.voltageViolations.isEmpty }.count)))
+        m.append(("largest_voltage_violation_pu", converged.flatMap { $0.voltageViolations.map { abs($0.excess) } }.max() ?? 0))
         for b in borderYears {
             m.append(("congested_hours_" + b.spec.name.lowercased().replacingOccurrences(of: "-", with: "_"), Double(b.congestedHours)))
         }
@@ -153,6 +176,32 @@ public struct YearResult: Sendable {
             m.append(("min_reactive_reserve_\(key)_mvar", z.minReactiveReserveMVAr ?? 0))
         }
         return m
+    }
+
+    /// The yearly figures made from the AC check, so summed or taken over the converged hours
+    /// only (`converged_hours` of them): a reader must see the count beside them, and two runs
+    /// with different counts cannot be compared on them as they stand.
+    public static let convergedOnlyMetrics: Set<String> = [
+        "losses_twh", "lowest_voltage_pu", "highest_voltage_pu", "voltage_violation_hours", "largest_voltage_violation_pu",
+    ]
+
+    /// Whether metric `name` is taken over the converged hours only (`convergedOnlyMetrics` and
+    /// the zones' `min_reactive_reserve_<zone>_mvar`).
+    public static func isConvergedOnly(_ name: String) -> Bool {
+        convergedOnlyMetrics.contains(name) || (name.hasPrefix("min_reactive_reserve_") && name.hasSuffix("_mvar"))
+    }
+
+    /// Per bus (internal index): hours outside its limits, and the farthest below and above, p.u.
+    public var busViolations: [(hours: Int, lowestBelow: Double?, highestAbove: Double?)] {
+        var out = [(hours: Int, lowestBelow: Double?, highestAbove: Double?)](repeating: (0, nil, nil), count: grid.network.buses.count)
+        for r in records {
+            for v in r.voltageViolations {
+                out[v.bus].hours += 1
+                if v.excess < 0 { out[v.bus].lowestBelow = min(out[v.bus].lowestBelow ?? 0, v.excess) }
+                else { out[v.bus].highestAbove = max(out[v.bus].highestAbove ?? 0, v.excess) }
+            }
+        }
+        return out
     }
 
     /// Hours whose AC check failed, with the cause.

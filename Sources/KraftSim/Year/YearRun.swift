@@ -54,6 +54,11 @@ public enum YearRun {
             }
         }
 
+        /// The windows that hold the hours of `wanted`, whole.
+        func windows(covering wanted: Range<Int>) -> [Range<Int>] {
+            stride(from: wanted.lowerBound / windowHours * windowHours, to: wanted.upperBound, by: windowHours).map(window(of:))
+        }
+
         func window(of hour: Int) -> Range<Int> {
             let start = hour / windowHours * windowHours
             return start..<min(start + windowHours, inputs.profiles.hours)
@@ -69,44 +74,13 @@ public enum YearRun {
         let wanted = only.map { $0.clamped(to: 0..<profiles.hours) } ?? 0..<profiles.hours
         guard !wanted.isEmpty else { throw Failure(description: "no hours to run (the period has \(profiles.hours))") }
         let hours = wanted.count
-        let windows = stride(from: wanted.lowerBound / windowHours * windowHours, to: wanted.upperBound, by: windowHours).map { setup.window(of: $0) }
-        let workers = max(1, min(threads, windows.count))
+        let windows = setup.windows(covering: wanted)
 
-        let results = WindowResults(count: windows.count)
-        // Workers take the next window as they finish one (winter weeks cost several times a
-        // summer week), each with a fresh AC checker, so no window depends on which came before.
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let w = results.nextWindow() {
-                let span = windows[w]
-                let (hourInputs, problem, solution): ([HourInputs], DispatchProblem, DispatchSolution)
-                do { (hourInputs, problem, solution) = try setup.dispatch(span) } catch {
-                    results.set(w, .failure(String(describing: error)))
-                    continue
-                }
-                let check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: problem.interfaces.map(\.name))
-                var start: (vm: [Double], va: [Double])?
-                var records = [HourRecord]()
-                records.reserveCapacity(span.count)
-                for (i, h) in span.enumerated() where wanted.contains(h) {
-                    let (record, voltages) = check.check(hour: h, index: i, inputs: hourInputs[i], problem: problem,
-                                                          solution: solution, start: start)
-                    records.append(record)
-                    start = voltages ?? start
-                }
-                results.set(w, .success(records, solution))
-                progress?(records.count)
-            }
-        }
+        let (outcomes, solutions, _) = try checkWindows(setup: setup, grid: setup.grid, windows: windows, wanted: wanted, threads: threads,
+                                                        dispatched: nil, progress: progress)
         var records = [HourRecord]()
         records.reserveCapacity(hours)
-        var solutions = [DispatchSolution]()
-        for (w, outcome) in results.all().enumerated() {
-            switch outcome {
-            case .success(let r, let solution): records += r; solutions.append(solution)
-            case .failure(let message): throw Failure(description: message)
-            case nil: throw Failure(description: "window \(w) was not computed")
-            }
-        }
+        for r in outcomes { records += r }
         let settings = setup.settings
         var notes = [profiles.isSynthetic ? "weather: \(profiles.source) — not a real weather year" : "weather: \(profiles.source)"]
         notes += setup.grid.notes
@@ -130,13 +104,77 @@ public enum YearRun {
         // The hours N-1 studies look at, as dispatched: kept now so no week is dispatched twice.
         if let first = windows.first {
             let check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: setup.grid.interfaces.map(\.name))
-            result.criticalHours = HourContingency.criticalHours(result).map { c in
+            let picks = HourContingency.criticalHours(result)
+            result.criticalHours = picks.studied.map { c in
                 let w = (c.hour - first.lowerBound) / windowHours, i = c.hour - windows[w].lowerBound
                 let hourNet = check.dispatchedNetwork(index: i, inputs: setup.inputs.inputs(hour: c.hour), solution: solutions[w])
-                return YearResult.CriticalHour(reason: c.reason, hour: c.hour, network: hourNet.network, slackWeights: hourNet.weights)
+                return YearResult.CriticalHour(reason: c.reason, hour: c.hour, network: hourNet.network, slackWeights: hourNet.weights,
+                                               insteadOf: c.insteadOf)
             }
+            result.unstudiedHours = picks.unstudied
         }
         return result
+    }
+
+    /// One window as dispatched: its hour inputs, its problem and the dispatch's solution.
+    struct DispatchedWindow: Sendable {
+        let inputs: [HourInputs]
+        let problem: DispatchProblem
+        let solution: DispatchSolution
+    }
+
+    /// Every window AC-checked on `grid` (the setup's grid, or one that differs from it only in
+    /// reactive ranges, which the DC dispatch does not see): each window dispatched first unless
+    /// `dispatched` gives its dispatch. Workers take the next window as they finish one (winter
+    /// weeks cost several times a summer week), each with a fresh AC checker, so no window depends
+    /// on which came before. The records per window, and each window's dispatch.
+    /// `keep`: return each window's whole dispatch (inputs and problem too, for checking it again);
+    /// otherwise only its solution, so a year's hour inputs are not all held at once.
+    static func checkWindows(setup: Setup, grid: StudyGrid, windows: [Range<Int>], wanted: Range<Int>, threads: Int,
+                             dispatched: [DispatchedWindow]?, keep: Bool = false,
+                             progress: (@Sendable (_ hoursFinished: Int) -> Void)? = nil) throws(Failure)
+        -> (records: [[HourRecord]], solutions: [DispatchSolution], windows: [DispatchedWindow]) {
+        let results = WindowResults(count: windows.count)
+        let workers = max(1, min(threads, windows.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let w = results.nextWindow() {
+                let span = windows[w]
+                let window: DispatchedWindow
+                if let dispatched { window = dispatched[w] } else {
+                    do {
+                        let (i, p, s) = try setup.dispatch(span)
+                        window = DispatchedWindow(inputs: i, problem: p, solution: s)
+                    } catch {
+                        results.set(w, .failure(String(describing: error)))
+                        continue
+                    }
+                }
+                let check = HourCheck(grid: grid, borders: setup.borders, interfaceNames: window.problem.interfaces.map(\.name))
+                var start: (vm: [Double], va: [Double])?
+                var records = [HourRecord]()
+                records.reserveCapacity(span.count)
+                for (i, h) in span.enumerated() where wanted.contains(h) {
+                    let (record, voltages) = check.check(hour: h, index: i, inputs: window.inputs[i], problem: window.problem,
+                                                          solution: window.solution, start: start)
+                    records.append(record)
+                    start = voltages ?? start
+                }
+                results.set(w, .success(records, window.solution, keep ? window : nil))
+                progress?(records.count)
+            }
+        }
+        var out = [[HourRecord]](), solutions = [DispatchSolution](), windowsOut = [DispatchedWindow]()
+        for (w, outcome) in results.all().enumerated() {
+            switch outcome {
+            case .success(let r, let solution, let window):
+                out.append(r)
+                solutions.append(solution)
+                if let window { windowsOut.append(window) }
+            case .failure(let message): throw Failure(description: message)
+            case nil: throw Failure(description: "window \(w) was not computed")
+            }
+        }
+        return (out, solutions, windowsOut)
     }
 
     /// Each planned zone's reservoir content week by week with the water the dispatch released
@@ -209,7 +247,7 @@ public enum YearRun {
 
 /// Per-window outcomes written by the workers, each slot once, and the queue of windows to take.
 private final class WindowResults: @unchecked Sendable {
-    enum Outcome { case success([HourRecord], DispatchSolution), failure(String) }
+    enum Outcome { case success([HourRecord], DispatchSolution, YearRun.DispatchedWindow?), failure(String) }
     private var slots: [Outcome?]
     private var next = 0
     private let lock = NSLock()
