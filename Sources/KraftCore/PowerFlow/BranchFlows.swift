@@ -12,10 +12,11 @@ public struct BranchFlows: Sendable {
         let m = br.count
         pf = [Double](repeating: 0, count: m); qf = pf; pt = pf; qt = pf
         let from = br.from, to = br.to, r = br.r, x = br.x, b = br.b, ratio = br.ratio, shift = br.shift
+        // Each bus's voltage once (a branch end would otherwise take a cosine and a sine again).
+        let v = (0..<vm.count).map { Complex.polar(vm[$0], va[$0]) }
         for l in 0..<m where br.status[l] {
             let y = BranchAdmittance(r: r[l], x: x[l], b: b[l], ratio: ratio[l], shift: shift[l], inService: true)
-            let vf = Complex.polar(vm[from[l]], va[from[l]])
-            let vt = Complex.polar(vm[to[l]], va[to[l]])
+            let vf = v[from[l]], vt = v[to[l]]
             let sf = vf * (y.ff * vf + y.ft * vt).conjugate
             let st = vt * (y.tf * vf + y.tt * vt).conjugate
             pf[l] = sf.re; qf[l] = sf.im

@@ -119,6 +119,7 @@ public final class PowerFlowSolver {
         var slackShare = [Double]()
         var linearSolverName = options.linearSolver.rawValue
         var round = 0
+        var finalInjection: (p: [Double], q: [Double])?
 
         rounds: while true {
             round += 1
@@ -151,6 +152,7 @@ public final class PowerFlowSolver {
             guard options.method != .dc else { break rounds }
 
             let injection = ybus.injections(vm: vm, va: va)
+            finalInjection = injection
             var balanceBuses = buses.ref
             if participation != nil {
                 var seen = Set<Int>()
@@ -177,8 +179,10 @@ public final class PowerFlowSolver {
             }
         }
 
+        // The last round's injections are at the returned voltages: every exit of the loop after
+        // the DC break follows their computation without moving vm or va.
         let maxMismatch = options.method == .dc ? outcome.maxMismatch
-            : residual(ybus: ybus, buses: buses, vm: vm, va: va, state: state)
+            : residual(injection: finalInjection ?? ybus.injections(vm: vm, va: va), buses: buses, state: state)
         if !limited.isEmpty {
             for g in limited { state.qg[g] = fixedQ[g]; state.generatorOn[g] = true }
             if buses.ref != reference0, let r0 = reference0.first {
@@ -296,10 +300,9 @@ public final class PowerFlowSolver {
         return (p, q)
     }
 
-    /// ‖F‖∞ of the final classification's equations at the returned voltages, p.u.
-    private func residual(ybus: AdmittanceMatrix, buses: BusClassification, vm: [Double], va: [Double],
-                          state: Dispatch) -> Double {
-        let s = ybus.injections(vm: vm, va: va)
+    /// ‖F‖∞ of the final classification's equations given the injections at the returned
+    /// voltages, p.u.
+    private func residual(injection s: (p: [Double], q: [Double]), buses: BusClassification, state: Dispatch) -> Double {
         let (pSpec, qSpec) = specifiedInjections(state)
         var norm = 0.0
         for i in buses.pv + buses.pq { norm = max(norm, abs(s.p[i] - pSpec[i])) }
