@@ -59,7 +59,8 @@ public final class BlockSparseLU: LinearSolver {
                 }
                 blockRow.append(r / 2)
                 // (0,0), (0,1), (1,0), (1,1) of the block.
-                blockSource += [Int32(p), Int32(p + b - a), Int32(p + 1), Int32(p + 1 + b - a)]
+                blockSource.append(Int32(p)); blockSource.append(Int32(p + b - a))
+                blockSource.append(Int32(p + 1)); blockSource.append(Int32(p + 1 + b - a))
                 p += 2
             }
             blockStart[k + 1] = Int32(blockRow.count)

@@ -67,17 +67,22 @@ struct JacobianStructure {
             for k in 0..<n {
                 for p in Int(cs[k])..<Int(cs[k + 1]) {
                     let i = Int(ri[p])
-                    entries += [(2 * i, 2 * k), (2 * i + 1, 2 * k), (2 * i, 2 * k + 1), (2 * i + 1, 2 * k + 1)]
+                    // Four appends, not `+=` of an array literal: that allocates once per entry.
+                    entries.append((2 * i, 2 * k)); entries.append((2 * i + 1, 2 * k))
+                    entries.append((2 * i, 2 * k + 1)); entries.append((2 * i + 1, 2 * k + 1))
                 }
             }
         } else {
             for k in 0..<n where aCol[k] >= 0 || mCol[k] >= 0 {
+                // Row by row, not `for row in [p, q]`: that literal allocates once per entry.
+                func add(_ row: Int32) {
+                    guard row >= 0 else { return }
+                    if aCol[k] >= 0 { entries.append((Int(row), Int(aCol[k]))) }
+                    if mCol[k] >= 0 { entries.append((Int(row), Int(mCol[k]))) }
+                }
                 for p in Int(cs[k])..<Int(cs[k + 1]) {
                     let i = Int(ri[p])
-                    for row in [pRow[i], qRow[i]] where row >= 0 {
-                        if aCol[k] >= 0 { entries.append((Int(row), Int(aCol[k]))) }
-                        if mCol[k] >= 0 { entries.append((Int(row), Int(mCol[k]))) }
-                    }
+                    add(pRow[i]); add(qRow[i])
                 }
             }
         }
