@@ -42,15 +42,18 @@ public struct SparsePattern: Sendable, Equatable {
         var start = [Int32](repeating: 0, count: columns + 1)
         var index = [Int32]()
         index.reserveCapacity(entries.count)
-        for j in 0..<columns {
-            var column = raw[count[j]..<count[j + 1]]
-            column.sort()
-            var last: Int32 = -1
-            for r in column where r != last {
-                index.append(r)
-                last = r
+        raw.withUnsafeMutableBufferPointer { raw in
+            for j in 0..<columns {
+                // Sorted in place: a sorted copy of each column's slice would allocate per column.
+                var column = UnsafeMutableBufferPointer(rebasing: raw[count[j]..<count[j + 1]])
+                column.sort()
+                var last: Int32 = -1
+                for r in column where r != last {
+                    index.append(r)
+                    last = r
+                }
+                start[j + 1] = Int32(index.count)
             }
-            start[j + 1] = Int32(index.count)
         }
         self.init(rows: rows, columns: columns, columnStart: start, rowIndex: index)
     }
