@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import KraftCore
 import KraftScenario
 
 /// Runs the samples of a study in parallel. Each sample draws its weather and its outages from
@@ -9,7 +10,7 @@ public enum AdequacyRun {
     public static func run(model: AdequacyModel, samples: Range<Int>, seed: Int, threads: Int,
                            weather: @Sendable (Int) -> AdequacyWeatherYear,
                            progress: (@Sendable (Int) -> Void)? = nil) -> [AdequacySampleResult] {
-        let slots = LockedResults(count: samples.count)
+        let slots = LockedSlots<AdequacySampleResult>(count: samples.count)
         let workers = max(1, min(threads, samples.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let k = slots.next() {
@@ -19,22 +20,6 @@ public enum AdequacyRun {
                 progress?(1)
             }
         }
-        return slots.all()
+        return slots.values()
     }
-}
-
-/// Per-sample slots written once each, and the queue of samples to take.
-private final class LockedResults: @unchecked Sendable {
-    private var slots: [AdequacySampleResult?]
-    private var taken = 0
-    private let lock = NSLock()
-    init(count: Int) { slots = .init(repeating: nil, count: count) }
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard taken < slots.count else { return nil }
-        taken += 1
-        return taken - 1
-    }
-    func set(_ i: Int, _ r: AdequacySampleResult) { lock.lock(); slots[i] = r; lock.unlock() }
-    func all() -> [AdequacySampleResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

@@ -148,7 +148,7 @@ public struct AdequacyStudy: Sendable {
         model.notes = notes
 
         // Weather.
-        let profileZones = Array(Set((sidecar?.zoneOfBus ?? [:]).values)).sorted()
+        let profileZones = YearRun.profileZones(sidecar: sidecar)
         var folders = [(label: String, profiles: HourlyProfiles)]()
         var list = settings.weatherFolders
         var fillSeed: Int?

@@ -44,12 +44,12 @@ public enum ProfileExport {
                 "solar.csv": text(p.solar, digits: 6), "inflow.csv": text(p.inflowMW, digits: 4)]
     }
 
-    /// `x` with `digits` decimals, without a minus sign on a rounded zero.
+    /// `x` with `digits` decimals (0 to 6), without a minus sign on a rounded zero: a value that
+    /// rounds to zero is written as 0, any other is at least one unit of the last decimal.
     static func fixed(_ x: Double, _ digits: Int) -> String {
-        let scale = [1.0, 10, 100, 1000, 1e4, 1e5, 1e6][digits]
-        let r = (x * scale).rounded() / scale
-        var s = String(format: "%.\(digits)f", r == 0 ? 0 : r)
-        if s.hasPrefix("-0.") && Double(s) == 0 { s.removeFirst() }
-        return s
+        let r = (x * powersOfTen[digits]).rounded() / powersOfTen[digits]
+        return String(format: "%.\(digits)f", r == 0 ? 0 : r)
     }
+
+    private static let powersOfTen: [Double] = [1, 10, 100, 1000, 1e4, 1e5, 1e6]
 }

@@ -134,10 +134,10 @@ public enum YearRun {
                              dispatched: [DispatchedWindow]?, keep: Bool = false,
                              progress: (@Sendable (_ hoursFinished: Int) -> Void)? = nil) throws(Failure)
         -> (records: [[HourRecord]], solutions: [DispatchSolution], windows: [DispatchedWindow]) {
-        let results = WindowResults(count: windows.count)
+        let results = LockedSlots<WindowOutcome>(count: windows.count)
         let workers = max(1, min(threads, windows.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let w = results.nextWindow() {
+            while let w = results.next() {
                 let span = windows[w]
                 let window: DispatchedWindow
                 if let dispatched { window = dispatched[w] } else {
@@ -164,14 +164,13 @@ public enum YearRun {
             }
         }
         var out = [[HourRecord]](), solutions = [DispatchSolution](), windowsOut = [DispatchedWindow]()
-        for (w, outcome) in results.all().enumerated() {
+        for outcome in results.values() {
             switch outcome {
             case .success(let r, let solution, let window):
                 out.append(r)
                 solutions.append(solution)
                 if let window { windowsOut.append(window) }
             case .failure(let message): throw Failure(description: message)
-            case nil: throw Failure(description: "window \(w) was not computed")
             }
         }
         return (out, solutions, windowsOut)
@@ -245,20 +244,5 @@ public enum YearRun {
     }
 }
 
-/// Per-window outcomes written by the workers, each slot once, and the queue of windows to take.
-private final class WindowResults: @unchecked Sendable {
-    enum Outcome { case success([HourRecord], DispatchSolution, YearRun.DispatchedWindow?), failure(String) }
-    private var slots: [Outcome?]
-    private var next = 0
-    private let lock = NSLock()
-    init(count: Int) { slots = .init(repeating: nil, count: count) }
-    /// The next window no worker has taken, or nil when all are taken.
-    func nextWindow() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
-    }
-    func set(_ i: Int, _ o: Outcome) { lock.lock(); slots[i] = o; lock.unlock() }
-    func all() -> [Outcome?] { lock.lock(); defer { lock.unlock() }; return slots }
-}
+/// What a worker made of one window.
+private enum WindowOutcome { case success([HourRecord], DispatchSolution, YearRun.DispatchedWindow?), failure(String) }
