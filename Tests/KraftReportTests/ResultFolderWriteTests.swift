@@ -110,13 +110,6 @@ struct ResultFolderWriteTests {
         for f in files { #expect(try String(contentsOfFile: f.path, encoding: .utf8) == f.text) }
         #expect(try fm.contentsOfDirectory(atPath: parent).count == 3)
     }
-}
-
-final class LockedCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func add() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 
     @Test("the manifest is made last from the files the staging folder holds, in the order written")
     func manifestFromWritten() throws {
@@ -130,4 +123,11 @@ final class LockedCounter: @unchecked Sendable {
         let twice = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: parent + "/twice/manifest.json"))) as! [String: Any]
         #expect(twice["files"] as? [String] == ["manifest.json", "b.csv"])
     }
+}
+
+final class LockedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
