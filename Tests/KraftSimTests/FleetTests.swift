@@ -98,12 +98,12 @@ struct FleetTests {
         let changed = a.indices.filter { a[$0] != b[$0] }
         #expect(changed.count == 1)
         let g = try #require(changed.first)
-        #expect(closed.unit[g] == "F3" && closed.capacityMW[g] == 1172)
+        #expect(closed.units[g].name == "F3" && closed.units[g].capacityMW == 1172)
         let mva = closed.network.baseMVA
         let s = 1172 / 0.9
         #expect(abs((closed.network.generators.qmax[g] - closed.network.generators.qmin[g]) * mva - 0.8 * s) < 1e-6)
         // Kinetic energy H·S with H the grid's mean nuclear inertia constant (5.6–6 s).
-        #expect(closed.inertiaMWs[g] > 5 * s && closed.inertiaMWs[g] < 6.1 * s)
+        #expect(closed.units[g].inertiaMWs > 5 * s && closed.units[g].inertiaMWs < 6.1 * s)
     }
 
     @Test("a week in May: reactors in refuelling give nothing, the others at least 0.6 of capacity")
@@ -146,7 +146,7 @@ struct FleetTests {
         let (profiles, hours) = try YearRun.profiles(weather: scenario.weather, covering: period, sidecar: loaded.sidecar)
         let stressed = try YearRun.run(scenario: scenario, network: loaded.network, sidecar: loaded.sidecar, profiles: profiles, only: hours)
         let normal = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar, profiles: profiles, only: hours)
-        let k = try #require(stressed.grid.unit.firstIndex(of: "Karlshamn"))
+        let k = try #require(stressed.grid.units.firstIndex { $0.name == "Karlshamn" })
         let cost = stressed.grid.units[k].cost
         #expect(cost == scenario.dispatch.unservedCostEURPerMWh - 1)
         #expect(normal.records.allSatisfy { $0.generatorMW[k] == 0 }, "no reserve in a normal week")

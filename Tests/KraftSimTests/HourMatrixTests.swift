@@ -17,7 +17,7 @@ import Testing
 
     @Test("built from hour-major values or hour by hour, the same matrix")
     func building() {
-        let flat = HourMatrix(hours: 2, width: 3, values: [1, 2, 3, 4, 5, 6])
+        let flat = HourMatrix<Double>(hours: 2, width: 3, values: [1, 2, 3, 4, 5, 6])
         var rows = HourMatrix<Double>(width: 3)
         #expect(rows.hours == 0 && rows.isEmpty)
         rows.appendHour([1, 2, 3])
