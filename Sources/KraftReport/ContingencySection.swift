@@ -1,5 +1,6 @@
 import KraftCore
 import KraftIO
+import KraftScenario
 import KraftSim
 
 /// The optional N-1 section of a scenario's result folder (docs/result-folder.md), from

@@ -1,4 +1,5 @@
 import Foundation
+import KraftCore
 import KraftScenario
 
 /// Forced outages of a unit as a two-state Markov chain in hourly steps: up for a geometric
