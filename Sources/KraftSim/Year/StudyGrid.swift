@@ -362,6 +362,8 @@ public struct StudyGrid: Sendable {
         grid.vmin = limits.vmin
         grid.vmax = limits.vmax
         grid.notes.append(limits.note)
+        assert(grid.units.count == grid.network.generators.count && grid.loads.count == grid.network.loads.count,
+               "a generator or load without its record")
         return grid
     }
 
