@@ -223,8 +223,8 @@ private struct SampleValues {
         var gcsv = "generator,bus,zone,technology,unit,added,capacity_mw,energy_mwh,capacity_factor,curtailed_mwh\n"
         for g in sidecar.generators {
             let bus = net.generators.bus[g.index]
-            let cap = 0.9 * (g.machineBaseMVA ?? 100), cf = g.technology == "nuclear" ? 0.85 : 0.45
-            gcsv += "\(g.index + 1),\(net.buses.id[bus]),\(sidecar.zoneOfBus[bus] ?? ""),\(g.technology),\(g.unit ?? ""),0,"
+            let cap = 0.9 * (g.machineBaseMVA ?? 100), cf = g.technology == .nuclear ? 0.85 : 0.45
+            gcsv += "\(g.index + 1),\(net.buses.id[bus]),\(sidecar.zoneOfBus[bus] ?? ""),\(g.technology.rawValue),\(g.unit ?? ""),0,"
             gcsv += "\(fixed(cap, 1)),\(fixed(cap * cf * Double(hours), 0)),\(fixed(cf, 3)),0\n"
         }
         // optional sections
