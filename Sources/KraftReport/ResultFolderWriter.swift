@@ -9,11 +9,25 @@ import KraftSim
 public enum ResultFolderWriter {
     /// A study's files in the order they are written (the manifest apart): `scenario.json`,
     /// `summary.json`, the per-hour and per-element tables, then the N-1 section
-    /// (`contingency.csv`, `contingency.json`) when N-1 ran.
+    /// (`contingency.csv`, `contingency.json`) when N-1 ran and `certificates.csv` when the
+    /// certificate market ran.
     public static func files(_ r: StudyResult) -> [(name: String, text: String)] {
         var files = YearReport.files(r.year)
         if let studies = r.contingency { files += contingencyFiles(studies, of: r.year) }
+        if let market = r.certificates { files.append(("certificates.csv", certificatesCSV(market))) }
         return files
+    }
+
+    /// The certificate market's path, a row a year: the quota, the certificates demanded and
+    /// issued, the bank at the year's end (TWh; one certificate per MWh) and the price in SEK,
+    /// the currency the market is modelled in.
+    static func certificatesCSV(_ market: CertificateRun) -> String {
+        var out = "year,quota,demand_twh,issued_twh,bank_twh,price_sek_mwh\n"
+        for y in market.years {
+            out += "\(y.year),\(YearReport.csv(y.quota, 5)),\(YearReport.csv(y.demandTWh, 4)),\(YearReport.csv(y.issuedTWh, 4)),"
+            out += "\(YearReport.csv(y.bankEndTWh, 4)),\(YearReport.csv(y.priceSEKPerMWh, 2))\n"
+        }
+        return out
     }
 
     /// The N-1 section of a run's folder: hours counted from the run's first hour, as every

@@ -118,14 +118,15 @@ struct RunCommand: ParsableCommand {
                 study.scenario.changes.append(device.summary + " (found by --size-compensation)")
             }
         }
-        // N-1 at the run's peak-load and lowest-inertia hours, on the grids the run dispatched;
-        // not for a single moment.
+        // N-1 at the run's peak-load and lowest-inertia hours, on the grids the run dispatched, and
+        // the certificate market's path where the scenario has one; neither for a single moment.
         var n1 = ContingencyOptions()
         n1.threads = threads  // --threads, not the machine's cores
         let bar = ProgressBar(total: hours.hours.count, label: "hours")
         let result: StudyResult
         do {
-            result = try study.run(hours, threads: threads, contingency: moment == nil ? n1 : nil, progress: { bar.advance(by: $0) })
+            result = try study.run(hours, threads: threads, contingency: moment == nil ? n1 : nil,
+                                   certificates: moment == nil && study.hasCertificateMarket, progress: { bar.advance(by: $0) })
         } catch {
             bar.finish()
             printError("\(scenario): \(error.description)")

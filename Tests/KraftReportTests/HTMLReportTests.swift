@@ -66,7 +66,7 @@ struct HTMLReportTests {
         let summary = try! JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ReportFixtures.base + "/summary.json"))) as! [String: Any]
         #expect(ids.filter { $0.hasPrefix("flow-duration-") }.count == borders.count && borders.count == (summary["borders"] as! [String: Any]).count,
                 "one flow chart per border")
-        #expect(!ids.contains("certificates"), "no real run has a certificate section")
+        #expect(ids.contains("certificates"), "the base fixture runs base-2025's certificate market")
         for svg in scan.svgs { #expect(svg.dataMarks > 0, "chart \(svg.id) has no data marks") }
         #expect(Set(ids).count == ids.count, "chart ids are unique in the page")
         let words = Set(Self.html.split { !$0.isLetter }.map { $0.lowercased() })
@@ -133,17 +133,18 @@ struct HTMLReportTests {
         }
     }
 
-    /// The certificate section from the one synthetic part of the fixtures (see
-    /// `ReportFixtures.withCertificates`): a chart with data and a table of its rows.
+    /// The certificate section of the base fixture (base-2025's `[certificates]` market, run
+    /// beside the week): a chart with data and a table of the rows of certificates.csv.
     @Test("the certificate section: a chart and the rows of certificates.csv")
     func certificates() throws {
-        let html = HTMLReport.html(try ResultFolderReader.read(ReportFixtures.withCertificates))
+        let html = HTMLReport.html(try ResultFolderReader.read(ReportFixtures.base))
         let scan = PageScan.scan(html)
         #expect(scan.error == nil)
         #expect((scan.svgs.first { $0.id == "certificates" }?.dataMarks ?? 0) > 0)
-        let table = try #require(scan.tables.first { $0.rows.first?.first == "year" && $0.rows.first?.contains("price (EUR/MWh)") == true })
-        let rows = try ReportFixtures.csv(ReportFixtures.withCertificates, "certificates.csv")
+        let table = try #require(scan.tables.first { $0.rows.first?.first == "year" && $0.rows.first?.contains("price (SEK/MWh)") == true })
+        let rows = try ReportFixtures.csv(ReportFixtures.base, "certificates.csv")
+        #expect(rows.count > 10, "the market's years")
         #expect(table.rows.dropFirst().map { $0[0] } == rows.map { $0["year"]! })
-        for (row, csv) in zip(table.rows.dropFirst(), rows) { #expect(number(row[5]) == Double(csv["price_eur_mwh"]!)) }
+        for (row, csv) in zip(table.rows.dropFirst(), rows) { #expect(number(row[5]) == Double(csv["price_sek_mwh"]!)) }
     }
 }

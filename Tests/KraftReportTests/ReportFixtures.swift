@@ -13,7 +13,8 @@ enum ReportFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let scenarios = root.appendingPathComponent("Tests/Fixtures/scenarios/report").path
 
-    /// The base fixture (base.toml): SE4 sheds load, SE2→SE3 congests, every hour converges.
+    /// The base fixture (base.toml): SE4 sheds load, SE2→SE3 congests, every hour converges; the
+    /// certificate market of base-2025's `[certificates]` runs beside it.
     static let base: String = run("base")
     /// The variant (closure.toml): the base with Ringhals 3 and 4 closed; some AC checks fail.
     static let variant: String = run("closure")
@@ -26,7 +27,8 @@ enum ReportFixtures {
             let study = try ScenarioStudy.load(path: "\(scenarios)/\(name).toml")
             var n1 = ContingencyOptions()
             n1.threads = 2
-            let result = try study.run(try study.hours(study.period), threads: 2, contingency: n1)
+            let result = try study.run(try study.hours(study.period), threads: 2, contingency: n1,
+                                       certificates: study.hasCertificateMarket)
             try ResultFolderWriter.write(result, kraftVersion: "test", to: dir)
         } catch {
             fatalError("fixture \(name): \(error)")
@@ -40,21 +42,6 @@ enum ReportFixtures {
         try FileManager.default.copyItem(atPath: folder, toPath: dir)
         return dir
     }
-
-    /// The base fixture with a SYNTHETIC certificates.csv added (and listed in its manifest). It is
-    /// the one part of the report's input no real run makes: no run writes a certificate section
-    /// (`ResultFolderWriter` writes none; `kraft certificates` prints its path), and the file's
-    /// price column is in EUR/MWh while the certificate market works in SEK. Three made-up years.
-    static let withCertificates: String = {
-        let dir = try! copy()
-        let rows = ["year,quota,demand_twh,issued_twh,bank_twh,price_eur_mwh", "2030,0.180,95.0,20.0,9.0,12.00",
-                    "2031,0.150,96.0,18.0,6.0,8.00", "2032,0.120,97.0,16.0,3.0,4.00"]
-        try! (rows.joined(separator: "\n") + "\n").write(toFile: dir + "/certificates.csv", atomically: true, encoding: .utf8)
-        let manifest = dir + "/manifest.json"
-        let text = try! String(contentsOfFile: manifest, encoding: .utf8)
-        try! text.replacingOccurrences(of: "\"]}", with: "\",\"certificates.csv\"]}").write(toFile: manifest, atomically: true, encoding: .utf8)
-        return dir
-    }()
 
     /// Rows of a CSV file as dictionaries, header → field (the result files quote no field these
     /// tests read).

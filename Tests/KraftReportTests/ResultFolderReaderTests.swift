@@ -1,6 +1,7 @@
 import Foundation
 import KraftIO
 import KraftReport
+import KraftSim
 import Testing
 
 /// The reader refuses what is not a complete result folder of format version 1, naming what is
@@ -34,8 +35,16 @@ struct ResultFolderReaderTests {
         #expect(run.branchWeeks.count == run.branches.count && run.branchWeeks[0].count == 1, "one week")
         let n1Lines = try String(contentsOfFile: dir + "/contingency.csv", encoding: .utf8).split(separator: "\n").count - 1
         #expect(run.contingency?.count == n1Lines && n1Lines > 0)
-        #expect(run.certificates == nil, "no run writes a certificate section")
-        #expect(try ResultFolderReader.read(ReportFixtures.withCertificates).certificates?.map(\.year) == [2030, 2031, 2032])
+        // The certificate market the fixture's [certificates] (base-2025's) gives, year by year as
+        // the market computes it, read back from the folder.
+        let study = try ScenarioStudy.load(path: "\(ReportFixtures.scenarios)/base.toml")
+        let market = try ScenarioStudy.certificatePath(try #require(study.scenario.certificates), file: "base.toml")
+        let years = try #require(run.certificates)
+        #expect(years.map(\.year) == market.years.map(\.year))
+        for (read, computed) in zip(years, market.years) {
+            #expect(abs(read.priceSEKPerMWh - computed.priceSEKPerMWh) <= 0.005 && abs(read.bankTWh - computed.bankEndTWh) <= 5e-5)
+            #expect(abs(read.demandTWh - computed.demandTWh) <= 5e-5 && abs(read.issuedTWh - computed.issuedTWh) <= 5e-5)
+        }
         // The variant's failed AC checks: no voltage in those hours, one in every other.
         let variant = try ResultFolderReader.read(ReportFixtures.variant)
         let converged = try ReportFixtures.csv(ReportFixtures.variant, "system.csv").map { $0["converged"] == "1" }

@@ -221,8 +221,8 @@ public enum HTMLReport {
             let chart = LineChart(series: [.init(name: "demand", x: x, y: years.map(\.demandTWh) ), .init(name: "issued", x: x, y: years.map(\.issuedTWh)),
                                            .init(name: "bank", x: x, y: years.map(\.bankTWh))], xTitle: "year", yTitle: "certificates (TWh)")
             page.figure(chart.svg(id: "certificates", title: "Certificate market by year"), caption: "Certificates demanded (quota × load), issued and banked per year (TWh; one certificate per MWh).")
-            page.table(["year", "quota (share of load)", "demand (TWh)", "issued (TWh)", "bank (TWh)", "price (EUR/MWh)"],
-                       years.map { [String($0.year), fixed($0.quota, 3), fixed($0.demandTWh, 2), fixed($0.issuedTWh, 2), fixed($0.bankTWh, 2), fixed($0.priceEURPerMWh, 2)] },
+            page.table(["year", "quota (share of load)", "demand (TWh)", "issued (TWh)", "bank (TWh)", "price (SEK/MWh)"],
+                       years.map { [String($0.year), fixed($0.quota, 3), fixed($0.demandTWh, 2), fixed($0.issuedTWh, 2), fixed($0.bankTWh, 2), fixed($0.priceSEKPerMWh, 2)] },
                        numeric: Set(0...5))
         }
     }

@@ -36,7 +36,7 @@ public enum ResultFolderReader {
                            "capacity_factor", "curtailed_mwh"],
         "nonconverged.csv": ["hour", "time", "cause"],
         "contingency.csv": ["hour", "time", "outage", "converged", "max_loading_pct", "worst_branch", "overloads", "lowest_vm_pu"],
-        "certificates.csv": ["year", "quota", "demand_twh", "issued_twh", "bank_twh", "price_eur_mwh"],
+        "certificates.csv": ["year", "quota", "demand_twh", "issued_twh", "bank_twh", "price_sek_mwh"],
     ]
 
     static let yearFiles = ["system.csv", "zones.csv", "borders.csv", "branches.csv", "branch_weeks.csv", "buses.csv",
@@ -327,7 +327,7 @@ public enum ResultFolderReader {
         try t.rows.indices.map { r throws(InputError) in
             RunResult.CertificateYear(year: try t.integer(r, "year"), quota: try t.number(r, "quota"), demandTWh: try t.number(r, "demand_twh"),
                                       issuedTWh: try t.number(r, "issued_twh"), bankTWh: try t.number(r, "bank_twh"),
-                                      priceEURPerMWh: try t.number(r, "price_eur_mwh"))
+                                      priceSEKPerMWh: try t.number(r, "price_sek_mwh"))
         }
     }
 }

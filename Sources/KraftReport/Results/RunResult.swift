@@ -175,7 +175,8 @@ public struct RunResult: Sendable {
         public var demandTWh: Double
         public var issuedTWh: Double
         public var bankTWh: Double
-        public var priceEURPerMWh: Double
+        /// The certificate price, SEK per certificate (per MWh certified): the market works in SEK.
+        public var priceSEKPerMWh: Double
     }
 
     public var path: String

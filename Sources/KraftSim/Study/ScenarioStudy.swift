@@ -121,6 +121,10 @@ public struct ScenarioStudy: Sendable {
                                   hour: hour, reason: "requested", options: options)
     }
 
+    /// Whether the scenario has a certificate market to run beside its year: a `[certificates]`
+    /// table that names a supply curve (the eligible plants and candidate projects).
+    public var hasCertificateMarket: Bool { scenario.certificates?.supplyCurve != nil }
+
     /// The certificate market's yearly path for `settings` (of `file`): it needs the eligible
     /// plants and candidate projects, so settings without a supply curve are refused.
     public static func certificatePath(_ settings: CertificateSettings, file: String) throws(InputError) -> CertificateRun {
