@@ -182,8 +182,12 @@ public final class NewtonRaphsonKernel {
     /// - Parameter roles: bus roles for this solve, in place of the classification the kernel was
     ///   made for (bus-block layout only).
     /// - Parameter damped: halve a step while it does not reduce the mismatch (the fallback mode).
+    /// - Parameter firstStep: solves the first iteration's linear system in place (the right-hand
+    ///   side −F in, the step out) instead of a factorization of the Jacobian, or returns false to
+    ///   leave it to the factorization; `OutageStep` does so for a branch outage at the base point.
     public func solve(state: inout State, pSpec: [Double], qSpec: [Double], roles: Roles? = nil, tolerance: Double,
-                      maxIterations: Int, damped: Bool = false) -> Outcome {
+                      maxIterations: Int, damped: Bool = false,
+                      firstStep: ((UnsafeMutableBufferPointer<Double>) -> Bool)? = nil) -> Outcome {
         precondition(roles == nil || busBlocks, "bus roles can change only in the bus-block layout")
         var clock = Stopwatch()
         var timings = PhaseTimings()
@@ -206,7 +210,8 @@ public final class NewtonRaphsonKernel {
         if freshFactorization { factored = false }
         let start = state
         var outcome = iterate(state: &state, pSpec: pSpec, qSpec: qSpec, tolerance: tolerance,
-                              maxIterations: maxIterations, damped: damped, solver: solver, timings: &timings, clock: &clock)
+                              maxIterations: maxIterations, damped: damped, solver: solver, timings: &timings, clock: &clock,
+                              firstStep: firstStep)
         if busBlocks, case .singularJacobian = outcome.failure {
             // The block LU does not pivot between buses; KLU on the same pattern does.
             if kluFallback == nil {
@@ -226,7 +231,8 @@ public final class NewtonRaphsonKernel {
     }
 
     private func iterate(state: inout State, pSpec: [Double], qSpec: [Double], tolerance: Double, maxIterations: Int,
-                         damped: Bool, solver: any LinearSolver, timings: inout PhaseTimings, clock: inout Stopwatch) -> Outcome {
+                         damped: Bool, solver: any LinearSolver, timings: inout PhaseTimings, clock: inout Stopwatch,
+                         firstStep: ((UnsafeMutableBufferPointer<Double>) -> Bool)? = nil) -> Outcome {
         let n = ybus.busCount
         for i in 0..<n {
             vm[i] = state.vm[i]; va[i] = state.va[i]
@@ -248,6 +254,20 @@ public final class NewtonRaphsonKernel {
                 break
             }
             iterations += 1
+            if iterations == 1, let firstStep {
+                for r in 0..<structure.size { step[r] = -mismatch[r] }
+                if firstStep(step) {
+                    timings.factor += clock.lap()
+                    if damped {
+                        norm = dampedUpdate(norm: norm, pSpec: pSpec, qSpec: qSpec)
+                    } else {
+                        update(alpha: 1)
+                        norm = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
+                    }
+                    if norm > 1e10 { failure = .diverging(worstBuses: worstBuses()); break }
+                    continue
+                }
+            }
             fillJacobian()
             timings.iterate += clock.lap()
             do {
@@ -401,6 +421,32 @@ public final class NewtonRaphsonKernel {
                 jac[Int(qm[d])] = mf[i] == 0 ? 1 : jac[Int(qm[d])] + q[i] * inv * qi
             }
         }}}}}}}}}
+    }
+
+    /// The factors of the Jacobian at `state` with bus `roles` (bus-block layout), kept apart
+    /// from the kernel's own, with what `OutageStep` needs to solve the first Newton step of a
+    /// branch outage from that state; nil outside the bus-block layout or when the Jacobian is
+    /// singular there.
+    func outageStep(at state: State, pSpec: [Double], qSpec: [Double], roles: Roles) -> OutageStep? {
+        guard busBlocks, let block = solver as? BlockSparseLU else { return nil }
+        if !analyzed {
+            guard (try? solver.analyze(structure.pattern)) != nil else { return nil }
+            analyzed = true
+        }
+        let n = ybus.busCount
+        for i in 0..<n {
+            angleFree[i] = roles.angleFree[i] ? 1 : 0; pEquation[i] = angleFree[i]
+            magnitudeFree[i] = roles.magnitudeFree[i] ? 1 : 0; qEquation[i] = magnitudeFree[i]
+            vm[i] = state.vm[i]; va[i] = state.va[i]
+            cosA[i] = cos(va[i]); sinA[i] = sin(va[i])
+        }
+        refreshRectangular()
+        _ = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
+        fillJacobian()
+        let lu = block.copySymbolic()
+        guard (try? lu.factor(UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros]))) != nil else { return nil }
+        return OutageStep(factors: lu, vr: Array(vr), vi: Array(vi), vm: Array(vm), p: Array(p), q: Array(q),
+                          angleFree: Array(angleFree), magnitudeFree: Array(magnitudeFree))
     }
 
     /// The buses with the largest mismatch (|ΔP| + |ΔQ| over their equations), at most five.
