@@ -62,6 +62,10 @@ public final class NewtonRaphsonKernel {
     /// cos and sin of `va`, kept up to date by rotation (see `update`).
     private let cosA: UnsafeMutableBufferPointer<Double>, sinA: UnsafeMutableBufferPointer<Double>
     private let slack: UnsafeMutableBufferPointer<Double>
+    /// The starting angles of the last solve (bit patterns) with their cos and sin: the solves
+    /// of an N-1 run mostly start from the same base case, whose sines then need no recomputing.
+    private let startVa: UnsafeMutableBufferPointer<UInt64>
+    private let startCos: UnsafeMutableBufferPointer<Double>, startSin: UnsafeMutableBufferPointer<Double>
     /// 1 where bus i's P (Q) equation is active, its angle (magnitude) free; else 0.
     private let pEquation: UnsafeMutableBufferPointer<Double>, qEquation: UnsafeMutableBufferPointer<Double>
     private let angleFree: UnsafeMutableBufferPointer<Double>, magnitudeFree: UnsafeMutableBufferPointer<Double>
@@ -92,6 +96,9 @@ public final class NewtonRaphsonKernel {
         mismatch = buffer(structure.size)
         step = buffer(structure.size)
         vm = buffer(n); va = buffer(n); cosA = buffer(n); sinA = buffer(n)
+        startCos = buffer(n); startSin = buffer(n)
+        startVa = .allocate(capacity: max(n, 1))
+        startVa.initialize(repeating: Double.nan.bitPattern)
         slack = buffer(structure.slackColumn.count)
         pEquation = buffer(n); qEquation = buffer(n); angleFree = buffer(n); magnitudeFree = buffer(n)
         for e in structure.constantEntries { jacobian[Int(e.position)] = e.value }
@@ -109,7 +116,8 @@ public final class NewtonRaphsonKernel {
 
     deinit {
         for b in [vr, vi, ir, ii, p, q, jacobian, mismatch, step, vm, va, cosA, sinA, slack,
-                  pEquation, qEquation, angleFree, magnitudeFree] { b.deallocate() }
+                  pEquation, qEquation, angleFree, magnitudeFree, startCos, startSin] { b.deallocate() }
+        startVa.deallocate()
     }
 
     /// Whether a kernel for these arguments takes the bus-block layout: under single slack, with
@@ -236,7 +244,13 @@ public final class NewtonRaphsonKernel {
         let n = ybus.busCount
         for i in 0..<n {
             vm[i] = state.vm[i]; va[i] = state.va[i]
-            cosA[i] = cos(va[i]); sinA[i] = sin(va[i])
+            let bits = va[i].bitPattern
+            if bits == startVa[i] {
+                cosA[i] = startCos[i]; sinA[i] = startSin[i]
+            } else {
+                cosA[i] = cos(va[i]); sinA[i] = sin(va[i])
+                startVa[i] = bits; startCos[i] = cosA[i]; startSin[i] = sinA[i]
+            }
         }
         for s in 0..<slack.count { slack[s] = s < state.slack.count ? state.slack[s] : 0 }
         refreshRectangular()
