@@ -39,6 +39,17 @@ public final class BlockSparseLU: LinearSolver {
 
     public init() {}
 
+    /// Analysis for values given block by block: `blocks` is the block pattern (square, CSC,
+    /// structurally symmetric, rows sorted), and a factorization takes 4 values per block entry
+    /// in its order, each block row-major — the layout `NewtonRaphsonKernel` fills.
+    public func analyzeBlocks(_ blocks: SparsePattern) throws(LinearSolverError) {
+        factored = false
+        guard blocks.rows == blocks.columns else { throw .backend("block LU: the block pattern is not square") }
+        n = blocks.columns
+        let source = [Int32]((0..<Int32(4 * blocks.nonzeros)))
+        try analyze(blockStart: blocks.columnStart, blockRow: blocks.rowIndex, blockSource: source)
+    }
+
     public func analyze(_ pattern: SparsePattern) throws(LinearSolverError) {
         factored = false
         guard pattern.columns % 2 == 0, pattern.rows == pattern.columns else {
@@ -69,6 +80,13 @@ public final class BlockSparseLU: LinearSolver {
             }
             blockStart[k + 1] = Int32(blockRow.count)
         }
+        try analyze(blockStart: blockStart, blockRow: blockRow, blockSource: blockSource)
+    }
+
+    /// The analysis proper, on the block pattern (`n` blocks) with the scalar positions of each
+    /// block's four values.
+    private func analyze(blockStart: [Int32], blockRow: [Int32], blockSource: [Int32]) throws(LinearSolverError) {
+        let n = self.n
 
         // Fill-reducing order on the block graph.
         order = [Int32](repeating: 0, count: n)
@@ -81,75 +99,103 @@ public final class BlockSparseLU: LinearSolver {
         for (new, old) in order.enumerated() { position[Int(old)] = Int32(new) }
 
         // The matrix by permuted rows. The pattern is structurally symmetric, so column k of the
-        // original lists the rows i whose row (in the permuted matrix) holds column k.
-        var rowCount = [Int32](repeating: 0, count: n + 1)
-        for p in 0..<blockRow.count { rowCount[Int(position[Int(blockRow[p])]) + 1] += 1 }
-        for i in 0..<n { rowCount[i + 1] += rowCount[i] }
-        matrixStart = rowCount
-        matrixColumn = [Int32](repeating: 0, count: blockRow.count)
-        matrixSource = [Int32](repeating: 0, count: 4 * blockRow.count)
-        var fill = rowCount
-        for k in 0..<n {
-            for p in Int(blockStart[k])..<Int(blockStart[k + 1]) {
-                let i = Int(position[Int(blockRow[p])])
-                let q = Int(fill[i])
-                fill[i] += 1
-                matrixColumn[q] = position[k]
-                for e in 0..<4 { matrixSource[4 * q + e] = blockSource[4 * p + e] }
+        // original lists the rows i whose row (in the permuted matrix) holds column k. Built in
+        // local arrays through unsafe pointers: a class's array property written entry by entry
+        // pays an exclusivity and a uniqueness check per write.
+        let blocks = blockRow.count
+        var aStart = [Int32](repeating: 0, count: n + 1)
+        var aColumn = [Int32](repeating: 0, count: blocks), aSource = [Int32](repeating: 0, count: 4 * blocks)
+        var parent = [Int32](repeating: -1, count: n)
+        var lStart = [Int32](repeating: 0, count: n + 1), lColumn = [Int32]()
+        lColumn.reserveCapacity(2 * blocks)
+        position.withUnsafeBufferPointer { position in
+        blockStart.withUnsafeBufferPointer { blockStart in
+        blockRow.withUnsafeBufferPointer { blockRow in
+        blockSource.withUnsafeBufferPointer { blockSource in
+        aStart.withUnsafeMutableBufferPointer { aStart in
+        aColumn.withUnsafeMutableBufferPointer { aColumn in
+        aSource.withUnsafeMutableBufferPointer { aSource in
+        parent.withUnsafeMutableBufferPointer { parent in
+            for p in 0..<blocks { aStart[Int(position[Int(blockRow[p])]) + 1] += 1 }
+            for i in 0..<n { aStart[i + 1] += aStart[i] }
+            let work = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * max(n, 1))
+            defer { work.deallocate() }
+            let fill = UnsafeMutableBufferPointer(rebasing: work[0..<n])
+            for i in 0..<n { fill[i] = aStart[i] }
+            for k in 0..<n {
+                for p in Int(blockStart[k])..<Int(blockStart[k + 1]) {
+                    let i = Int(position[Int(blockRow[p])])
+                    let q = Int(fill[i])
+                    fill[i] += 1
+                    aColumn[q] = position[k]
+                    for e in 0..<4 { aSource[4 * q + e] = blockSource[4 * p + e] }
+                }
             }
-        }
 
-        // Elimination tree and the row patterns of L (Liu's algorithm, then row reaches).
-        var parent = [Int32](repeating: -1, count: n), ancestor = [Int32](repeating: -1, count: n)
-        for i in 0..<n {
-            for q in Int(matrixStart[i])..<Int(matrixStart[i + 1]) {
-                var r = Int(matrixColumn[q])
-                guard r < i else { continue }
-                while ancestor[r] != -1 && ancestor[r] != Int32(i) {
-                    let next = Int(ancestor[r])
-                    ancestor[r] = Int32(i)
-                    r = next
-                }
-                if ancestor[r] == -1 { ancestor[r] = Int32(i); parent[r] = Int32(i) }
-            }
-        }
-        var mark = [Int32](repeating: -1, count: n)
-        var lStart: [Int32] = [0], lColumn = [Int32]()
-        var reach = [Int32]()
-        for i in 0..<n {
-            reach.removeAll(keepingCapacity: true)
-            mark[i] = Int32(i)
-            for q in Int(matrixStart[i])..<Int(matrixStart[i + 1]) {
-                var r = Int(matrixColumn[q])
-                while r < i && mark[r] != Int32(i) {
-                    mark[r] = Int32(i)
-                    reach.append(Int32(r))
-                    r = Int(parent[r])
-                    if r < 0 { break }
+            // Elimination tree (Liu's algorithm, `fill` reused as the ancestors) and the row
+            // patterns of L (row reaches in the tree, each sorted).
+            let ancestor = fill
+            for i in 0..<n { ancestor[i] = -1 }
+            for i in 0..<n {
+                for q in Int(aStart[i])..<Int(aStart[i + 1]) {
+                    var r = Int(aColumn[q])
+                    guard r < i else { continue }
+                    while ancestor[r] != -1 && ancestor[r] != Int32(i) {
+                        let next = Int(ancestor[r])
+                        ancestor[r] = Int32(i)
+                        r = next
+                    }
+                    if ancestor[r] == -1 { ancestor[r] = Int32(i); parent[r] = Int32(i) }
                 }
             }
-            reach.sort()
-            lColumn += reach
-            lStart.append(Int32(lColumn.count))
-        }
+            let mark = fill, reach = UnsafeMutableBufferPointer(rebasing: work[n..<2 * n])
+            for i in 0..<n { mark[i] = -1 }
+            for i in 0..<n {
+                var count = 0
+                mark[i] = Int32(i)
+                for q in Int(aStart[i])..<Int(aStart[i + 1]) {
+                    var r = Int(aColumn[q])
+                    while r < i && mark[r] != Int32(i) {
+                        mark[r] = Int32(i)
+                        reach[count] = Int32(r)
+                        count += 1
+                        r = Int(parent[r])
+                        if r < 0 { break }
+                    }
+                }
+                var row = UnsafeMutableBufferPointer(rebasing: reach[0..<count])
+                row.sort()
+                lColumn.append(contentsOf: row)
+                lStart[i + 1] = Int32(lColumn.count)
+            }
+        }}}}}}}}
+        matrixStart = aStart; matrixColumn = aColumn; matrixSource = aSource
         lowerStart = lStart
         lowerColumn = lColumn
         // U's rows are L's columns: row k of U holds every i > k whose L row holds k.
-        var uCount = [Int32](repeating: 0, count: n + 1)
-        for k in lColumn { uCount[Int(k) + 1] += 1 }
-        for i in 0..<n { uCount[i + 1] += uCount[i] }
-        upperStart = uCount
-        upperColumn = [Int32](repeating: 0, count: lColumn.count)
-        lowerOfUpper = [Int32](repeating: 0, count: lColumn.count)
-        var uFill = uCount
-        for i in 0..<n {
-            for q in Int(lStart[i])..<Int(lStart[i + 1]) {
-                let k = Int(lColumn[q])
-                upperColumn[Int(uFill[k])] = Int32(i)
-                lowerOfUpper[Int(uFill[k])] = Int32(q)
-                uFill[k] += 1
+        var uStart = [Int32](repeating: 0, count: n + 1)
+        var uColumn = [Int32](repeating: 0, count: lColumn.count), uToL = [Int32](repeating: 0, count: lColumn.count)
+        lColumn.withUnsafeBufferPointer { lColumn in
+        uStart.withUnsafeMutableBufferPointer { uStart in
+        uColumn.withUnsafeMutableBufferPointer { uColumn in
+        uToL.withUnsafeMutableBufferPointer { uToL in
+            for k in lColumn { uStart[Int(k) + 1] += 1 }
+            for i in 0..<n { uStart[i + 1] += uStart[i] }
+            let uFill = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+            defer { uFill.deallocate() }
+            for i in 0..<n { uFill[i] = uStart[i] }
+            for i in 0..<n {
+                for q in Int(lStart[i])..<Int(lStart[i + 1]) {
+                    let k = Int(lColumn[q])
+                    uColumn[Int(uFill[k])] = Int32(i)
+                    uToL[Int(uFill[k])] = Int32(q)
+                    uFill[k] += 1
+                }
             }
-        }
+        }}}}
+        upperStart = uStart
+        upperColumn = uColumn
+        lowerOfUpper = uToL
         self.parent = parent
         lower = [Double](repeating: 0, count: 4 * lColumn.count)
         upper = [Double](repeating: 0, count: 4 * lColumn.count)

@@ -21,6 +21,11 @@ struct JacobianStructure {
     let slackColumn: [Int32]
     /// Per admittance entry: positions of ∂P/∂θ, ∂Q/∂θ, ∂P/∂|V|, ∂Q/∂|V| in the value array.
     let pa: [Int32], qa: [Int32], pm: [Int32], qm: [Int32]
+    /// Bus-block layout only: the admittance pattern, whose entry e is the Jacobian's 2×2 block
+    /// at values 4e…4e+3 (row-major: ∂P/∂θ, ∂P/∂|V|, ∂Q/∂θ, ∂Q/∂|V|) — the block LU's input —
+    /// and the position in `pattern` (for KLU) of each of those values.
+    let blockPattern: SparsePattern?
+    let scalarPosition: [Int32]
     /// Positions and values of constant entries: slack shares (−participation) and the identity
     /// entries of fixed unknowns in the bus-block layout.
     let constantEntries: [(position: Int32, value: Double)]
@@ -68,6 +73,7 @@ struct JacobianStructure {
             // column lands at fixed offsets. No sort and no search.
             var start = [Int32](repeating: 0, count: 2 * n + 1), rows = [Int32](repeating: 0, count: 4 * nnzY)
             var pa = [Int32](repeating: 0, count: nnzY), qa = pa, pm = pa, qm = pa
+            var scalar = [Int32](repeating: 0, count: 4 * nnzY)
             var constantEntries = [(position: Int32, value: Double)]()
             start.withUnsafeMutableBufferPointer { start in
             rows.withUnsafeMutableBufferPointer { rows in
@@ -75,6 +81,7 @@ struct JacobianStructure {
             qa.withUnsafeMutableBufferPointer { qa in
             pm.withUnsafeMutableBufferPointer { pm in
             qm.withUnsafeMutableBufferPointer { qm in
+            scalar.withUnsafeMutableBufferPointer { scalar in
             cs.withUnsafeBufferPointer { cs in
             ri.withUnsafeBufferPointer { ri in
                 for k in 0..<n {
@@ -86,11 +93,12 @@ struct JacobianStructure {
                         let i = Int32(ri[a + o]), e = a + o
                         rows[angle + 2 * o] = 2 * i; rows[angle + 2 * o + 1] = 2 * i + 1
                         rows[magnitude + 2 * o] = 2 * i; rows[magnitude + 2 * o + 1] = 2 * i + 1
-                        pa[e] = Int32(angle + 2 * o); qa[e] = Int32(angle + 2 * o + 1)
-                        pm[e] = Int32(magnitude + 2 * o); qm[e] = Int32(magnitude + 2 * o + 1)
+                        scalar[4 * e] = Int32(angle + 2 * o); scalar[4 * e + 1] = Int32(magnitude + 2 * o)
+                        scalar[4 * e + 2] = Int32(angle + 2 * o + 1); scalar[4 * e + 3] = Int32(magnitude + 2 * o + 1)
+                        pa[e] = Int32(4 * e); pm[e] = Int32(4 * e + 1); qa[e] = Int32(4 * e + 2); qm[e] = Int32(4 * e + 3)
                     }
                 }
-            }}}}}}}}
+            }}}}}}}}}
             let diagonal = ybus.diagonal
             for i in 0..<n {
                 let d = Int(diagonal[i])
@@ -103,6 +111,8 @@ struct JacobianStructure {
             self.slackColumn = slackColumn
             self.pa = pa; self.qa = qa; self.pm = pm; self.qm = qm
             self.constantEntries = constantEntries
+            self.blockPattern = ybus.pattern
+            self.scalarPosition = scalar
             return
         }
 
@@ -151,6 +161,8 @@ struct JacobianStructure {
         self.slackColumn = slackColumn
         self.pa = pa; self.qa = qa; self.pm = pm; self.qm = qm
         self.constantEntries = constantEntries
+        self.blockPattern = nil
+        self.scalarPosition = []
         precondition(pattern.columns == size)
     }
 }

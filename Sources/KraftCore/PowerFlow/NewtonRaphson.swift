@@ -118,6 +118,7 @@ public final class NewtonRaphsonKernel {
         for b in [vr, vi, ir, ii, p, q, jacobian, mismatch, step, vm, va, cosA, sinA, slack,
                   pEquation, qEquation, angleFree, magnitudeFree, startCos, startSin] { b.deallocate() }
         startVa.deallocate()
+        scalarBuffer?.deallocate()
     }
 
     /// Whether a kernel for these arguments takes the bus-block layout: under single slack, with
@@ -130,6 +131,16 @@ public final class NewtonRaphsonKernel {
 
     public var linearSolverName: String { solver.name }
     public var unknowns: Int { structure.size }
+
+    /// The symbolic analysis of the kernel's own linear solver: of the block pattern in the
+    /// bus-block layout, of the scalar pattern otherwise.
+    private func analyzePrimary() throws(LinearSolverError) {
+        if busBlocks, let block = solver as? BlockSparseLU, let blocks = structure.blockPattern {
+            try block.analyzeBlocks(blocks)
+        } else {
+            try solver.analyze(structure.pattern)
+        }
+    }
 
     /// Takes branch `l` (two-port admittances `y`) out of the admittance matrix in force.
     func remove(branch l: Int, _ y: BranchAdmittance) { ybus.remove(branch: l, y) }
@@ -200,7 +211,7 @@ public final class NewtonRaphsonKernel {
         var clock = Stopwatch()
         var timings = PhaseTimings()
         if !analyzed {
-            do { try solver.analyze(structure.pattern) } catch {
+            do { try analyzePrimary() } catch {
                 return Outcome(converged: false, iterations: 0, maxMismatch: .nan,
                                failure: .singularJacobian(worstBuses: []), timings: timings, linearSolver: solver.name)
             }
@@ -285,7 +296,15 @@ public final class NewtonRaphsonKernel {
             fillJacobian()
             timings.iterate += clock.lap()
             do {
-                let values = UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros])
+                var values = UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros])
+                if !primary && busBlocks {
+                    // KLU after the block LU: the values in the scalar pattern's order.
+                    let csc = scalarValues()
+                    structure.scalarPosition.withUnsafeBufferPointer { position in
+                        for v in 0..<position.count { csc[Int(position[v])] = jacobian[v] }
+                    }
+                    values = UnsafeBufferPointer(csc)
+                }
                 if factoredHere { try solver.refactor(values) } else { try solver.factor(values) }
                 factoredHere = true
                 timings.factor += clock.lap()
@@ -310,6 +329,17 @@ public final class NewtonRaphsonKernel {
         timings.iterate += clock.lap()
         return Outcome(converged: failure == nil, iterations: iterations, maxMismatch: norm,
                        failure: failure, linearSolver: solver.name)
+    }
+
+    /// A buffer for the Jacobian's values in the scalar pattern's order (the KLU fallback in the
+    /// bus-block layout), made on first use.
+    private var scalarBuffer: UnsafeMutableBufferPointer<Double>?
+    private func scalarValues() -> UnsafeMutableBufferPointer<Double> {
+        if let scalarBuffer { return scalarBuffer }
+        let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(structure.pattern.nonzeros, 1))
+        b.initialize(repeating: 0)
+        scalarBuffer = b
+        return b
     }
 
     /// Takes `alpha` times the current step from the current point. An angle's cos and sin are
@@ -444,7 +474,7 @@ public final class NewtonRaphsonKernel {
     func outageStep(at state: State, pSpec: [Double], qSpec: [Double], roles: Roles) -> OutageStep? {
         guard busBlocks, let block = solver as? BlockSparseLU else { return nil }
         if !analyzed {
-            guard (try? solver.analyze(structure.pattern)) != nil else { return nil }
+            guard (try? analyzePrimary()) != nil else { return nil }
             analyzed = true
         }
         let n = ybus.busCount
