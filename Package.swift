@@ -1,5 +1,8 @@
 // swift-tools-version:6.0
 // Kraft: a decentralized energy-grid simulator. Module map and layering: docs/architecture.md.
+// Built and tested on Linux (the system libraries through apt). The macOS minimum below is for a
+// macOS build, which the code keeps to portable APIs for (Foundation finds the running executable,
+// Glibc only behind `canImport`) but which no one builds or tests today.
 import PackageDescription
 
 /// Release builds of the numeric core skip exclusivity checks in hot loops; correctness of those

@@ -1,5 +1,6 @@
 import KraftCore
 import KraftIO
+import KraftScenario
 import KraftSim
 
 /// The optional N-1 section of a scenario's result folder (docs/result-folder.md), from
@@ -47,7 +48,7 @@ public enum ContingencySection {
                 fields.append(converged ? ac!.worstBranch.map { n1.branchLabel($0) } ?? "" : "")
                 fields.append(ac.map { String($0.overloads.count) } ?? "")
                 fields.append(converged ? ac!.lowestVm.map { fixed($0, 4) } ?? "" : "")
-                fields.append(s.reason)
+                fields.append(ContingencyCSVWriter.quoted(s.reason))  // "peak load, nearest converged hour by load"
                 out += fields.joined(separator: ",") + "," + row + "\n"
             }
         }

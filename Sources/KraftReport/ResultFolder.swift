@@ -20,7 +20,11 @@ public enum ResultFolder {
     public static let processStart = Date()
 
     /// With `replacing`, an existing folder is swapped out only after the new one is complete.
-    public static func write(_ files: [(name: String, text: String)], to path: String, replacing: Bool = false) throws(InputError) {
+    /// `manifest`, when given, makes one more file, written last, from the names of the files
+    /// the staging folder holds once `files` are written (in the order written): a manifest lists
+    /// what was written, not what a caller meant to write.
+    public static func write(_ files: [(name: String, text: String)], to path: String, replacing: Bool = false,
+                             manifest: ((_ written: [String]) -> (name: String, text: String))? = nil) throws(InputError) {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path)
         recover(path)
@@ -36,9 +40,18 @@ public enum ResultFolder {
             for file in files {
                 try Data(file.text.utf8).write(to: staging.appendingPathComponent(file.name))
             }
+            if let manifest {
+                let present = Set(try fm.contentsOfDirectory(atPath: staging.path))
+                var written = [String]()
+                for file in files where present.contains(file.name) && !written.contains(file.name) { written.append(file.name) }
+                guard present == Set(written) else { throw StagingMismatch(present: present.sorted(), written: written) }
+                let m = manifest(written)
+                try Data(m.text.utf8).write(to: staging.appendingPathComponent(m.name))
+            }
         } catch {
             try? fm.removeItem(at: staging)
-            throw InputError(file: path, line: nil, message: "cannot write the result folder: \(error.localizedDescription)")
+            let why = (error as? StagingMismatch)?.description ?? error.localizedDescription
+            throw InputError(file: path, line: nil, message: "cannot write the result folder: \(why)")
         }
         var old: URL?
         if replacing && fm.fileExists(atPath: target.path) {
@@ -51,6 +64,13 @@ public enum ResultFolder {
         }
         try moveIntoPlace(staging.path, target: path)
         if let old { try? fm.removeItem(at: old) }
+    }
+
+    /// A staging folder that holds other files than those written into it.
+    struct StagingMismatch: Error, CustomStringConvertible {
+        var present: [String]
+        var written: [String]
+        var description: String { "the staging folder holds \(present.joined(separator: ", ")), not the files written (\(written.joined(separator: ", ")))" }
     }
 
     /// The final rename of a staging folder to its target, which must not exist: another run that

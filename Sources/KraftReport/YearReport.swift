@@ -87,7 +87,9 @@ public enum YearReport {
             : "* over the \(converged) converged hours of \(r.hours) only: the \(r.hours - converged) hours whose AC check failed have no voltages, losses or reactive reserve\n"
     }
 
-    public static func files(_ r: YearResult, kraftVersion: String) -> [(name: String, text: String)] {
+    /// A run's files of the result folder, without the N-1 section and the manifest (both
+    /// added by `ResultFolderWriter`, which writes them).
+    public static func files(_ r: YearResult) -> [(name: String, text: String)] {
         let makers: [(name: String, make: @Sendable (YearResult) -> String)] = [
             ("scenario.json", { r in ScenarioJSON.write(r.scenario, hours: r.hours, weatherSource: r.weatherSource,
                                                        dataCentreBuses: r.grid.dataCentres.map { r.grid.network.buses.id[r.grid.network.loads.bus[$0.load]] }) }),
@@ -99,9 +101,7 @@ public enum YearReport {
         // The files are independent; a year's zones and borders tables are megabytes each.
         let texts = LockedSlots<String>(count: makers.count)
         DispatchQueue.concurrentPerform(iterations: makers.count) { i in texts.set(i, makers[i].make(r)) }
-        var files = zip(makers, texts.values()).map { (name: $0.name, text: $1) }
-        files.insert(("manifest.json", ResultManifest.json(kind: r.kind, kraftVersion: kraftVersion, files: files.map(\.name))), at: 0)
-        return files
+        return zip(makers, texts.values()).map { (name: $0.name, text: $1) }
     }
 
     static func summary(_ r: YearResult) -> String {

@@ -123,11 +123,10 @@ struct AdequacyCommand: ParsableCommand {
             context.baseName = base.scenario.name
         }
         if let resultFolder {
-            let areas = study.model.zones + ["Sweden"]
-            var files: [(name: String, text: String)] = [("manifest.json", ""), ("adequacy.json", AdequacyReport.json(summary, context: context)),
-                                                         ("samples.csv", AdequacyReport.samplesCSV(results, areas: areas))]
-            files[0].text = ResultManifest.json(kind: "adequacy", kraftVersion: Kraft.version, files: files.map(\.name))
-            do { try ResultFolder.write(files, to: resultFolder) } catch {
+            do {
+                try ResultFolderWriter.writeAdequacy(summary, context: context, results: results, areas: study.model.zones + ["Sweden"],
+                                                     kraftVersion: Kraft.version, to: resultFolder)
+            } catch {
                 printError(error.description)
                 throw ExitStatus.badInput
             }

@@ -64,7 +64,8 @@ struct BenchCommand: ParsableCommand {
         var rows = [BenchmarkRow]()
         for path in cases {
             let file = try loadCase(path)
-            rows.append(BenchmarkRow.measure(file: file, options: try solver.powerFlowOptions(for: file.network), repeats: `repeat`))
+            rows.append(BenchmarkRow.measure(network: file.network, caseName: file.name, parseMs: file.readMilliseconds,
+                                             options: try solver.powerFlowOptions(for: file.network), repeats: `repeat`))
             if !rows.last!.converged { printError("\(path): power flow did not converge") }
         }
         print(format == .json ? BenchmarkRow.json(rows) : BenchmarkRow.table(rows), terminator: "")
@@ -86,7 +87,8 @@ struct BenchCommand: ParsableCommand {
         for path in cases {
             let file = try loadCase(path)
             do {
-                rows.append(try TimeSeriesBenchmark.measure(file: file, options: try solver.powerFlowOptions(for: file.network),
+                rows.append(try TimeSeriesBenchmark.measure(network: file.network, caseName: file.name,
+                                                            options: try solver.powerFlowOptions(for: file.network),
                                                             factors: factors, sampleHours: sampled))
             } catch let error as TimeSeriesPowerFlow.Unsupported {
                 printError("--timeseries: \(error.description)")

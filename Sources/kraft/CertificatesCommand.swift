@@ -79,14 +79,11 @@ struct CertificatesCommand: ParsableCommand {
 
     private func entry(_ file: String) throws -> CertificateReport.Entry {
         let s = try ScenarioLoader.certificateSettings(path: file)
-        // Without plants and projects every year is short and the fee compounds: refuse, don't print it.
-        guard let curve = s.supplyCurve else {
-            throw InputError(file: file, line: nil, message: "[certificates] has no supply_curve: the market needs the eligible plants and candidate projects (for Sweden: supply_curve = \"Scenarios/certificates/supply-curve-sweden.csv\", relative to the settings file)")
-        }
-        let supply = try SupplyCurveFile.read(path: curve)
+        // Without plants and projects every year is short and the fee compounds: refused, not printed.
+        let run = try ScenarioStudy.certificatePath(s, file: file)
         let published = try s.published.map { path throws(InputError) in try PublishedCertificateFigures.read(folder: path) }
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        return CertificateReport.Entry(name: name, run: CertificateMarket.run(s, supply: supply), published: published)
+        return CertificateReport.Entry(name: name, run: run, published: published)
     }
 
     /// The build-out since `--build-out-since` as producers in the Swedish zones SE1–SE4.

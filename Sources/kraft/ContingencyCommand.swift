@@ -142,52 +142,42 @@ struct ContingencyCommand: ParsableCommand {
         }
     }
 
-    /// N-1 of a scenario at `--at`, or at its run's peak-load and lowest-inertia hours.
+    /// N-1 of a scenario at `--at` (its week dispatched, the year not run), or at its run's
+    /// peak-load and lowest-inertia hours (the study's year run, whose dispatched grids N-1 reuses).
     private func runScenario() throws {
-        let loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
-        do { loaded = try ScenarioLoader.load(path: casePath) } catch {
+        let study: ScenarioStudy
+        do { study = try ScenarioStudy.load(path: casePath) } catch {
             for p in error.problems { printError(p.description) }
             throw ExitStatus.badInput
         }
-        let (scenario, network, sidecar) = loaded
+        let scenario = study.scenario
         let moment = at.flatMap(Moment.init(parsing:))
-        let profiles: HourlyProfiles, span: Range<Int>
-        do {
-            (profiles, span) = try YearRun.profiles(weather: scenario.weather, covering: moment.map { Period(from: $0.date, to: $0.date) } ?? scenario.period,
-                                                    sidecar: sidecar)
-        } catch {
+        let hours: ScenarioStudy.Hours
+        do { hours = try study.hours(moment.map { ScenarioStudy.Span(moment: $0) } ?? study.period) } catch {
             printError(error.description)
             throw ExitStatus.badInput
         }
-        var hours = [(reason: String, hour: Int)]()
         var studies = [HourContingency.Study]()
         var unstudied = [ContingencySection.Unstudied]()
-        if let moment {
-            hours = [("requested", span.lowerBound + moment.hour)]
-        } else {
-            let bar = ProgressBar(total: span.count, label: "hours")
-            do {
-                let year = try YearRun.run(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,
-                                           only: span, threads: options.threads, progress: { bar.advance(by: $0) })
-                bar.finish()
-                // The critical hours on the grids the run dispatched; a failed one is named.
-                for u in year.unstudiedHours {
-                    let time = HourContingency.moment(hour: u.hour, start: profiles.start)
-                    printError("\(casePath): the \(u.reason) hour \(time) is not studied: \(u.why)")
-                    unstudied.append(ContingencySection.Unstudied(hour: u.hour, time: time, reason: u.reason, why: u.why))
-                }
-                studies = year.criticalHours.map { HourContingency.study($0, start: profiles.start, options: options) }
-            } catch {
-                bar.finish()
+        if moment != nil {
+            do { studies = [try study.contingency(at: hours.hours.lowerBound, of: hours.profiles, options: options)] } catch {
                 printError("\(casePath): \(error.description)")
                 throw ExitStatus.failed
             }
-        }
-        for (reason, hour) in hours {
+        } else {
+            let bar = ProgressBar(total: hours.hours.count, label: "hours")
             do {
-                studies.append(try HourContingency.study(scenario: scenario, network: network, sidecar: sidecar, profiles: profiles,
-                                                         hour: hour, reason: reason, options: options))
+                let result = try study.run(hours, threads: options.threads, contingency: options, progress: { bar.advance(by: $0) })
+                bar.finish()
+                // The critical hours on the grids the run dispatched; a failed one is named.
+                for u in result.unstudied {
+                    let time = HourContingency.moment(hour: u.hour, start: hours.profiles.start)
+                    printError("\(casePath): the \(u.reason) hour \(time) is not studied: \(u.why)")
+                    unstudied.append(ContingencySection.Unstudied(hour: u.hour, time: time, reason: u.reason, why: u.why))
+                }
+                studies = result.contingency ?? []
             } catch {
+                bar.finish()
                 printError("\(casePath): \(error.description)")
                 throw ExitStatus.failed
             }

@@ -81,21 +81,18 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         _ = ResultFolder.processStart  // fixed now: leftovers older than this are not this run's
-        var loaded: (scenario: Scenario, network: Network, sidecar: GridSidecar?)
-        do { loaded = try ScenarioLoader.load(path: scenario) } catch {
+        var study: ScenarioStudy
+        do { study = try ScenarioStudy.load(path: scenario) } catch {
             for p in error.problems { printError(p.description) }
             throw ExitStatus.badInput
         }
-        if let w = try weather.parsed(replacing: loaded.scenario.weather) { loaded.scenario.weather = w }
-        let stem = (scenario.split(separator: "/").last.map(String.init) ?? scenario).replacingOccurrences(of: ".toml", with: "")
-        var span = loaded.scenario.period
-        if let period { span = Period(from: CalendarDate(year: period, month: 1, day: 1), to: CalendarDate(year: period, month: 12, day: 31)) }
-        if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to) { span = Period(from: a, to: b) }
+        if let w = try weather.parsed(replacing: study.scenario.weather) { study.scenario.weather = w }
         let moment = at.flatMap(Moment.init(parsing:))
-        if let moment { span = Period(from: moment.date, to: moment.date) }
-        let name = moment.map { "\(stem)-\($0.description.replacingOccurrences(of: ":", with: ""))" }
-            ?? "\(stem)-\(span.from == span.to ? span.from.description : "\(span.from)_\(span.to)")"
-        let target = output ?? "results/\(name)"
+        var span = study.period
+        if let period { span = .year(period) }
+        if let from, let to, let a = CalendarDate(parsing: from), let b = CalendarDate(parsing: to) { span = ScenarioStudy.Span(Period(from: a, to: b)) }
+        if let moment { span = ScenarioStudy.Span(moment: moment) }
+        let target = output ?? study.defaultFolder(span)
         // What a killed earlier run into this folder left: stale staging folders are removed, a
         // folder moved aside by an interrupted --overwrite is put back (before the check below).
         for line in ResultFolder.recover(target) { printError("\(target): \(line) (left by an interrupted run)") }
@@ -104,73 +101,49 @@ struct RunCommand: ParsableCommand {
             printError(InputError(file: target, line: nil, message: "already exists (expected a new folder; remove it, choose another --output or give --overwrite)").description)
             throw ExitStatus.badInput
         }
-        let profiles: HourlyProfiles, hours: Range<Int>
-        do { (profiles, hours) = try YearRun.profiles(weather: loaded.scenario.weather, covering: span, sidecar: loaded.sidecar) } catch {
+        let hours: ScenarioStudy.Hours
+        do { hours = try study.hours(span) } catch {
             printError(error.description)
             throw ExitStatus.badInput
         }
-        let only = moment.map { hours.lowerBound + $0.hour..<hours.lowerBound + $0.hour + 1 } ?? hours
-        var runScenario = loaded.scenario
         if let place = sizeCompensation {
-            let location = try CompensationSizingCommand.location(place, network: loaded.network, sidecar: loaded.sidecar)
-            switch CompensationSizingCommand.size(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar,
-                                                  profiles: profiles, only: only, place: location, label: place,
+            let location = try CompensationSizingCommand.location(place, network: study.network, sidecar: study.sidecar)
+            switch CompensationSizingCommand.size(scenario: study.scenario, network: study.network, sidecar: study.sidecar,
+                                                  profiles: hours.profiles, only: hours.hours, place: location, label: place,
                                                   threads: threads, scenarioPath: scenario) {
             case .failed: throw ExitStatus.failed
             case .noneNeeded: break
             case .device(let device):
-                runScenario.compensation.append(device)
-                runScenario.changes.append(device.summary + " (found by --size-compensation)")
+                study.scenario.compensation.append(device)
+                study.scenario.changes.append(device.summary + " (found by --size-compensation)")
             }
         }
-        let bar = ProgressBar(total: only.count, label: "hours")
-        let result: YearResult
+        // N-1 at the run's peak-load and lowest-inertia hours, on the grids the run dispatched;
+        // not for a single moment.
+        var n1 = ContingencyOptions()
+        n1.threads = threads  // --threads, not the machine's cores
+        let bar = ProgressBar(total: hours.hours.count, label: "hours")
+        let result: StudyResult
         do {
-            result = try YearRun.run(scenario: runScenario, network: loaded.network, sidecar: loaded.sidecar,
-                                     profiles: profiles, only: only, threads: threads, progress: { bar.advance(by: $0) })
+            result = try study.run(hours, threads: threads, contingency: moment == nil ? n1 : nil, progress: { bar.advance(by: $0) })
         } catch {
             bar.finish()
             printError("\(scenario): \(error.description)")
             throw ExitStatus.failed
         }
         bar.finish()
-        print(YearReport.table(result), terminator: "")
-        var files: [(name: String, text: String)]
-        if moment == nil {
-            // The N-1 section: the run's peak-load and lowest-inertia hours, on the grids the run
-            // dispatched, each studied while the result files are formatted.
-            let critical = result.criticalHours
-            let yearFiles = LockedSlots<[(name: String, text: String)]>(count: 1)
-            let studies = LockedSlots<HourContingency.Study>(count: critical.count)
-            DispatchQueue.concurrentPerform(iterations: critical.count + 1) { i in
-                guard i > 0 else { return yearFiles.set(0, YearReport.files(result, kraftVersion: Kraft.version)) }
-                var options = ContingencyOptions()
-                options.threads = threads  // --threads, not the machine's cores
-                var study = HourContingency.study(critical[i - 1], start: profiles.start, options: options)
-                study.hour = result.index(study.hour)  // result files count hours from the run's first
-                if let failed = study.insteadOf { study.insteadOf?.hour = result.index(failed.hour) }
-                studies.set(i - 1, study)
-            }
-            let unstudied = result.unstudiedHours.map {
-                ContingencySection.Unstudied(hour: result.index($0.hour), time: HourContingency.moment(hour: $0.hour, start: profiles.start),
-                                             reason: $0.reason, why: $0.why)
-            }
+        print(YearReport.table(result.year), terminator: "")
+        if result.contingency != nil {
             fflush(nil)  // the table first, then the notice, also when both go to one file
-            for u in unstudied { printError("N-1: the \(u.reason) hour \(u.time) is not studied: \(u.why)") }
-            files = yearFiles.values()[0] + ContingencySection.files(studies.values(), unstudied: unstudied, scenarioName: result.scenario.name)
-            files[0] = ("manifest.json", ResultManifest.json(kind: result.kind, kraftVersion: Kraft.version, files: files.map(\.name)))
-        } else {
-            files = YearReport.files(result, kraftVersion: Kraft.version)
+            for u in result.unstudied {
+                printError("N-1: the \(u.reason) hour \(HourContingency.moment(hour: u.hour, start: result.year.start)) is not studied: \(u.why)")
+            }
         }
-        try write(files, to: target)
-        if moment != nil && !result.records.allSatisfy(\.converged) { throw ExitStatus.failed }
-    }
-
-    private func write(_ files: [(name: String, text: String)], to folder: String) throws {
-        do { try ResultFolder.write(files, to: folder, replacing: overwrite) } catch {
+        do { try ResultFolderWriter.write(result, kraftVersion: Kraft.version, to: target, replacing: overwrite) } catch {
             printError(error.description)
             throw ExitStatus.badInput
         }
-        print("results: \(folder)")
+        print("results: \(target)")
+        if moment != nil && !result.year.records.allSatisfy(\.converged) { throw ExitStatus.failed }
     }
 }

@@ -32,8 +32,13 @@ func absolutePath(_ path: String) -> String {
     path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
 }
 
-/// The running `kraft` executable, which sweeps start once per member and write into Slurm scripts.
+/// The running `kraft` executable, which sweeps start once per member and write into Slurm scripts:
+/// Foundation's path of the main executable (which it takes from /proc/self/exe on Linux and from
+/// the loader on macOS), symbolic links resolved; the first argument made absolute should
+/// Foundation not know it.
 func kraftExecutable() -> String {
-    let proc = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-    return FileManager.default.isExecutableFile(atPath: proc) ? proc : absolutePath(CommandLine.arguments[0])
+    if let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path, FileManager.default.isExecutableFile(atPath: path) {
+        return path
+    }
+    return absolutePath(CommandLine.arguments[0])
 }

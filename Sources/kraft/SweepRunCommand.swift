@@ -82,7 +82,7 @@ struct SweepRunCommand: ParsableCommand {
         if let signal = ChildProcesses.shared.stopSignal {
             // Every child has ended (each worker waited for its own): stop as the signal asked.
             printError("sweep stopped by signal \(signal); its running members were stopped with it (run again to finish)")
-            Glibc.exit(128 + signal)
+            Foundation.exit(128 + signal)
         }
         let failures = state.withLock { $0.failures }
         print("shard \(index)/\(count): \(members.count - failures) of \(members.count) members complete; results: \(layout.folder)")

@@ -85,6 +85,12 @@ struct RunCommandTests {
         let system = try String(contentsOfFile: folder + "/system.csv", encoding: .utf8).split(separator: "\n")
         #expect(system.count == 49, "header and 48 hours")
         #expect(system[1].hasPrefix("0,2030-06-03T00:00,"), "hours count from the first hour of the run")
+        // The manifest lists exactly the files the folder holds, itself first, N-1 section included.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) as! [String: Any]
+        let listed = manifest["files"] as! [String]
+        #expect(listed.first == "manifest.json" && Set(listed).count == listed.count)
+        #expect(Set(listed) == Set(try FileManager.default.contentsOfDirectory(atPath: folder)))
+        #expect(listed.contains("contingency.csv") && listed.contains("contingency.json") && manifest["kind"] as? String == "year")
         let refused = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-03", "--output", folder])
         #expect(refused.status == 2)
         let again = try KraftProcess.run(["run", Self.scenario, "--from", "2030-06-03", "--to", "2030-06-03", "--output", folder, "--overwrite"])

@@ -1,29 +1,18 @@
 import Foundation
+import KraftCore
 import Testing
 @testable import KraftIO
 
 /// Damaged files never crash the reader: whatever the bytes, reading ends in a case or an
 /// `InputError` (a trap would end the test process).
 @Suite struct MatpowerRobustnessTests {
-    /// SplitMix64: a small seeded generator, so that a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Bytes that matter to the grammar, inserted or substituted at random places.
     private static let syntax = Array("[]{}();,.'\"%\n\t -+eE0123456789Inf NaN ... %{ mpc.bus = [".utf8)
 
     @Test(arguments: 0..<4)
     func randomDamageToCase9(seed: UInt64) throws {
         let original = try Array(Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("case9.m"))))
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(state: seed)  // seeded, so that a failure can be replayed
         var accepted = 0
         for _ in 0..<500 {
             var bytes = original

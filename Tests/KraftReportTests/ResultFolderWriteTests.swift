@@ -110,6 +110,19 @@ struct ResultFolderWriteTests {
         for f in files { #expect(try String(contentsOfFile: f.path, encoding: .utf8) == f.text) }
         #expect(try fm.contentsOfDirectory(atPath: parent).count == 3)
     }
+
+    @Test("the manifest is made last from the files the staging folder holds, in the order written")
+    func manifestFromWritten() throws {
+        let parent = try Self.parent()
+        try ResultFolderWriter.write([("b.csv", "x\n"), ("a.json", "{}\n")], kind: "year", kraftVersion: "test", to: parent + "/out", replacing: false)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: parent + "/out/manifest.json"))) as! [String: Any]
+        #expect(manifest["files"] as? [String] == ["manifest.json", "b.csv", "a.json"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: parent + "/out")) == ["manifest.json", "b.csv", "a.json"])
+        // Two files of one name are one file in the folder: listed once.
+        try ResultFolderWriter.write([("b.csv", "1\n"), ("b.csv", "2\n")], kind: "year", kraftVersion: "test", to: parent + "/twice", replacing: false)
+        let twice = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: parent + "/twice/manifest.json"))) as! [String: Any]
+        #expect(twice["files"] as? [String] == ["manifest.json", "b.csv"])
+    }
 }
 
 final class LockedCounter: @unchecked Sendable {

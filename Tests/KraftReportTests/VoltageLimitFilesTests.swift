@@ -18,7 +18,7 @@ struct VoltageLimitFilesTests {
         return try! YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, only: hours, threads: 2)
     }()
 
-    static func file(_ name: String) -> String { YearReport.files(result, kraftVersion: "test").first { $0.name == name }!.text }
+    static func file(_ name: String) -> String { ResultFolderWriter.files(StudyResult(year: result)).first { $0.name == name }!.text }
 
     static func rows(_ name: String) -> [[String: String]] {
         let lines = file(name).split(separator: "\n").map(String.init)
@@ -85,5 +85,29 @@ struct VoltageLimitFilesTests {
         let studied = try #require(r.criticalHours.first { $0.reason.hasPrefix("peak load") })
         #expect(studied.hour == nearest.hour && studied.insteadOf?.hour == peak.hour)
         #expect(studied.reason == "peak load, nearest converged hour by load")
+    }
+
+    /// The one writer on a real run: the files it made and nothing else, the manifest last from
+    /// what the folder holds, the N-1 section renumbered to the run's hours, and the reader
+    /// takes the folder back.
+    @Test("the writer's folder: the manifest lists exactly the files present; the reader reads it")
+    func writtenFolder() throws {
+        var options = ContingencyOptions()
+        options.threads = 2
+        let study = StudyResult(year: Self.result, contingency: ScenarioStudy.criticalStudies(Self.result, options: options))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-writer-\(UUID().uuidString)").path
+        try ResultFolderWriter.write(study, kraftVersion: "test", to: dir)
+        let present = try FileManager.default.contentsOfDirectory(atPath: dir)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/manifest.json"))) as! [String: Any]
+        let listed = manifest["files"] as! [String]
+        #expect(listed == ["manifest.json"] + ResultFolderWriter.files(study).map(\.name))
+        #expect(Set(listed) == Set(present) && listed.count == present.count)
+        #expect(listed.suffix(2) == ["contingency.csv", "contingency.json"])
+        let read = try ResultFolderReader.read(dir)
+        #expect(read.summary.hours == Self.result.hours)
+        let first = Self.result.records[0].hour
+        let rows = try #require(read.contingency)
+        #expect(!rows.isEmpty && rows.allSatisfy { (0..<Self.result.hours).contains($0.hour) }, "hours of the run, not of the profiles")
+        #expect(Set(rows.map(\.hour)) == Set(Self.result.criticalHours.map { $0.hour - first }))
     }
 }

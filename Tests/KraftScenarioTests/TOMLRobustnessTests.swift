@@ -1,4 +1,5 @@
 import Foundation
+import KraftCore
 @testable import KraftScenario
 import Testing
 
@@ -93,7 +94,7 @@ struct TOMLRobustnessTests {
             .map { Array(try Data(contentsOf: folder.appendingPathComponent($0))) }
         #expect(!seeds.isEmpty)
         let alphabet = Array("[]{}=,.\"'#\\ \t\n\r_+-:eE019TZxob".utf8) + [0x00, 0x7F, 0xC3, 0xA9, 0xE2]
-        var rng = SplitMix64(seed: 3)
+        var rng = SplitMix64(state: 3)  // seeded: the same edits on every run
         for n in 0..<1000 {
             var bytes = seeds[n % seeds.count]
             for _ in 0...Int(rng.next() % 4) {
@@ -132,18 +133,5 @@ struct TOMLRobustnessTests {
             best = min(best, cpuMilliseconds() - start)
         }
         #expect(best < 50, "best of 3: \(best) ms of CPU time")
-    }
-}
-
-/// A small seeded generator (SplitMix64) so the random edits are the same on every run.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

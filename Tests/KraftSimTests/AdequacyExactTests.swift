@@ -1,4 +1,5 @@
 import Foundation
+import KraftCore
 import KraftScenario
 @testable import KraftSim
 import Testing

@@ -38,32 +38,32 @@ enum DispatchTestProblems {
     /// distinct costs (some weather-driven, some with pmin), hourly loads, two price-taking
     /// neighbours and one fixed schedule. No limits, budgets or interfaces unless added.
     static func generated(buses n: Int = 30, units: Int = 120, hours: Int = 24, seed: UInt64 = 7) -> DispatchProblem {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(state: seed)  // seeded: reproducible generated problems
         var branches = [DispatchProblem.Branch]()
-        for b in 1..<n { branches.append(.init(from: Int(rng.next() % UInt64(b)), to: b, x: 0.02 + 0.2 * rng.unit(), limitMW: nil)) }
+        for b in 1..<n { branches.append(.init(from: Int(rng.next() % UInt64(b)), to: b, x: 0.02 + 0.2 * rng.uniform(), limitMW: nil)) }
         for _ in 0..<(n / 2) {
             let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
-            if a != b { branches.append(.init(from: a, to: b, x: 0.02 + 0.2 * rng.unit(), limitMW: nil)) }
+            if a != b { branches.append(.init(from: a, to: b, x: 0.02 + 0.2 * rng.uniform(), limitMW: nil)) }
         }
         var list = [DispatchProblem.Unit]()
         for k in 0..<units {
             let curtailable = k % 5 == 0
-            let size = 50 + 400 * rng.unit()
-            let pmax = (0..<hours).map { _ in curtailable ? size * rng.unit() : size }
+            let size = 50 + 400 * rng.uniform()
+            let pmax = (0..<hours).map { _ in curtailable ? size * rng.uniform() : size }
             let pmin = pmax.map { k % 7 == 3 ? 0.2 * $0 : 0 }
-            list.append(.init(bus: Int(rng.next() % UInt64(n)), cost: curtailable ? 1 + rng.unit() : 5 + 120 * rng.unit(),
+            list.append(.init(bus: Int(rng.next() % UInt64(n)), cost: curtailable ? 1 + rng.uniform() : 5 + 120 * rng.uniform(),
                               pmin: pmin, pmax: pmax, curtailable: curtailable, budget: nil))
         }
         let capacity = list.reduce(0) { $0 + $1.pmax[0] }
-        let base = (0..<n).map { _ in rng.unit() }
+        let base = (0..<n).map { _ in rng.uniform() }
         let total = base.reduce(0, +)
         let loads = (0..<hours).flatMap { h in
             base.map { $0 / total * capacity * (0.45 + 0.5 * sin(Double(h) / Double(hours) * .pi)) }
         }
         let externals: [DispatchProblem.External] = [
-            .init(name: "N1", bus: 1, importMW: 300, exportMW: 200, mode: .priceTaking(priceEURPerMWh: (0..<hours).map { _ in 30 + 60 * rng.unit() })),
-            .init(name: "N2", bus: n - 1, importMW: 150, exportMW: 400, mode: .priceTaking(priceEURPerMWh: (0..<hours).map { _ in 10 + 90 * rng.unit() })),
-            .init(name: "F", bus: n / 2, importMW: 100, exportMW: 100, mode: .fixed(scheduleMW: (0..<hours).map { _ in -100 + 200 * rng.unit() })),
+            .init(name: "N1", bus: 1, importMW: 300, exportMW: 200, mode: .priceTaking(priceEURPerMWh: (0..<hours).map { _ in 30 + 60 * rng.uniform() })),
+            .init(name: "N2", bus: n - 1, importMW: 150, exportMW: 400, mode: .priceTaking(priceEURPerMWh: (0..<hours).map { _ in 10 + 90 * rng.uniform() })),
+            .init(name: "F", bus: n / 2, importMW: 100, exportMW: 100, mode: .fixed(scheduleMW: (0..<hours).map { _ in -100 + 200 * rng.uniform() })),
         ]
         let zones = ["Z0", "Z1", "Z2"]
         return DispatchProblem(hours: hours, baseMVA: 100, busCount: n, zoneOfBus: (0..<n).map { $0 % 3 }, zones: zones,
@@ -132,18 +132,4 @@ enum DispatchTestProblems {
                                       loadMW: loads, interfaces: [], externals: [])
         return (problem, net)
     }
-}
-
-/// SplitMix64, for reproducible generated problems.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,3 +1,4 @@
+import KraftCore
 import KraftScenario
 
 /// What one sampled year gave, per zone and for the country (index `zones.count`): enough to

@@ -1,4 +1,5 @@
 import Foundation
+import KraftCore
 
 /// Forced outages of a unit as a two-state Markov chain in hourly steps: up for a geometric
 /// number of hours with mean MTTF, then down for a geometric number with mean MTTR. With

@@ -1,3 +1,5 @@
+import KraftScenario
+
 /// What the market holds between years: the plants (with the years they earn certificates),
 /// what is left of each supply-curve resource, and the bank.
 struct CertificateMarketState {

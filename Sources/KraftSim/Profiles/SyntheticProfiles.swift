@@ -1,4 +1,5 @@
 import Foundation
+import KraftCore
 import KraftScenario
 
 /// A seeded synthetic weather year, calibrated to the documented Swedish figures

@@ -50,6 +50,9 @@ public struct YearResult: Sendable {
     /// The critical hours N-1 could not study, with why (`HourContingency.criticalHours`).
     public var unstudiedHours: [UnstudiedHour] = []
 
+    /// Windows (weeks) the run dispatched as linear programs or by merit order: each once.
+    public var dispatchedWindows = 0
+
     public var hours: Int { records.count }
 
     /// "snapshot" for a run of one hour, "year" otherwise (docs/result-folder.md).

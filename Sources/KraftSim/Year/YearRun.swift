@@ -24,6 +24,8 @@ public enum YearRun {
         let reference: [Int]
         let order: [Int]
         let settings: DispatchSettings
+        /// Windows dispatched with this setup so far (by any worker).
+        let dispatches = DispatchTally()
 
         init(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles) {
             grid = StudyGrid.build(scenario: scenario, network: network, sidecar: sidecar)
@@ -46,6 +48,7 @@ public enum YearRun {
         /// The window's hour inputs, its dispatch problem and the dispatch.
         func dispatch(_ span: Range<Int>) throws(Failure) -> ([HourInputs], DispatchProblem, DispatchSolution) {
             let (hourInputs, problem) = problem(span)
+            dispatches.add()
             do {
                 let solution = settings.mode == .lp ? try DispatchLP.solve(problem) : try MeritOrderDispatch.solve(problem)
                 return (hourInputs, problem, solution)
@@ -101,6 +104,7 @@ public enum YearRun {
                                 syntheticWeather: profiles.isSynthetic, weatherSource: profiles.source,
                                 kineticThresholdGWs: settings.kineticThresholdGWs, notes: notes)
         result.reservoirs = reservoirs(setup: setup, windows: windows, wanted: wanted, records: records)
+        result.dispatchedWindows = setup.dispatches.count
         // The hours N-1 studies look at, as dispatched: kept now so no week is dispatched twice.
         if let first = windows.first {
             let check = HourCheck(grid: setup.grid, borders: setup.borders, interfaceNames: setup.grid.interfaces.map(\.name))
@@ -242,6 +246,15 @@ public enum YearRun {
         let hourNet = check.dispatchedNetwork(index: hour - span.lowerBound, inputs: hourInputs[hour - span.lowerBound], solution: solution)
         return (hourNet.network, hourNet.weights, setup.grid)
     }
+}
+
+/// A count shared by worker threads: the windows a run dispatched.
+final class DispatchTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
 }
 
 /// What a worker made of one window.

@@ -1,4 +1,5 @@
 import KraftCore
+import KraftIO
 
 /// `kraft pf --format csv`: three tables — buses, generators, branches — each introduced by a
 /// `# name` line and a header row with units, separated by a blank line.

@@ -1,46 +1,8 @@
 import KraftCore
 import KraftIO
 
-/// One case's benchmark: a cold solve, then `repeats` solves that reuse the admittance matrix and
-/// the symbolic factorization, each from the same initial point.
-public struct BenchmarkRow: Sendable {
-    public var caseName: String
-    public var buses: Int
-    public var branches: Int
-    public var iterations: Int
-    public var converged: Bool
-    public var linearSolver: String
-    public var parseMs: Double
-    public var ybusMs: Double
-    public var analyzeMs: Double
-    /// Medians over the repeats.
-    public var factorMs: Double
-    public var iterateMs: Double
-    public var solveMsMedian: Double
-    public var solveColdMs: Double
-    public var repeats: Int
-    /// Largest mismatch at the solution, MVA.
-    public var maxMismatchMVA: Double
-
-    public static func measure(file: CaseFile, options: PowerFlowOptions, repeats: Int) -> BenchmarkRow {
-        let solver = PowerFlowSolver(network: file.network, options: options)
-        let cold = solver.solve()
-        var warm = [PowerFlowResult]()
-        for _ in 0..<repeats { warm.append(solver.solve()) }
-        func median(_ xs: [Double]) -> Double {
-            let s = xs.sorted()
-            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-        }
-        let last = warm.last ?? cold
-        return BenchmarkRow(
-            caseName: file.name, buses: file.network.buses.count, branches: file.network.branches.count,
-            iterations: last.iterations, converged: cold.converged && warm.allSatisfy(\.converged),
-            linearSolver: last.linearSolver, parseMs: file.readMilliseconds, ybusMs: cold.timings.ybus,
-            analyzeMs: cold.timings.analyze, factorMs: median(warm.map(\.timings.factor)),
-            iterateMs: median(warm.map(\.timings.iterate)), solveMsMedian: median(warm.map(\.timings.total)),
-            solveColdMs: cold.timings.total, repeats: repeats, maxMismatchMVA: last.maxMismatch * file.network.baseMVA)
-    }
-
+/// `kraft bench`'s table and JSON of the power-flow benchmark (measured in KraftCore).
+extension BenchmarkRow {
     public static func table(_ rows: [BenchmarkRow]) -> String {
         var t = TextTable(headers: ["case", "buses", "branches", "iter", "solver", "parse ms", "Ybus ms", "analyze ms",
                                     "factor ms", "iterate ms", "solve ms", "cold ms", "mismatch MVA"])

@@ -1,4 +1,5 @@
 import KraftCore
+import KraftIO
 
 /// A solved case with what a writer needs to present it in engineering units: the network, the
 /// result, where it came from and how long reading took.

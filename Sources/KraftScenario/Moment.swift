@@ -1,5 +1,3 @@
-import KraftScenario
-
 /// One hour of a study: a calendar date and the hour that starts at `hour:00` local time.
 public struct Moment: Sendable, Equatable, Comparable, CustomStringConvertible {
     public var date: CalendarDate
@@ -8,6 +6,12 @@ public struct Moment: Sendable, Equatable, Comparable, CustomStringConvertible {
     public init(date: CalendarDate, hour: Int) {
         self.date = date
         self.hour = hour
+    }
+
+    /// The moment `hour` hours after 1970-01-01 00:00.
+    public init(absoluteHour hour: Int) {
+        let day = hour >= 0 ? hour / 24 : (hour - 23) / 24
+        self.init(date: CalendarDate(dayNumber: day), hour: hour - day * 24)
     }
 
     /// Parses `2030-01-15T08:00` (minutes must be 00: the model is hourly).

@@ -1,4 +1,5 @@
 import KraftCore
+import KraftIO
 
 /// `kraft pf --format json`: the summary, per-phase timings, and bus, generator and branch
 /// results in file order, in MW, MVAr, p.u. and degrees.

@@ -1,5 +1,3 @@
-import KraftIO
-
 /// The published figures the model is checked against: `certificates.csv` (quota in force,
 /// reported quota-obligated use, consumer cost, the price implied by it, average prices) and
 /// `certificates_price_observations.csv` (sub-annual price points), both as in

@@ -1,4 +1,5 @@
 import KraftCore
+import KraftIO
 
 /// `kraft contingency --format json`: settings, the base case, a summary, timings, and every
 /// contingency worst first (`rank` 1 is the worst), in MW, MVA, percent of the rating and p.u.

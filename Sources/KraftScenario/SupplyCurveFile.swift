@@ -1,5 +1,4 @@
 import KraftIO
-import KraftScenario
 
 /// Reads a supply-curve CSV. One row per existing plant group or candidate resource:
 ///

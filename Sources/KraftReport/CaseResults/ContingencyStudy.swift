@@ -1,4 +1,5 @@
 import KraftCore
+import KraftIO
 
 /// An N-1 run with what the writers need to present it: the case, where it came from, how long
 /// reading took, and what the reader noticed.

@@ -1,4 +1,5 @@
 import KraftCore
+import KraftIO
 
 /// `kraft contingency --format csv`: two tables separated by a blank line — `# contingencies`,
 /// one row per contingency worst first, and `# violations`, one row per overloaded branch or

@@ -1,6 +1,5 @@
 import Foundation
 import KraftIO
-import KraftScenario
 
 /// Reads a folder of hourly profile CSV files (a real weather year), one file per quantity:
 ///
@@ -17,7 +16,8 @@ import KraftScenario
 /// plus one hour). The rows must cover the scenario period; rows outside it are ignored. Layout
 /// and how to fill it from public data: docs/profiles.md.
 ///
-/// Every problem is an `InputError` `FILE:LINE: message (expected ...)`.
+/// Every problem is an `InputError` `FILE:LINE: message (expected ...)`. This reads the files;
+/// `ProfileCSVReader.read(folder:...)` in KraftSim makes `HourlyProfiles` of them.
 public enum ProfileCSVReader {
     public enum Quantity: String, CaseIterable, Sendable {
         case load, wind, solar, inflow
@@ -62,34 +62,16 @@ public enum ProfileCSVReader {
         return v
     }
 
-    /// The four files of `folder`, each cut to `hours` hours from `start` 00:00, for `zones`. With
-    /// `fill`, a file or zone column the folder lacks comes from that synthetic year, and the
-    /// profiles' `source` names what was read and what stands in. `madeBy` is named when the
-    /// folder does not exist. Throws the first problem; `problems` lists them all.
-    public static func read(folder: String, start: CalendarDate, hours: Int, zones: [String],
-                            fill: SyntheticProfiles? = nil, madeBy: String? = nil) throws(InputError) -> HourlyProfiles {
-        let (series, problems) = scan(folder: folder, start: start, hours: hours, zones: zones, filled: fill != nil, madeBy: madeBy)
+    /// The four files of `folder`, each cut to `hours` hours from `start` 00:00, for `zones`: per
+    /// quantity, per zone, the hourly values. With `filled`, a file or zone column the folder lacks
+    /// is no problem and has no entry (a synthetic year stands in for it: `read(folder:...fill:)`
+    /// in KraftSim). `madeBy` is named when the folder does not exist. Throws the first problem;
+    /// `problems` lists them all.
+    public static func series(folder: String, start: CalendarDate, hours: Int, zones: [String], filled: Bool,
+                              madeBy: String? = nil) throws(InputError) -> [Quantity: [String: [Double]]] {
+        let (series, problems) = scan(folder: folder, start: start, hours: hours, zones: zones, filled: filled, madeBy: madeBy)
         if let first = problems.first { throw first }
-        guard let fill else {
-            return HourlyProfiles(start: start, hours: hours, zones: zones, isSynthetic: false,
-                                  source: "CSV folder \(folder) (load.csv, wind.csv, solar.csv, inflow.csv)",
-                                  loadMW: series[.load]!, wind: series[.wind]!, solar: series[.solar]!, inflowMW: series[.inflow]!)
-        }
-        var p = fill.make(start: start, hours: hours, zones: zones)
-        let synthetic = p.source
-        p.isSynthetic = false
-        for (z, v) in series[.load]! { p.loadMW[z] = v; p.relativeLoadZones.remove(z) }
-        for (z, v) in series[.wind]! { p.wind[z] = v }
-        for (z, v) in series[.solar]! { p.solar[z] = v }
-        for (z, v) in series[.inflow]! { p.inflowMW[z] = v; p.relativeInflowZones.remove(z) }
-        func list(_ q: Quantity, read: Bool) -> String? {
-            let z = zones.filter { (series[q]![$0] != nil) == read }
-            return z.isEmpty ? nil : "\(q.rawValue) \(z.joined(separator: " "))"
-        }
-        let real = Quantity.allCases.compactMap { list($0, read: true) }, standIn = Quantity.allCases.compactMap { list($0, read: false) }
-        p.source = "CSV folder \(folder) (\(real.isEmpty ? "nothing read" : real.joined(separator: "; ")))"
-            + (standIn.isEmpty ? "" : "; standing in where it has no series (\(standIn.joined(separator: "; "))): \(synthetic)")
-        return p
+        return series
     }
 
     /// Every problem of the folder's files for this period and these zones, in file order (at
@@ -263,14 +245,6 @@ public enum ProfileCSVReader {
                  + "\(end - first) hours)")
         }
         return finish(out)
-    }
-}
-
-extension Moment {
-    /// The moment `hour` hours after 1970-01-01 00:00.
-    init(absoluteHour hour: Int) {
-        let day = hour >= 0 ? hour / 24 : (hour - 23) / 24
-        self.init(date: CalendarDate(dayNumber: day), hour: hour - day * 24)
     }
 }
 
