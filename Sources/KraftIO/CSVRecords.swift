@@ -35,7 +35,9 @@ public struct CSVRecords: Sendable {
         return i
     }
 
-    private static func fields(_ line: Substring) -> [String]? {
+    /// The fields of one line with RFC 4180 quoting (`"a, b"`, `""` for a quote inside quotes),
+    /// spaces around a field trimmed; nil when a quoted field is not closed.
+    public static func fields(_ line: Substring) -> [String]? {
         var fields = [String](), field = "", quoted = false, atStart = true
         var i = line.startIndex
         while i < line.endIndex {

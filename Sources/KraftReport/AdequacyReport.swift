@@ -110,7 +110,7 @@ public enum AdequacyReport {
         for (k, g) in c.model.groups.enumerated() {
             if k > 0 { j.raw(",") }
             j.raw("\n{"); j.key("name"); j.string(g.name); j.raw(","); j.key("zone"); j.string(c.model.zones[g.zone]); j.raw(",")
-            j.key("technology"); j.string(g.technology); j.raw(","); j.key("capacity_mw"); j.number(g.capacityMW); j.raw(",")
+            j.key("technology"); j.string(g.technology.rawValue); j.raw(","); j.key("capacity_mw"); j.number(g.capacityMW); j.raw(",")
             j.key("units"); j.number(g.units); j.raw(","); j.key("forced_outage_rate"); j.number(g.outage.rate); j.raw(",")
             j.key("mttr_h"); j.number(g.outage.mttrHours); j.raw(","); j.key("reserve"); j.bool(g.reserve); j.raw(",")
             j.key("source"); j.string(g.source); j.raw("}")

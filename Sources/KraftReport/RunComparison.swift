@@ -125,11 +125,24 @@ public struct RunComparison: Sendable {
         runs.enumerated().map { "\(Self.letter($0)): \($1.scenario.name) (\($1.path))" }
     }
 
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word on its own
+    /// line), the lines after the first indented by two spaces: a warning fits the terminal too.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines = [String](), line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty || line == "  " { line += word }
+            else if line.count + 1 + word.count <= width { line += " " + word }
+            else { lines.append(line); line = "  " + word }
+        }
+        lines.append(line)
+        return lines
+    }
+
     /// Tables for an 80-column terminal: one per run after the first, each against the first.
     /// `colour` adds ANSI bold to headers and yellow to rows that changed.
     public func table(colour: Bool = false) -> String {
         var out = legend().joined(separator: "\n") + "\n"
-        for w in warnings { out += "warning: \(w)\n" }
+        for w in warnings { out += Self.wrap("warning: \(w)", width: 80).joined(separator: "\n") + "\n" }
         for k in 1..<runs.count {
             var t = TextTable(headers: ["metric", Self.letter(0), Self.letter(k), "Δ \(Self.letter(k))−\(Self.letter(0))", "Δ %"])
             var changed = [Bool]()

@@ -23,7 +23,7 @@ public enum YearReport {
         out += "\n" + zones.render() + convergedFootnote(r)
         if let se = r.sweden {
             var sweden = TextTable(headers: ["Sweden", "TWh"])
-            for (t, name) in YearRecordLayout.technologies.enumerated() where se.generationMWh[t] != 0 {
+            for (t, name) in YearRecordLayout.technologies.map(\.rawValue).enumerated() where se.generationMWh[t] != 0 {
                 sweden.append([name.replacingOccurrences(of: "_", with: " "), fixed(se.generationMWh[t] / 1e6, 2)])
             }
             sweden.append(["production", fixed(se.generationMWh.reduce(0, +) / 1e6, 2)])
@@ -125,7 +125,7 @@ public enum YearReport {
         j.raw("],"); j.key("zone_fields"); j.raw("[\"min_reactive_reserve_mvar\",\"lowest_vm_pu\",\"lowest_vm_bus\"]}")
         if let se = r.sweden {
             j.raw(","); j.key("sweden"); j.raw("{"); j.key("generation_twh"); j.raw("{")
-            for (t, name) in YearRecordLayout.technologies.enumerated() {
+            for (t, name) in YearRecordLayout.technologies.map(\.rawValue).enumerated() {
                 if t > 0 { j.raw(",") }
                 j.key(name); j.number(se.generationMWh[t] / 1e6)
             }
@@ -148,7 +148,7 @@ public enum YearReport {
             if i > 0 { j.raw(",") }
             j.key(z.zone); j.raw("{"); j.key("load_twh"); j.number(z.loadMWh / 1e6)
             j.raw(","); j.key("generation_twh"); j.raw("{")
-            for (t, name) in YearRecordLayout.technologies.enumerated() {
+            for (t, name) in YearRecordLayout.technologies.map(\.rawValue).enumerated() {
                 if t > 0 { j.raw(",") }
                 j.key(name); j.number(z.generationMWh[t] / 1e6)
             }
@@ -215,7 +215,7 @@ public enum YearReport {
     }
 
     static func zonesCSV(_ r: YearResult) -> String {
-        var out = "hour,time,zone,load_mw," + YearRecordLayout.technologies.map { "\($0)_mw" }.joined(separator: ",")
+        var out = "hour,time,zone,load_mw," + YearRecordLayout.technologies.map { "\($0.rawValue)_mw" }.joined(separator: ",")
         out += ",net_export_mw,price_eur_mwh,unserved_mw,curtailed_mw,reactive_reserve_mvar,kinetic_energy_gws,lowest_vm_pu\n"
         for x in r.records {
             let time = r.time(x.hour)
@@ -294,9 +294,9 @@ public enum YearReport {
         for i in 0..<net.generators.count {
             let energy = r.records.reduce(0) { $0 + $1.generatorMW[i] }
             let curtailed = r.records.reduce(0) { $0 + $1.generatorCurtailedMW[i] }
-            let cf = g.capacityMW[i] > 0 && r.hours > 0 ? energy / (g.capacityMW[i] * Double(r.hours)) : nil
-            out += "\(i + 1),\(net.buses.id[net.generators.bus[i]]),\(g.zoneOfBus[net.generators.bus[i]]),\(g.technology[i]),"
-            out += "\(g.unit[i] ?? ""),\(g.added[i] ? 1 : 0),\(csv(g.capacityMW[i], 3)),\(csv(energy, 3)),\(csv(cf, 4)),\(csv(curtailed, 3))\n"
+            let cf = g.units[i].capacityMW > 0 && r.hours > 0 ? energy / (g.units[i].capacityMW * Double(r.hours)) : nil
+            out += "\(i + 1),\(net.buses.id[net.generators.bus[i]]),\(g.zoneOfBus[net.generators.bus[i]]),\(g.units[i].technology.rawValue),"
+            out += "\(g.units[i].name ?? ""),\(g.units[i].added ? 1 : 0),\(csv(g.units[i].capacityMW, 3)),\(csv(energy, 3)),\(csv(cf, 4)),\(csv(curtailed, 3))\n"
         }
         return out
     }

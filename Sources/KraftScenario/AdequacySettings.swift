@@ -35,7 +35,7 @@ public struct AdequacySettings: Sendable, Equatable {
     /// Absolute paths of CSV weather folders (each a whole calendar year, see docs/profiles.md);
     /// empty: the scenario's `[weather]`, a synthetic year per sample when it is synthetic.
     public var weatherFolders: [String] = []
-    public var forcedOutage: [String: Outage] = [:]
+    public var forcedOutage: [Technology: Outage] = [:]
     public var origin: Origin?
 
     public init() {}
@@ -64,12 +64,12 @@ extension ScenarioFileDecoder {
         }
         if let outages = t.table("forced_outage") {
             for (tech, _) in outages.allEntries() {
-                guard Fleet.technologies.contains(tech), let o = outages.table(tech) else {
-                    outages.problem(tech, "is not a technology table (expected one of \(Fleet.technologies.joined(separator: ", ")), each a table with rate, mttr_h, unit_mw)")
+                guard let technology = Technology(rawValue: tech), Fleet.technologies.contains(technology), let o = outages.table(tech) else {
+                    outages.problem(tech, "is not a technology table (expected one of \(Fleet.technologies.map(\.rawValue).joined(separator: ", ")), each a table with rate, mttr_h, unit_mw)")
                     continue
                 }
                 defer { o.finish() }
-                a.forcedOutage[tech] = AdequacySettings.Outage(
+                a.forcedOutage[technology] = AdequacySettings.Outage(
                     rate: o.number("rate", in: 0...1, exclusiveLower: false),
                     mttrHours: o.number("mttr_h", in: 1...100_000, unit: "h"),
                     unitMW: o.number("unit_mw", in: 0...100_000, exclusiveLower: true, unit: "MW"))

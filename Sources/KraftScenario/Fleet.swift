@@ -30,7 +30,7 @@ public struct Fleet: Sendable, Equatable {
         public var name: String
         public var fullName: String?
         public var zone: String
-        public var technology: String
+        public var technology: Technology
         public var capacityMW: Double
         /// Bus number in the grid.
         public var bus: Int
@@ -53,7 +53,7 @@ public struct Fleet: Sendable, Equatable {
             case load
         }
         public var zone: String
-        public var technology: String
+        public var technology: Technology
         /// Installed capacity on 1 January of each year given, MW.
         public var capacityByYear: [Int: Double]
         public var placement: Placement
@@ -95,7 +95,7 @@ public struct Fleet: Sendable, Equatable {
     public var units: [Unit]
     public var aggregates: [Aggregate]
 
-    public static let technologies = ["nuclear", "hydro", "wind", "solar", "chp", "thermal"]
+    public static let technologies = Technology.fleet
 }
 
 extension Fleet {
@@ -124,8 +124,8 @@ extension Fleet {
             guard zones.contains(z) else { t.problem("zone", "is \"\(z)\" (expected one of \(zones.joined(separator: ", ")))"); return nil }
             return z
         }
-        func technology(_ t: TableReader) -> String? {
-            t.require(t.choice("technology", technologies), "technology", "one of \(technologies.joined(separator: ", "))")
+        func technology(_ t: TableReader) -> Technology? {
+            t.require(t.technology("technology", technologies), "technology", "one of \(technologies.map(\.rawValue).joined(separator: ", "))")
         }
         func operation(_ t: TableReader) -> Operation {
             var o = Operation()
@@ -182,12 +182,12 @@ extension Fleet {
             }
             let placement = t.choice("placement", Aggregate.Placement.allCases.map(\.rawValue)).flatMap(Aggregate.Placement.init) ?? .load
             let inflow = t.number("inflow_twh", in: 0...1_000, unit: "TWh")
-            if inflow != nil && tech != "hydro" { t.problem("inflow_twh", "is given for \(tech ?? "a technology") (expected only for hydro)") }
+            if inflow != nil && tech != .hydro { t.problem("inflow_twh", "is given for \(tech.map(\.rawValue) ?? "a technology") (expected only for hydro)") }
             let reservoir = t.number("reservoir_twh", in: 0...1_000, exclusiveLower: true, unit: "TWh")
             let startShare = t.number("reservoir_start_share", in: 0...1)
             let runOfRiver = t.number("run_of_river_share", in: 0...1)
-            if runOfRiver != nil && tech != "hydro" { t.problem("run_of_river_share", "is given for \(tech ?? "a technology") (expected only for hydro)") }
-            if reservoir != nil && tech != "hydro" { t.problem("reservoir_twh", "is given for \(tech ?? "a technology") (expected only for hydro)") }
+            if runOfRiver != nil && tech != .hydro { t.problem("run_of_river_share", "is given for \(tech.map(\.rawValue) ?? "a technology") (expected only for hydro)") }
+            if reservoir != nil && tech != .hydro { t.problem("reservoir_twh", "is given for \(tech.map(\.rawValue) ?? "a technology") (expected only for hydro)") }
             if (reservoir == nil) != (startShare == nil) {
                 t.problem(reservoir == nil ? "reservoir_twh" : "reservoir_start_share", "is missing (expected reservoir_twh and reservoir_start_share together)")
             }

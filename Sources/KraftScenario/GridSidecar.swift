@@ -11,7 +11,7 @@ public struct GridSidecar: Sendable {
     public struct Generator: Sendable, Equatable {
         /// 0-based generator index in the network.
         public var index: Int
-        public var technology: String
+        public var technology: Technology
         /// Inertia constant on machine base, s.
         public var inertiaSeconds: Double?
         public var machineBaseMVA: Double?
@@ -117,7 +117,11 @@ public struct GridSidecar: Sendable {
         for g in top.tables("generator") {
             guard let row = g.integer("index", required: true) else { continue }
             guard (1...max(gens, 1)).contains(row), gens > 0 else { g.problem("index", "is \(row), not a generator row of the grid (expected 1 to \(gens))"); continue }
-            guard let technology = g.string("technology", required: true) else { continue }
+            guard let name = g.string("technology", required: true) else { continue }
+            guard let technology = Technology(rawValue: name), Technology.grid.contains(technology) else {
+                g.problem("technology", "is \"\(name)\" (expected one of \(Technology.grid.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))")
+                continue
+            }
             sidecar.generators.append(Generator(index: row - 1, technology: technology, inertiaSeconds: g.number("h_s"),
                                                 machineBaseMVA: g.number("machine_base_mva"), unit: g.string("unit")))
         }

@@ -12,7 +12,7 @@ struct Kraft: ParsableCommand {
         version: Kraft.version,
         subcommands: [PowerFlowCommand.self, BenchCommand.self, ConvertCommand.self, ValidateCommand.self, RunCommand.self,
                       ContingencyCommand.self, CertificatesCommand.self, SweepCommand.self, ReportCommand.self,
-                      CompareCommand.self, SampleResultCommand.self, ProfilesCommand.self, AdequacyCommand.self]
+                      CompareCommand.self, ProfilesCommand.self, AdequacyCommand.self]
     )
 
     /// Written into every result folder's manifest.

@@ -1,19 +1,19 @@
 import Foundation
 import Testing
 
-/// `kraft report` and `kraft compare` on sample result folders written by `kraft sample-result`.
+/// `kraft report` and `kraft compare` on the folders `kraft run` writes for the report fixtures
+/// (Tests/Fixtures/scenarios/report: a week each, the base and Ringhals 3–4 closed).
 @Suite("kraft report and compare")
 struct ReportCommandTests {
-    static func sample(variant: Int) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-cli-\(UUID().uuidString)/run\(variant)").path
-        let r = try! KraftProcess.run(["sample-result", dir, "--variant", String(variant),
-                                       "--grid", KraftProcess.root.appendingPathComponent("Scenarios/grids/nordic44.m").path,
-                                       "--sidecar", KraftProcess.root.appendingPathComponent("Scenarios/grids/nordic44.sidecar.toml").path])
+    static func run(_ name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kraft-cli-\(UUID().uuidString)/\(name)").path
+        let r = try! KraftProcess.run(["run", KraftProcess.root.appendingPathComponent("Tests/Fixtures/scenarios/report/\(name).toml").path,
+                                       "--output", dir, "--threads", "2"])
         precondition(r.status == 0, r.stderr)
         return dir
     }
-    static let base = sample(variant: 0)
-    static let variant = sample(variant: 1)
+    static let base = run("base")
+    static let variant = run("closure")
 
     @Test("report writes RUN_DIR/report.html by default, and --output elsewhere")
     func report() throws {
@@ -44,7 +44,7 @@ struct ReportCommandTests {
     func compare() throws {
         let t = try KraftProcess.run(["compare", Self.base, Self.variant])
         #expect(t.status == 0, "\(t.stderr)")
-        #expect(t.stdout.hasPrefix("A: Sample <base> & co (\(Self.base))\nB: Sample variant 1 (\(Self.variant))\n"))
+        #expect(t.stdout.hasPrefix("A: Report fixture <base> & co (\(Self.base))\nB: Report fixture, Ringhals 3-4 closed (\(Self.variant))\n"))
         let widths: [Int] = t.stdout.components(separatedBy: "\n").dropFirst(2).map { $0.count }
         #expect(widths.allSatisfy { $0 <= 80 })
         #expect(!t.stdout.contains("\u{1B}"))

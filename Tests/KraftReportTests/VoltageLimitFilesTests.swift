@@ -11,7 +11,7 @@ import Testing
 @Suite("Voltage limits and failed hours in the result files", .serialized)
 struct VoltageLimitFilesTests {
     static let result: YearResult = {
-        let path = SampleFolders.root.appendingPathComponent("Scenarios/sweden/ringhals-3-4-close-2030.toml").path
+        let path = ReportFixtures.root.appendingPathComponent("Scenarios/sweden/ringhals-3-4-close-2030.toml").path
         let (s, network, sidecar) = try! ScenarioLoader.load(path: path)
         let span = Period(from: CalendarDate(year: 2030, month: 1, day: 15), to: CalendarDate(year: 2030, month: 1, day: 21))
         let (profiles, hours) = try! YearRun.profiles(weather: s.weather, covering: span, sidecar: sidecar)

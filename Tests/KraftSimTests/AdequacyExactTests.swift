@@ -14,7 +14,7 @@ struct AdequacyExactTests {
     /// `units` units of `mw` each with forced outage rate `rate`; MTTR 1/(1 − rate) h makes every
     /// hour's state independent of the last (the chain forgets its state each hour).
     static func area(_ zone: Int, name: String, units: Int, mw: Double, rate: Double) -> AdequacyModel.Group {
-        AdequacyModel.Group(name: name, zone: zone, technology: "thermal", units: units,
+        AdequacyModel.Group(name: name, zone: zone, technology: .thermal, units: units,
                             outage: OutageParameters(rate: rate, mttrHours: 1 / (1 - rate)), capacityMW: Double(units) * mw)
     }
 
@@ -133,7 +133,7 @@ struct AdequacyExactTests {
     @Test("the strategic reserve last: it runs exactly in the hours load would otherwise be shed, and sheds what it cannot cover")
     func reserveLast() {
         let units = Self.area(0, name: "SE3 units", units: 10, mw: 100, rate: 0.1)
-        var reserve = AdequacyModel.Group(name: "unit reserve", zone: 0, technology: "thermal", units: 1,
+        var reserve = AdequacyModel.Group(name: "unit reserve", zone: 0, technology: .thermal, units: 1,
                                           outage: OutageParameters(rate: 0, mttrHours: 1), reserve: true, capacityMW: 200)
         let with = AdequacyModel(zones: ["SE3"], groups: [units, reserve])
         let without = AdequacyModel(zones: ["SE3"], groups: [units])

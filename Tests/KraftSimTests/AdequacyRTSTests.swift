@@ -91,7 +91,7 @@ struct AdequacyRTSTests {
     @Test("sequential Monte Carlo of 1,500 years: the published LOLE and EENS inside the 95 % intervals")
     func monteCarlo() {
         let groups = Self.units.enumerated().map { i, u in
-            AdequacyModel.Group(name: "type \(i + 1) \(Int(u.1)) MW", zone: 0, technology: "thermal", units: u.0,
+            AdequacyModel.Group(name: "type \(i + 1) \(Int(u.1)) MW", zone: 0, technology: .thermal, units: u.0,
                                 outage: OutageParameters(rate: u.2, mttrHours: u.3), capacityMW: Double(u.0) * u.1)
         }
         let model = AdequacyModel(zones: ["RTS"], groups: groups, country: "RTS")

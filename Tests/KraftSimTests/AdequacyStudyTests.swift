@@ -25,7 +25,7 @@ struct AdequacyStudyTests {
         for (name, mw) in reactors {
             let g = try #require(m.groups.first { $0.name == "unit \(name)" }, "\(name)")
             #expect(g.units == 1 && abs(g.capacityMW - mw) < 1e-6 && m.zones[g.zone] == "SE3")
-            #expect(g.outage == ForcedOutageDefaults.entry("nuclear").outage)
+            #expect(g.outage == ForcedOutageDefaults.entry(.nuclear).outage)
         }
         // Closed reactors still stand in the grid (their closure is an event), available 0 hours.
         let hydro = try #require(m.groups.first { $0.name == "SE2 hydro" })
@@ -66,7 +66,7 @@ struct AdequacyStudyTests {
         let m = try AdequacyStudy.prepare(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar).model
         let r3 = try #require(m.groups.first { $0.name == "unit R3" }), f1 = try #require(m.groups.first { $0.name == "unit F1" })
         #expect(r3.outage == OutageParameters(rate: 0.2, mttrHours: 300) && r3.source == "fleet file")
-        #expect(f1.outage == OutageParameters(rate: 0.1, mttrHours: ForcedOutageDefaults.entry("nuclear").outage.mttrHours))
+        #expect(f1.outage == OutageParameters(rate: 0.1, mttrHours: ForcedOutageDefaults.entry(.nuclear).outage.mttrHours))
         let hydro = try #require(m.groups.first { $0.name == "SE2 hydro" })
         #expect(hydro.units == Int((hydro.capacityMW / 400).rounded()))
     }

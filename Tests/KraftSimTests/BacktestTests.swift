@@ -45,9 +45,9 @@ struct BacktestTests {
     func production() throws {
         let r = try Self.year.get()
         let se = try #require(r.sweden)
-        let twh = { (t: String) in se.generationMWh[YearRecordLayout.technologies.firstIndex(of: t)!] / 1e6 }
-        let nuclear = twh("nuclear"), hydro = twh("hydro"), wind = twh("wind")
-        let other = twh("chp") + twh("thermal") + twh("solar") + twh("other") + twh("small_hydro")
+        let twh = { (t: Technology) in se.generationMWh[YearRecordLayout.technologies.firstIndex(of: t)!] / 1e6 }
+        let nuclear = twh(.nuclear), hydro = twh(.hydro), wind = twh(.wind)
+        let other = twh(.chp) + twh(.thermal) + twh(.solar) + twh(.other) + twh(.smallHydro)
         let p = (nuclear: try Self.published("production.csv", "SE", "nuclear_production"),
                  hydro: try Self.published("production.csv", "SE", "hydro_production"),
                  wind: try Self.published("production.csv", "SE", "wind_production"),
@@ -69,8 +69,8 @@ struct BacktestTests {
     func nuclearPerPlant() throws {
         let r = try Self.year.get()
         var plant = [String: Double]()
-        for g in r.grid.unit.indices {
-            guard let u = r.grid.unit[g], r.grid.technology[g] == "nuclear", r.grid.zoneOfBus[r.grid.network.generators.bus[g]] == "SE3" else { continue }
+        for g in r.grid.units.indices {
+            guard let u = r.grid.units[g].name, r.grid.units[g].technology == .nuclear, r.grid.zoneOfBus[r.grid.network.generators.bus[g]] == "SE3" else { continue }
             plant[String(u.prefix(1)), default: 0] += r.records.reduce(0) { $0 + $1.generatorMW[g] } / 1e6
         }
         let forsmark = try Self.published("nuclear_production.csv", "Forsmark", "net_production")
@@ -99,7 +99,7 @@ struct BacktestTests {
     @Test("the model's weekly Swedish hydro output follows 2019's measured output (correlation at least 0.7)")
     func hydroWeeks() throws {
         let r = try Self.year.get()
-        let hydro = YearRecordLayout.column("hydro")
+        let hydro = YearRecordLayout.column(.hydro)
         let zones = ["SE1", "SE2", "SE3", "SE4"].compactMap { r.grid.zones.firstIndex(of: $0) }
         var model = [Double](repeating: 0, count: 52)
         for x in r.records where x.hour / 168 < 52 { model[x.hour / 168] += zones.reduce(0) { $0 + x.zoneGenerationMW[$1][hydro] } }

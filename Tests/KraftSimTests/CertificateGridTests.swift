@@ -54,15 +54,15 @@ struct CertificateGridTests {
         let start = CalendarDate(year: 2024, month: 1, day: 1), end = CalendarDate(year: 2025, month: 1, day: 19)
         let inService = example.producers.filter { $0.from.map { $0 >= start && $0 <= end } ?? false }
         let g = with.grid
-        let units = g.technology.indices.filter { g.added[$0] && (g.from[$0].map { $0 >= start && $0 <= end } ?? false) }
+        let units = g.units.indices.filter { g.units[$0].added && (g.units[$0].from.map { $0 >= start && $0 <= end } ?? false) }
         #expect(!units.isEmpty)
-        #expect(abs(units.reduce(0) { $0 + g.capacityMW[$1] } - inService.reduce(0) { $0 + $1.capacityMW }) < 1)
+        #expect(abs(units.reduce(0) { $0 + g.units[$1].capacityMW } - inService.reduce(0) { $0 + $1.capacityMW }) < 1)
         #expect(Set(units.map { g.zoneOfBus[g.network.generators.bus[$0]] }) == ["SE1", "SE2", "SE3", "SE4"])
         let energy = units.reduce(0) { total, i in total + with.records.reduce(0) { $0 + $1.generatorMW[i] } }
         #expect(energy > 100_000, "MWh from the build-out in the week, got \(energy)")
 
         // Against the base: more wind in every Swedish zone, more exports from the north, lower prices.
-        let wind = YearRecordLayout.column("wind")
+        let wind = YearRecordLayout.column(.wind)
         func zone(_ r: YearResult, _ z: String) -> YearResult.ZoneYear { r.zoneYears.first { $0.zone == z }! }
         let swedish = ["SE1", "SE2", "SE3", "SE4"]
         for z in swedish {

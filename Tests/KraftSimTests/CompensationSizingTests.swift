@@ -67,12 +67,12 @@ struct CompensationSizingTests {
     func keptCondensers() throws {
         let closed = try YearRunTests.run("ringhals-3-4-close-2030", from: "2030-01-15", to: "2030-01-17")
         let kept = try YearRunTests.run("ringhals-3-4-close-2030-condensers", from: "2030-01-15", to: "2030-01-17")
-        let condensers = kept.grid.support.indices.filter { kept.grid.support[$0] == .synchronousCondenser }
-        try #require(condensers.count == 2 && condensers.allSatisfy { ["R3", "R4"].contains(kept.grid.unit[$0]) })
+        let condensers = kept.grid.units.indices.filter { kept.grid.units[$0].support == .synchronousCondenser }
+        try #require(condensers.count == 2 && condensers.allSatisfy { ["R3", "R4"].contains(kept.grid.units[$0].name) })
         // Each condenser's H·S is its reactor machine's, from the fleet's placement (H of the grid's nuclear machines × S).
-        let reactors = kept.grid.unit.indices.filter { ["R3", "R4"].contains(kept.grid.unit[$0]) && kept.grid.technology[$0] == "nuclear" }
-        let expected = reactors.reduce(0) { $0 + kept.grid.inertiaMWs[$1] } / 1000
-        #expect(abs(condensers.reduce(0) { $0 + kept.grid.inertiaMWs[$1] } / 1000 - expected) < 1e-9 && expected > 10)
+        let reactors = kept.grid.units.indices.filter { ["R3", "R4"].contains(kept.grid.units[$0].name) && kept.grid.units[$0].technology == .nuclear }
+        let expected = reactors.reduce(0) { $0 + kept.grid.units[$1].inertiaMWs } / 1000
+        #expect(abs(condensers.reduce(0) { $0 + kept.grid.units[$1].inertiaMWs } / 1000 - expected) < 1e-9 && expected > 10)
         // The dispatch is the same; the kinetic energy differs by the condensers', and by what the
         // AC slack commits: the two runs' losses differ, the slack units' output by as much (ΔG),
         // and a unit's plants commit in proportion to output, at most H·S/P = 6 s / 0.9 per MW.

@@ -46,15 +46,15 @@ struct CompensationTests {
         // Site "South" is bus 2 (the sidecar); bus 2 already has G2, whose setpoint the condenser holds.
         #expect(g.network.buses.id[gens.bus[n]] == 2 && gens.vg[n] == network.generators.vg[1])
         #expect(gens.qmax[n] * mva == 200 && gens.qmin[n] * mva == -120 && gens.pmax[n] == 0)
-        #expect(g.inertiaMWs[n] == 400 && g.capacityMW[n] == 0)
-        #expect(g.support[n] == .synchronousCondenser && g.isSynchronous(n) && g.isAlwaysConnected(n))
+        #expect(g.units[n].inertiaMWs == 400 && g.units[n].capacityMW == 0)
+        #expect(g.units[n].support == .synchronousCondenser && g.isSynchronous(n) && g.isAlwaysConnected(n))
         #expect(g.network.buses.id[gens.bus[n + 1]] == 7 && gens.qmax[n + 1] * mva == 80 && gens.qmin[n + 1] * mva == -80)
-        #expect(g.inertiaMWs[n + 1] == 0 && !g.isSynchronous(n + 1) && g.isAlwaysConnected(n + 1), "a STATCOM has no inertia but is always connected")
+        #expect(g.units[n + 1].inertiaMWs == 0 && !g.isSynchronous(n + 1) && g.isAlwaysConnected(n + 1), "a STATCOM has no inertia but is always connected")
         // In service from its date only.
         #expect(!g.status(on: CalendarDate(year: 2030, month: 2, day: 28))[n])
         #expect(g.status(on: CalendarDate(year: 2030, month: 3, day: 1))[n])
         #expect(g.status(on: CalendarDate(year: 2030, month: 1, day: 1))[n + 1])
-        #expect(g.support[0..<n].allSatisfy { $0 == nil })
+        #expect(g.units[0..<n].allSatisfy { $0.support == nil })
         #expect(g.notes.contains { $0.hasPrefix("reactive support:") })
     }
 
@@ -67,8 +67,8 @@ struct CompensationTests {
         #expect(gens.bus[n] == gens.bus[1] && gens.qmax[n] == gens.qmax[1] && gens.qmin[n] == gens.qmin[1] && gens.vg[n] == gens.vg[1])
         #expect(gens.pmax[n] == 0)
         // G2: H 6 s on the case's machine base.
-        #expect(g.inertiaMWs[n] == 6 * network.generators.mBase[1] && g.inertiaMWs[n] > 0)
-        #expect(g.unit[n] == "G2" && g.technology[n] == "synchronous_condenser")
+        #expect(g.units[n].inertiaMWs == 6 * network.generators.mBase[1] && g.units[n].inertiaMWs > 0)
+        #expect(g.units[n].name == "G2" && g.units[n].technology == .synchronousCondenser)
         let before = g.status(on: CalendarDate(year: 2030, month: 5, day: 31)), after = g.status(on: CalendarDate(year: 2030, month: 6, day: 1))
         #expect(before[1] && !before[n])
         #expect(!after[1] && after[n])

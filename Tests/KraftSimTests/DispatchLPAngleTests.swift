@@ -14,12 +14,11 @@ import Testing
         p.enforceBranchLimits = false
         let free = try DispatchLP.solve(p)
         p.enforceBranchLimits = true
-        let m = p.branches.count
         let lazy = try DispatchLP.solve(p)
         let full = try Self.angleOPF(p)
         #expect(lazy.costEUR > free.costEUR * (1 + 1e-4), "the limits must bind for the comparison to mean anything")
         #expect(abs(lazy.costEUR - full) <= 1e-7 * full, "lazy \(lazy.costEUR) EUR, angle formulation \(full) EUR")
-        for (i, f) in lazy.flowMW.enumerated() { #expect(abs(f) <= p.branches[i % m].limitMW! + 1e-5) }
+        for h in 0..<p.hours { for l in p.branches.indices { #expect(abs(lazy.flowMW[h, l]) <= p.branches[l].limitMW! + 1e-5) } }
         #expect(lazy.statistics.rounds > 1)
     }
 
@@ -45,7 +44,7 @@ import Testing
                 if let g = unit.budget { entries.append((p.hours * rowsPerHour + g, c0 + k, 1)) }
             }
             for b in 0..<n {
-                colLower.append(0); colUpper.append(max(p.loadMW[h * n + b], 0)); cost.append(p.unservedCostEURPerMWh)
+                colLower.append(0); colUpper.append(max(p.loadMW[h, b], 0)); cost.append(p.unservedCostEURPerMWh)
                 entries.append((r0 + b, c0 + u + b, 1))
             }
             for b in 0..<n {
@@ -60,7 +59,7 @@ import Testing
                     entries += [(r0 + n + i, from, y), (r0 + n + i, to, -y)]
                 }
             }
-            for b in 0..<n { rowLower.append(p.loadMW[h * n + b]); rowUpper.append(p.loadMW[h * n + b]) }
+            for b in 0..<n { rowLower.append(p.loadMW[h, b]); rowUpper.append(p.loadMW[h, b]) }
             for l in limited { rowLower.append(-p.branches[l].limitMW!); rowUpper.append(p.branches[l].limitMW!) }
         }
         for budget in p.energyBudgetsMWh { rowLower.append(-.infinity); rowUpper.append(budget) }
@@ -79,6 +78,7 @@ import Testing
         let x = try ClpModel(lp).solve(options: ClpOptions()).x
         let output = (0..<p.hours).flatMap { h in (0..<u).map { x[h * perHour + $0] } }
         let unserved = (0..<p.hours).flatMap { h in (0..<n).map { x[h * perHour + u + $0] } }
-        return p.cost(outputMW: output, unservedMW: unserved, externalMW: [])
+        return p.cost(outputMW: HourMatrix(hours: p.hours, width: u, values: output),
+                      unservedMW: HourMatrix(hours: p.hours, width: n, values: unserved), externalMW: HourMatrix(hours: p.hours, width: 0, values: []))
     }
 }

@@ -19,7 +19,7 @@ import Testing
         expectClose(s.flowMW, [10, 70, 80])
         expectClose(s.priceEURPerMWh, [10, 50, 90])
         #expect(abs(s.costEUR - (90 * 10 + 60 * 50)) < 1e-6)
-        #expect(s.unservedMW.allSatisfy { abs($0) < 1e-9 })
+        #expect(s.unservedMW.values.allSatisfy { abs($0) < 1e-9 })
     }
 
     @Test("uncongested: the cheap unit serves all, every price is its cost")
@@ -46,7 +46,7 @@ import Testing
         p.interfaces = [.init(name: "out of 0", branches: [(0, 1), (2, 1)], forwardMW: 90, backwardMW: 0)]
         let s = try DispatchLP.solve(p)
         expectClose(s.outputMW, [90, 60])
-        #expect(abs(s.flowMW[0] + s.flowMW[2] - 90) < 1e-6)
+        #expect(abs(s.flowMW[0, 0] + s.flowMW[0, 2] - 90) < 1e-6)
         expectClose(s.priceEURPerMWh, [10, 50, 50])
         // A loose interface changes nothing.
         p.interfaces[0].forwardMW = 500
@@ -90,7 +90,9 @@ import Testing
         let limited = try DispatchLP.solve(p)
         #expect(limited.costEUR > lp.costEUR * (1 + 1e-6))
         expectBalanced(p, limited)
-        for (l, f) in limited.flowMW.enumerated() { #expect(abs(f) <= 50 + 1e-6, "branch \(l % p.branches.count) hour \(l / p.branches.count): \(f)") }
+        for h in 0..<p.hours {
+            for l in 0..<p.branches.count { #expect(abs(limited.flowMW[h, l]) <= 50 + 1e-6, "branch \(l) hour \(h): \(limited.flowMW[h, l])") }
+        }
     }
 
     @Test("deterministic: the same problem gives identical bits, also after solving another")
@@ -103,12 +105,12 @@ import Testing
         let b = try DispatchLP.solve(p)
         for (x, y) in [(a.outputMW, b.outputMW), (a.flowMW, b.flowMW), (a.priceEURPerMWh, b.priceEURPerMWh),
                        (a.unservedMW, b.unservedMW), (a.externalMW, b.externalMW), (a.curtailedMW, b.curtailedMW)] {
-            #expect(x.map(\.bitPattern) == y.map(\.bitPattern))
+            #expect(x.values.map(\.bitPattern) == y.values.map(\.bitPattern))
         }
         #expect(a.costEUR.bitPattern == b.costEUR.bitPattern)
         // And on other threads at once.
         let results = try (0..<4).map { _ in p }.concurrentMap { try DispatchLP.solve($0) }
-        for r in results { #expect(r.outputMW.map(\.bitPattern) == a.outputMW.map(\.bitPattern)) }
+        for r in results { #expect(r.outputMW.values.map(\.bitPattern) == a.outputMW.values.map(\.bitPattern)) }
     }
 
     @Test("an iteration limit is an error with its cause, not an answer")
@@ -134,21 +136,21 @@ import Testing
         expectClose(lp.surplusMW, [0, 0, 0, 30, 0, 0])
         expectClose(lp.outputMW, [150, 0, 180, 0])
         #expect(abs(lp.costEUR - (150 * 10 + 180 * 10 + 30 * r.surplusCostEURPerMWh)) < 1e-6)
-        #expect(abs(lp.priceEURPerMWh[3 + 0] + r.surplusCostEURPerMWh) < 1e-6, "\(lp.priceEURPerMWh)")
+        #expect(abs(lp.priceEURPerMWh[1, 0] + r.surplusCostEURPerMWh) < 1e-6, "\(lp.priceEURPerMWh.values)")
         let merit = try MeritOrderDispatch.solve(r)
         expectClose(merit.surplusMW, [0, 0, 0, 30, 0, 0])
         expectClose(merit.outputMW, [150, 0, 180, 0])
         #expect(abs(merit.costEUR - lp.costEUR) < 1e-6)
         // A fixed import with no load at all in an hour: all of it is dumped.
         var f = DispatchTestProblems.triangle(hours: 2)
-        f.loadMW = [0, 0, 150, 0, 0, 0]
+        f.loadMW = HourMatrix(hours: 2, width: 3, values: [0, 0, 150, 0, 0, 0])
         f.externals = [.init(name: "X", bus: 2, importMW: 50, exportMW: 50, mode: .fixed(scheduleMW: [20, 20]))]
         let fixed = try DispatchLP.solve(f)
         expectClose(fixed.surplusMW, [0, 0, 0, 0, 0, 20])
         expectClose(fixed.outputMW, [130, 0, 0, 0])
         // A normal window has no surplus and the same answer as before.
         let plain = try DispatchLP.solve(DispatchTestProblems.triangle(limit02: 80))
-        #expect(plain.surplusMW.allSatisfy { $0 == 0 })
+        #expect(plain.surplusMW.values.allSatisfy { $0 == 0 })
         expectClose(plain.outputMW, [90, 60])
     }
 
@@ -159,11 +161,11 @@ import Testing
     func surplusBehindALimit() throws {
         var p = DispatchTestProblems.triangle(limit02: 10)
         p.units[0].pmin = [100]
-        p.loadMW = [0, 0, 100]
+        p.loadMW = HourMatrix(hours: 1, width: 3, values: [0, 0, 100])
         let s = try DispatchLP.solve(p)
-        #expect(s.surplusMW[0] > 1, "\(s.surplusMW)")
-        #expect(abs(s.flowMW[2]) <= 10 + 1e-6)
-        #expect(abs(s.outputMW[0] - 100) < 1e-6)
+        #expect(s.surplusMW[0, 0] > 1, "\(s.surplusMW.values)")
+        #expect(abs(s.flowMW[0, 2]) <= 10 + 1e-6)
+        #expect(abs(s.outputMW[0, 0] - 100) < 1e-6)
     }
 
     @Test("bad input is named by unit and hour")
@@ -194,23 +196,31 @@ func expectClose(_ a: [Double], _ b: [Double], tolerance: Double = 1e-6, sourceL
     }
 }
 
+/// `expectClose` on a matrix's values, hour-major.
+func expectClose(_ a: HourMatrix<Double>, _ b: [Double], tolerance: Double = 1e-6, sourceLocation: SourceLocation = #_sourceLocation) {
+    expectClose(a.values, b, tolerance: tolerance, sourceLocation: sourceLocation)
+}
+
+func expectClose(_ a: HourMatrix<Double>, _ b: HourMatrix<Double>, tolerance: Double = 1e-6, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(a.hours == b.hours && a.width == b.width, sourceLocation: sourceLocation)
+    expectClose(a.values, b.values, tolerance: tolerance, sourceLocation: sourceLocation)
+}
+
 /// Σ output + exchanges + unserved = load every hour (1e-6 relative), unserved within 0…load,
 /// curtailment = pmax − output of weather-driven units.
 func expectBalanced(_ p: DispatchProblem, _ s: DispatchSolution, sourceLocation: SourceLocation = #_sourceLocation) {
-    let u = p.units.count, n = p.busCount, e = p.externals.count
     for h in 0..<p.hours {
-        let load = p.loadMW[h * n..<(h + 1) * n].reduce(0, +)
-        let supply = s.outputMW[h * u..<(h + 1) * u].reduce(0, +) + s.externalMW[h * e..<(h + 1) * e].reduce(0, +)
-            + s.unservedMW[h * n..<(h + 1) * n].reduce(0, +)
+        let load = p.loadMW[hour: h].reduce(0, +)
+        let supply = s.outputMW[hour: h].reduce(0, +) + s.externalMW[hour: h].reduce(0, +) + s.unservedMW[hour: h].reduce(0, +)
         #expect(abs(supply - load) <= 1e-6 * max(1, load), "hour \(h): supply \(supply) vs load \(load)", sourceLocation: sourceLocation)
-        for b in 0..<n {
-            #expect(s.unservedMW[h * n + b] >= -1e-9 && s.unservedMW[h * n + b] <= max(p.loadMW[h * n + b], 0) + 1e-6, sourceLocation: sourceLocation)
+        for b in 0..<p.busCount {
+            #expect(s.unservedMW[h, b] >= -1e-9 && s.unservedMW[h, b] <= max(p.loadMW[h, b], 0) + 1e-6, sourceLocation: sourceLocation)
         }
         for (k, unit) in p.units.enumerated() {
-            let out = s.outputMW[h * u + k]
+            let out = s.outputMW[h, k]
             #expect(out >= unit.pmin[h] - 1e-6 && out <= unit.pmax[h] + 1e-6, sourceLocation: sourceLocation)
             let expected = unit.curtailable ? unit.pmax[h] - out : 0
-            #expect(abs(s.curtailedMW[h * u + k] - expected) <= 1e-6, sourceLocation: sourceLocation)
+            #expect(abs(s.curtailedMW[h, k] - expected) <= 1e-6, sourceLocation: sourceLocation)
         }
     }
 }

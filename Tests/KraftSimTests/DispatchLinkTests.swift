@@ -12,7 +12,7 @@ import Testing
             hours: 1, baseMVA: 100, busCount: 2, zoneOfBus: [0, 1], zones: ["A", "B"], referenceBuses: [0, 1], branches: [],
             units: [.init(bus: 0, cost: 10, pmin: [0], pmax: [200], curtailable: false, budget: nil),
                     .init(bus: 1, cost: 50, pmin: [0], pmax: [200], curtailable: false, budget: nil)],
-            energyBudgetsMWh: [], loadMW: [50, 100], interfaces: [], externals: [])
+            energyBudgetsMWh: [], loadMW: HourMatrix(hours: 1, width: 2, values: [50, 100]), interfaces: [], externals: [])
         p.links = [reversed ? .init(name: "B-A", from: 1, to: 0, forwardMW: forward, backwardMW: backward)
                             : .init(name: "A-B", from: 0, to: 1, forwardMW: forward, backwardMW: backward)]
         return p
@@ -85,7 +85,7 @@ import Testing
         let i = try DispatchLP.solve(p)
         expectClose(i.outputMW, [120, 30])
         expectClose(i.linkMW, [20])
-        #expect(abs(i.flowMW[0] + i.flowMW[2] - 100) < 1e-6)
+        #expect(abs(i.flowMW[0, 0] + i.flowMW[0, 2] - 100) < 1e-6)
     }
 
     @Test("the merit order leaves links at 0 (a copper plate has nothing for them to do)")
@@ -113,10 +113,10 @@ import Testing
         p.units[0].pmin = [120]
         #expect(throws: Never.self) { try p.validate() }
         let dumped = try? DispatchLP.solve(p)
-        expectClose([dumped?.surplusMW.reduce(0, +) ?? -1], [70])
+        expectClose([dumped?.surplusMW.values.reduce(0, +) ?? -1], [70])
         p.links[0].forwardMW = 70
         #expect(throws: Never.self) { try p.validate() }
         let s = try? DispatchLP.solve(p)
-        expectClose(s?.linkMW ?? [], [70])
+        expectClose(s?.linkMW.values ?? [], [70])
     }
 }

@@ -20,7 +20,7 @@ enum DispatchTestProblems {
                        .init(from: 0, to: 2, x: 0.1, limitMW: limit02)],
             units: [.init(bus: 0, cost: 10, pmin: .init(repeating: 0, count: hours), pmax: .init(repeating: 200, count: hours), curtailable: false, budget: nil),
                     .init(bus: 1, cost: 50, pmin: .init(repeating: 0, count: hours), pmax: .init(repeating: 200, count: hours), curtailable: false, budget: nil)],
-            energyBudgetsMWh: [], loadMW: (0..<hours).flatMap { _ in [0.0, 0, 150] }, interfaces: [], externals: [])
+            energyBudgetsMWh: [], loadMW: HourMatrix(hours: hours, width: 3, values: (0..<hours).flatMap { _ in [0.0, 0, 150] }), interfaces: [], externals: [])
     }
 
     /// One bus, two hours with load 80 and 150 MW: a cheap unit (20 EUR/MWh, 100 MW), a dear one
@@ -31,7 +31,7 @@ enum DispatchTestProblems {
             units: [.init(bus: 0, cost: 20, pmin: [0, 0], pmax: [100, 100], curtailable: false, budget: nil),
                     .init(bus: 0, cost: 80, pmin: [0, 0], pmax: [100, 100], curtailable: false, budget: nil),
                     .init(bus: 0, cost: 0, pmin: [0, 0], pmax: [100, 100], curtailable: false, budget: 0)],
-            energyBudgetsMWh: [budget], loadMW: [80, 150], interfaces: [], externals: [])
+            energyBudgetsMWh: [budget], loadMW: HourMatrix(hours: 2, width: 1, values: [80, 150]), interfaces: [], externals: [])
     }
 
     /// A seeded connected grid: a random spanning tree plus extra branches, many units with
@@ -67,7 +67,7 @@ enum DispatchTestProblems {
         ]
         let zones = ["Z0", "Z1", "Z2"]
         return DispatchProblem(hours: hours, baseMVA: 100, busCount: n, zoneOfBus: (0..<n).map { $0 % 3 }, zones: zones,
-                               referenceBuses: [0], branches: branches, units: list, energyBudgetsMWh: [], loadMW: loads,
+                               referenceBuses: [0], branches: branches, units: list, energyBudgetsMWh: [], loadMW: HourMatrix(hours: hours, width: n, values: loads),
                                interfaces: [], externals: externals)
     }
 
@@ -79,7 +79,7 @@ enum DispatchTestProblems {
     /// reduce them, so limiting the branches that carry them would make the LP infeasible.
     static func nordic44Limited(hours: Int, limitShare: Double) throws -> DispatchProblem {
         var (p, _) = try nordic44(hours: hours)
-        let hydroCost = TechnologyCosts.cost("hydro")
+        let hydroCost = TechnologyCosts.cost(.hydro)
         var budgetOfZone = [Int: Int]()
         for k in p.units.indices where abs(p.units[k].cost - hydroCost) < 1 {
             let z = p.zoneOfBus[p.units[k].bus]
@@ -88,9 +88,9 @@ enum DispatchTestProblems {
             p.energyBudgetsMWh[budgetOfZone[z]!] += 0.6 * p.units[k].pmax.reduce(0, +)
         }
         let free = try DispatchLP.solve(p)
-        for b in p.loadMW.indices where p.loadMW[b] < 0 { p.loadMW[b] = 0 }
+        for h in 0..<p.hours { for b in 0..<p.busCount where p.loadMW[h, b] < 0 { p.loadMW[h, b] = 0 } }
         for l in p.branches.indices {
-            p.branches[l].limitMW = limitShare * (0..<p.hours).map { abs(free.flowMW[$0 * p.branches.count + l]) }.max()!
+            p.branches[l].limitMW = limitShare * (0..<p.hours).map { abs(free.flowMW[$0, l]) }.max()!
         }
         return p
     }
@@ -108,13 +108,13 @@ enum DispatchTestProblems {
         let base = net.baseMVA, n = net.buses.count
         let zoneName = (0..<n).map { sidecar.zoneOfBus[$0] ?? "none" }
         let zones = Array(Set(zoneName)).sorted()
-        var technology = [String](repeating: "unknown", count: net.generators.count)
+        var technology = [Technology?](repeating: nil, count: net.generators.count)
         for g in sidecar.generators where g.index < technology.count { technology[g.index] = g.technology }
         let gens = net.generators
         let units = (0..<gens.count).filter { gens.status[$0] }.map { g in
-            DispatchProblem.Unit(bus: gens.bus[g], cost: TechnologyCosts.cost(technology[g]) + 0.01 * Double(g),
+            DispatchProblem.Unit(bus: gens.bus[g], cost: (technology[g].map(TechnologyCosts.cost) ?? TechnologyCosts.unknown) + 0.01 * Double(g),
                                  pmin: .init(repeating: 0, count: hours), pmax: .init(repeating: 1.3 * max(gens.pg[g], 0) * base, count: hours),
-                                 curtailable: ["wind", "solar"].contains(technology[g]), budget: nil)
+                                 curtailable: technology[g] == .wind || technology[g] == .solar, budget: nil)
         }
         let br = net.branches
         let branches = (0..<br.count).filter { br.status[$0] }.map {
@@ -129,7 +129,7 @@ enum DispatchTestProblems {
         let refs = (0..<n).filter { net.buses.type[$0] == .ref }
         let problem = DispatchProblem(hours: hours, baseMVA: base, busCount: n, zoneOfBus: zoneName.map { zones.firstIndex(of: $0)! },
                                       zones: zones, referenceBuses: refs, branches: branches, units: units, energyBudgetsMWh: [],
-                                      loadMW: loads, interfaces: [], externals: [])
+                                      loadMW: HourMatrix(hours: hours, width: n, values: loads), interfaces: [], externals: [])
         return (problem, net)
     }
 }

@@ -46,11 +46,11 @@ struct FleetTests {
         for line in lines {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard f.count > 7, let mw = Double(f[7]) else { continue }
-            let gens = grid.unit.indices.filter { grid.unit[$0] == f[0] }
+            let gens = grid.units.indices.filter { grid.units[$0].name == f[0] }
             #expect(gens.count == 1, "\(f[0]) is one generator")
             guard let g = gens.first else { continue }
-            #expect(grid.capacityMW[g] == mw, "\(f[0]): \(grid.capacityMW[g]) MW, published \(mw)")
-            #expect(grid.technology[g] == "nuclear" && grid.zoneOfBus[grid.network.generators.bus[g]] == "SE3")
+            #expect(grid.units[g].capacityMW == mw, "\(f[0]): \(grid.units[g].capacityMW) MW, published \(mw)")
+            #expect(grid.units[g].technology == .nuclear && grid.zoneOfBus[grid.network.generators.bus[g]] == "SE3")
             let site = grid.siteOfBus[grid.network.generators.bus[g]] ?? ""
             let expected = f[0].hasPrefix("F") ? "Forsmark" : f[0].hasPrefix("R") ? "Ringhals" : "Oskarshamn"
             #expect(site.hasPrefix(expected), "\(f[0]) sits at \(site)")
@@ -59,9 +59,9 @@ struct FleetTests {
         #expect(checked == 10)
         // In service in 2025: O3, R3, R4, F1–F3 (6 894 MW); the others closed before.
         let on = grid.status(on: CalendarDate(year: 2025, month: 1, day: 15))
-        let running = grid.unit.indices.filter { on[$0] && grid.technology[$0] == "nuclear" && grid.zoneOfBus[grid.network.generators.bus[$0]] == "SE3" }
-        #expect(Set(running.compactMap { grid.unit[$0] }) == ["O3", "R3", "R4", "F1", "F2", "F3"])
-        #expect(abs(running.reduce(0) { $0 + grid.capacityMW[$1] } - 6894) < 1e-9)
+        let running = grid.units.indices.filter { on[$0] && grid.units[$0].technology == .nuclear && grid.zoneOfBus[grid.network.generators.bus[$0]] == "SE3" }
+        #expect(Set(running.compactMap { grid.units[$0].name }) == ["O3", "R3", "R4", "F1", "F2", "F3"])
+        #expect(abs(running.reduce(0) { $0 + grid.units[$1].capacityMW } - 6894) < 1e-9)
     }
 
     @Test("installed capacity per zone and technology is capacity.csv's for the scenario year")
@@ -69,8 +69,8 @@ struct FleetTests {
         let rows = try #require(try Self.rows("calibration/capacity.csv"), "shared/data/sweden/calibration/capacity.csv is absent")
         let (_, grid) = try Self.grid("base-2025")
         func placed(_ zone: String, _ tech: String) -> Double {
-            grid.capacityMW.indices.filter { grid.technology[$0] == tech && grid.zoneOfBus[grid.network.generators.bus[$0]] == zone && grid.unit[$0] == nil }
-                .reduce(0) { $0 + grid.capacityMW[$1] }
+            grid.units.indices.filter { grid.units[$0].technology.rawValue == tech && grid.zoneOfBus[grid.network.generators.bus[$0]] == zone && grid.units[$0].name == nil }
+                .reduce(0) { $0 + grid.units[$1].capacityMW }
         }
         // 2025 takes the latest stock: hydro and solar on 1 Jan 2024, wind at the end of 2024, CHP 1 Jan 2022.
         for zone in ["SE1", "SE2", "SE3", "SE4"] {
@@ -85,8 +85,8 @@ struct FleetTests {
         let peak = ["SE3", "SE4"].reduce(0) { $0 + placed($1, "thermal") }
         #expect(abs(peak - (950 + 243 + 582 + 662 - 562)) <= 1e-6)
         // The grid's own SE4 thermal block (6 × 1 170 MW) is gone.
-        #expect(grid.capacityMW.indices.filter { grid.zoneOfBus[grid.network.generators.bus[$0]] == "SE4" && grid.technology[$0] == "thermal" }
-            .reduce(0) { $0 + grid.capacityMW[$1] } < 1300)
+        #expect(grid.units.indices.filter { grid.zoneOfBus[grid.network.generators.bus[$0]] == "SE4" && grid.units[$0].technology == .thermal }
+            .reduce(0) { $0 + grid.units[$1].capacityMW } < 1300)
     }
 
     @Test("closing a unit removes exactly its MW, its reactive range and its inertia")
@@ -98,12 +98,12 @@ struct FleetTests {
         let changed = a.indices.filter { a[$0] != b[$0] }
         #expect(changed.count == 1)
         let g = try #require(changed.first)
-        #expect(closed.unit[g] == "F3" && closed.capacityMW[g] == 1172)
+        #expect(closed.units[g].name == "F3" && closed.units[g].capacityMW == 1172)
         let mva = closed.network.baseMVA
         let s = 1172 / 0.9
         #expect(abs((closed.network.generators.qmax[g] - closed.network.generators.qmin[g]) * mva - 0.8 * s) < 1e-6)
         // Kinetic energy H·S with H the grid's mean nuclear inertia constant (5.6–6 s).
-        #expect(closed.inertiaMWs[g] > 5 * s && closed.inertiaMWs[g] < 6.1 * s)
+        #expect(closed.units[g].inertiaMWs > 5 * s && closed.units[g].inertiaMWs < 6.1 * s)
     }
 
     @Test("a week in May: reactors in refuelling give nothing, the others at least 0.6 of capacity")
@@ -112,21 +112,21 @@ struct FleetTests {
         // (from day 135) from the fourth day.
         let r = try YearRunTests.run("base-2025", from: "2025-05-12", to: "2025-05-18")
         let g = r.grid
-        let nuclear = g.unit.indices.filter { g.technology[$0] == "nuclear" && g.zoneOfBus[g.network.generators.bus[$0]] == "SE3" }
+        let nuclear = g.units.indices.filter { g.units[$0].technology == .nuclear && g.zoneOfBus[g.network.generators.bus[$0]] == "SE3" }
         for record in r.records {
             let day = 132 + (record.hour - r.records[0].hour) / 24
             for k in nuclear {
-                let name = g.unit[k] ?? ""
+                let name = g.units[k].name ?? ""
                 guard ["O3", "R3", "R4", "F1", "F2", "F3"].contains(name) else { #expect(record.generatorMW[k] == 0); continue }
-                let start = try #require(g.operation[k].refuellingDay)
+                let start = try #require(g.units[k].operation.refuellingDay)
                 if (start..<start + 40).contains(day) {
                     #expect(record.generatorMW[k] == 0, "\(name) refuels on day \(day)")
                 } else {
-                    #expect(record.generatorMW[k] >= 0.6 * g.capacityMW[k] - 1e-6, "\(name) at \(record.generatorMW[k]) MW")
+                    #expect(record.generatorMW[k] >= 0.6 * g.units[k].capacityMW - 1e-6, "\(name) at \(record.generatorMW[k]) MW")
                 }
             }
         }
-        #expect(nuclear.contains { g.unit[$0] == "F1" } && nuclear.contains { g.unit[$0] == "R3" })
+        #expect(nuclear.contains { g.units[$0].name == "F1" } && nuclear.contains { g.units[$0].name == "R3" })
     }
 
     @Test("the strategic reserve runs only when load would otherwise be shed")
@@ -146,8 +146,8 @@ struct FleetTests {
         let (profiles, hours) = try YearRun.profiles(weather: scenario.weather, covering: period, sidecar: loaded.sidecar)
         let stressed = try YearRun.run(scenario: scenario, network: loaded.network, sidecar: loaded.sidecar, profiles: profiles, only: hours)
         let normal = try YearRun.run(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar, profiles: profiles, only: hours)
-        let k = try #require(stressed.grid.unit.firstIndex(of: "Karlshamn"))
-        let cost = stressed.grid.cost[k]
+        let k = try #require(stressed.grid.units.firstIndex { $0.name == "Karlshamn" })
+        let cost = stressed.grid.units[k].cost
         #expect(cost == scenario.dispatch.unservedCostEURPerMWh - 1)
         #expect(normal.records.allSatisfy { $0.generatorMW[k] == 0 }, "no reserve in a normal week")
         let se4 = try #require(stressed.grid.zones.firstIndex(of: "SE4"))

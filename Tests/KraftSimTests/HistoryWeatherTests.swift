@@ -30,7 +30,7 @@ struct HistoryWeatherTests {
         #expect(wind.rows.count == 8760 && wind.rows["2019-01-01T00:00"] != nil && wind.rows["2019-12-31T23:00"] != nil)
         var twh = 0.0
         for zone in ["SE1", "SE2", "SE3", "SE4"] {
-            let capacity = try #require(fleet.aggregates.first { $0.zone == zone && $0.technology == "wind" }).capacity(in: 2019)
+            let capacity = try #require(fleet.aggregates.first { $0.zone == zone && $0.technology == .wind }).capacity(in: 2019)
             twh += Self.column(wind, zone).reduce(0, +) * capacity / 1e6
             // CET 13:00 on 12 June is 12:00 UTC.
             let i = wind.header.firstIndex(of: zone)!, j = measured.header.firstIndex(of: zone)!
@@ -60,7 +60,7 @@ struct HistoryWeatherTests {
         let wind = try Self.table(folder.appendingPathComponent("wind.csv"))
         var twh = 0.0
         for zone in ["SE1", "SE2", "SE3", "SE4"] {
-            let aggregate = try #require(fleet.aggregates.first { $0.zone == zone && $0.technology == "wind" })
+            let aggregate = try #require(fleet.aggregates.first { $0.zone == zone && $0.technology == .wind })
             twh += Self.column(wind, zone).reduce(0, +) * aggregate.capacity(in: 2023) / 1e6
         }
         #expect(abs(twh - 34.5) <= 0.01 * 34.5, "wind \(twh) TWh (MEMO.md: 34.5 TWh generated in 2023)")

@@ -112,11 +112,11 @@ struct YearRunTests {
         let setup = YearRun.Setup(scenario: s, network: network, sidecar: sidecar, profiles: profiles)
         let (_, problem) = setup.problem(setup.window(of: hours.lowerBound))
         let k = try #require(problem.links.firstIndex { $0.name == "SE3-FI" })
-        let link = problem.links[k], n = problem.links.count
+        let link = problem.links[k]
         let solution = try DispatchLP.solve(problem)
         var within = 0
         for h in 0..<problem.hours {
-            let f = solution.linkMW[h * n + k], d = solution.linkPriceDifferenceEURPerMWh[h * n + k]
+            let f = solution.linkMW[h, k], d = solution.linkPriceDifferenceEURPerMWh[h, k]
             #expect(f <= link.forwardMW + 1e-6 && f >= -link.backwardMW - 1e-6)
             if f < link.forwardMW - 1e-6 && f > -link.backwardMW + 1e-6 {
                 within += 1
@@ -201,8 +201,8 @@ struct YearRunTests {
         let closed = hoursMovedFrom3300(r), running = hoursMovedFrom3300(open)
         #expect(closed > running, "the reference left bus 3300 in \(closed) hours with O3 closed, \(running) with O3 running")
         // O3 (the fleet's unit "O3", 1 400 MW) is out: it produces in no hour.
-        let o3 = r.grid.unit.indices.filter { r.grid.unit[$0] == "O3" }
-        #expect(o3.count == 1 && o3.allSatisfy { r.grid.capacityMW[$0] == 1400 })
+        let o3 = r.grid.units.indices.filter { r.grid.units[$0].name == "O3" }
+        #expect(o3.count == 1 && o3.allSatisfy { r.grid.units[$0].capacityMW == 1400 })
         #expect(r.records.allSatisfy { record in o3.allSatisfy { record.generatorMW[$0] == 0 } })
     }
 }

@@ -137,8 +137,10 @@ public final class PowerFlowSolver {
                                                 generatorOn: state.generatorOn, dcAngles: dcAngles)
             }
 
-            let solved = solveEquations(ybus: ybus, buses: buses, participation: participation, pSpec: pSpec, qSpec: qSpec,
-                                        vm: vm, va: va, slackShare: slackShare, generatorOn: state.generatorOn, dcAngles: dcAngles)
+            let equations = PowerFlowEquations(network: network, ybus: ybus, buses: buses, participation: participation,
+                                               pSpec: pSpec, qSpec: qSpec, generatorOn: state.generatorOn, dcAngles: dcAngles,
+                                               vm: vm, va: va, slackShare: slackShare)
+            let solved = algorithm(for: equations).solve(equations)
             vm = solved.vm; va = solved.va; slackShare = solved.slackShare
             outcome = solved.outcome
             linearSolverName = solved.linearSolver

@@ -1,4 +1,5 @@
 import Foundation
+import KraftScenario
 
 /// `kraft report`: one run's result folder as a self-contained HTML page, in the order a reader
 /// asks: Sweden's totals, the question and the answer, the week with the most load shed or failed
@@ -154,7 +155,7 @@ public enum HTMLReport {
                         caption: "Largest loading of each branch in each week (% of rate A), most loaded branch first; hatched: the branch has no rating.")
         }
         let coordinates = Dictionary(run.buses.compactMap { b in b.latitude.flatMap { lat in b.longitude.map { (b.bus, (lat, $0, b)) } } }, uniquingKeysWith: { a, _ in a })
-        let reactors = Set(run.generators.filter { $0.technology == "nuclear" && !$0.unit.isEmpty }.map(\.bus))
+        let reactors = Set(run.generators.filter { $0.technology == Technology.nuclear.rawValue && !$0.unit.isEmpty }.map(\.bus))
         let centres = Set(run.scenario.dataCentres.map(\.bus))
         if !coordinates.isEmpty {
             let map = GridMapChart(

@@ -26,41 +26,15 @@ struct CSVTable {
         rows.reserveCapacity(lines.count)
         for (k, raw) in lines.dropFirst().enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let fields = line.contains("\"") ? Self.quotedFields(line) : line.split(separator: ",", omittingEmptySubsequences: false)
+            // The N-1 section's outage names and reasons may hold commas, quoted.
+            let quoted = line.contains("\"") ? CSVRecords.fields(line) : nil
+            let fields = quoted.map { $0.map { Substring($0) } } ?? line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == header.count else {
                 throw InputError(file: file, line: k + 2, message: "has \(fields.count) fields (expected \(header.count), as the header)")
             }
             rows.append((k + 2, fields))
         }
         self.rows = rows
-    }
-
-    /// The fields of a line with RFC 4180 quoting (`"a, b"`, `""` for a quote inside quotes): the
-    /// N-1 section's outage names and reasons may hold commas.
-    static func quotedFields(_ line: Substring) -> [Substring] {
-        var fields = [Substring](), field = "", quoted = false, atStart = true
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
-            if quoted {
-                if c == "\"" {
-                    let next = line.index(after: i)
-                    if next < line.endIndex && line[next] == "\"" { field.append("\""); i = next } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" && atStart {
-                quoted = true
-            } else if c == "," {
-                fields.append(Substring(field))
-                field = ""
-                atStart = true
-                i = line.index(after: i)
-                continue
-            } else { field.append(c) }
-            atStart = false
-            i = line.index(after: i)
-        }
-        fields.append(Substring(field))
-        return fields
     }
 
     /// Throws when any of `names` is not a column, naming all that are missing.

@@ -11,7 +11,7 @@ public struct AdequacyModel: Sendable {
     public struct Group: Sendable, Equatable {
         public var name: String
         public var zone: Int
-        public var technology: String
+        public var technology: Technology
         public var units: Int
         public var outage: OutageParameters
         /// A strategic reserve: used only when load would otherwise be shed.
@@ -21,7 +21,7 @@ public struct AdequacyModel: Sendable {
         /// Where the outage parameters come from.
         public var source: String
 
-        public init(name: String, zone: Int, technology: String, units: Int, outage: OutageParameters,
+        public init(name: String, zone: Int, technology: Technology, units: Int, outage: OutageParameters,
                     reserve: Bool = false, capacityMW: Double, source: String = "") {
             self.name = name; self.zone = zone; self.technology = technology; self.units = units
             self.outage = outage; self.reserve = reserve; self.capacityMW = capacityMW; self.source = source

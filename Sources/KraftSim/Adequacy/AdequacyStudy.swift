@@ -52,13 +52,13 @@ public struct AdequacyStudy: Sendable {
         // Outage groups.
         var groupIndex = [String: Int](), groups = [AdequacyModel.Group]()
         var unitSize = [Double]()  // per group: MW of one unit of an aggregate, 0 for a named unit (one unit)
-        var groupOfGenerator = [Int?](repeating: nil, count: grid.capacityMW.count)
-        for g in 0..<grid.capacityMW.count where grid.capacityMW[g] > 0 {
+        var groupOfGenerator = [Int?](repeating: nil, count: grid.units.count)
+        for g in 0..<grid.units.count where grid.units[g].capacityMW > 0 {
             guard let z = zones.firstIndex(of: grid.zoneOfBus[grid.network.generators.bus[g]]) else { continue }
-            let tech = grid.technology[g], reserve = grid.reserve[g] != nil
-            let key = grid.unit[g].map { "unit \($0)" } ?? "\(zones[z]) \(tech)\(reserve ? " reserve" : "")"
+            let tech = grid.units[g].technology, reserve = grid.units[g].reserve != nil
+            let key = grid.units[g].name.map { "unit \($0)" } ?? "\(zones[z]) \(tech.rawValue)\(reserve ? " reserve" : "")"
             if let i = groupIndex[key] {
-                groups[i].capacityMW += grid.capacityMW[g]
+                groups[i].capacityMW += grid.units[g].capacityMW
                 groupOfGenerator[g] = i
                 continue
             }
@@ -66,18 +66,18 @@ public struct AdequacyStudy: Sendable {
             // wins over the defaults.
             let fallback = ForcedOutageDefaults.entry(tech)
             let scenarioOverride = settings.forcedOutage[tech]
-            let op = grid.operation[g]
+            let op = grid.units[g].operation
             let rate = op.forcedOutageRate ?? scenarioOverride?.rate ?? fallback.outage.rate
             let mttr = op.mttrHours ?? scenarioOverride?.mttrHours ?? fallback.outage.mttrHours
             let unitMW = op.unitMW ?? scenarioOverride?.unitMW ?? fallback.unitMW
             let source = op.forcedOutageRate != nil || op.mttrHours != nil ? "fleet file"
-                : scenarioOverride != nil ? "scenario [adequacy.forced_outage.\(tech)]" : fallback.source
+                : scenarioOverride != nil ? "scenario [adequacy.forced_outage.\(tech.rawValue)]" : fallback.source
             groupIndex[key] = groups.count
             groupOfGenerator[g] = groups.count
             groups.append(AdequacyModel.Group(name: key, zone: z, technology: tech, units: 1,
                                               outage: OutageParameters(rate: rate, mttrHours: mttr), reserve: reserve,
-                                              capacityMW: grid.capacityMW[g], source: source + (grid.unit[g] == nil ? "; unit \(Int(unitMW)) MW" : "")))
-            unitSize.append(grid.unit[g] == nil ? unitMW : 0)
+                                              capacityMW: grid.units[g].capacityMW, source: source + (grid.units[g].name == nil ? "; unit \(Int(unitMW)) MW" : "")))
+            unitSize.append(grid.units[g].name == nil ? unitMW : 0)
         }
         // An aggregate is as many units as its capacity holds (at least one), once it is summed.
         for i in groups.indices where unitSize[i] > 0 {
@@ -136,8 +136,8 @@ public struct AdequacyStudy: Sendable {
         let neighbourLoads = Set(grid.neighbours.map(\.load)).union(grid.linkLoads)
         for l in 0..<net.loads.count {
             guard let z = zones.firstIndex(of: grid.zoneOfBus[net.loads.bus[l]]) else { continue }
-            if grid.zoneShare[l] > 0 || dataCentreLoads.contains(l) { demandLoads.append((l, z)) }
-            else if grid.isExchange[l] && !grid.isReplacedExchange[l] && !neighbourLoads.contains(l) && net.loads.p[l] != 0 {
+            if grid.loads[l].zoneShare > 0 || dataCentreLoads.contains(l) { demandLoads.append((l, z)) }
+            else if grid.loads[l].isExchange && !grid.loads[l].isReplacedExchange && !neighbourLoads.contains(l) && net.loads.p[l] != 0 {
                 demandLoads.append((l, z))  // a fixed exchange stays as the grid file has it: an export is load the zone must carry
                 fixedExchanges += 1
             }

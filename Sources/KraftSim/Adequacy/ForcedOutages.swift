@@ -1,5 +1,6 @@
 import Foundation
 import KraftCore
+import KraftScenario
 
 /// Forced outages of a unit as a two-state Markov chain in hourly steps: up for a geometric
 /// number of hours with mean MTTF, then down for a geometric number with mean MTTR. With
@@ -62,23 +63,23 @@ public enum ForcedOutageDefaults {
         public var source: String
     }
 
-    public static let byTechnology: [String: Entry] = [
-        "nuclear": Entry(outage: OutageParameters(rate: 0.08, mttrHours: 150), unitMW: 1000,
+    public static let byTechnology: [Technology: Entry] = [
+        .nuclear: Entry(outage: OutageParameters(rate: 0.08, mttrHours: 150), unitMW: 1000,
                          source: "ASSUMPTION: MTTR of the RTS-79 400 MW nuclear unit (150 h); rate 0.08, below its 0.12 (1970s US data), the unit size a Swedish reactor's"),
-        "hydro": Entry(outage: OutageParameters(rate: 0.01, mttrHours: 20), unitMW: 100,
+        .hydro: Entry(outage: OutageParameters(rate: 0.01, mttrHours: 20), unitMW: 100,
                        source: "RTS-79 50 MW hydro unit (rate 0.01, MTTR 20 h); unit size 100 MW ASSUMPTION"),
-        "chp": Entry(outage: OutageParameters(rate: 0.04, mttrHours: 40), unitMW: 100,
+        .chp: Entry(outage: OutageParameters(rate: 0.04, mttrHours: 40), unitMW: 100,
                      source: "RTS-79 155 MW coal steam unit (rate 0.04, MTTR 40 h); unit size 100 MW ASSUMPTION"),
-        "thermal": Entry(outage: OutageParameters(rate: 0.05, mttrHours: 50), unitMW: 200,
+        .thermal: Entry(outage: OutageParameters(rate: 0.05, mttrHours: 50), unitMW: 200,
                          source: "RTS-79 197 MW oil steam unit (rate 0.05, MTTR 50 h); unit size 200 MW ASSUMPTION"),
-        "wind": Entry(outage: OutageParameters(rate: 0, mttrHours: 1), unitMW: 100,
+        .wind: Entry(outage: OutageParameters(rate: 0, mttrHours: 1), unitMW: 100,
                       source: "ASSUMPTION: none beyond the weather profile (turbine outages are in its capacity factor)"),
-        "solar": Entry(outage: OutageParameters(rate: 0, mttrHours: 1), unitMW: 100,
+        .solar: Entry(outage: OutageParameters(rate: 0, mttrHours: 1), unitMW: 100,
                        source: "ASSUMPTION: none beyond the weather profile"),
     ]
 
     /// For technologies without an entry (the grid's own machines of other kinds): no forced outages.
     public static let none = Entry(outage: OutageParameters(rate: 0, mttrHours: 1), unitMW: 100, source: "ASSUMPTION: no forced outages")
 
-    public static func entry(_ technology: String) -> Entry { byTechnology[technology] ?? none }
+    public static func entry(_ technology: Technology) -> Entry { byTechnology[technology] ?? none }
 }

@@ -69,7 +69,6 @@ public enum DispatchLP {
         var limitRows = [(hour: Int, branch: Int)](), limitedBranches = Set<Int>()
         var iterations = 0
         var rounds = 0
-        let m = problem.branches.count
         while true {
             let result = try model.solve(options: options)
             iterations += result.iterations
@@ -80,7 +79,7 @@ public enum DispatchLP {
             if problem.enforceBranchLimits {
                 for (l, br) in problem.branches.enumerated() where !limitedBranches.contains(l) {
                     guard let limit = br.limitMW else { continue }
-                    if (0..<problem.hours).contains(where: { abs(flow[$0 * m + l]) > limit + 1e-6 }) { overloaded.append(l) }
+                    if (0..<problem.hours).contains(where: { abs(flow[$0, l]) > limit + 1e-6 }) { overloaded.append(l) }
                 }
             }
             if overloaded.isEmpty {
@@ -151,7 +150,7 @@ public enum DispatchLP {
                 if let g = groupOf[key] { groups[g].append(u) } else { groupOf[key] = groups.count; groups.append([u]) }
             }
             self.groups = groups
-            loadBuses = (0..<p.busCount).filter { b in (0..<p.hours).contains { p.loadMW[$0 * p.busCount + b] > 0 } }
+            loadBuses = (0..<p.busCount).filter { b in (0..<p.hours).contains { p.loadMW[$0, b] > 0 } }
             let capacity = surplus ? (0..<p.hours).map { p.surplusCapacityMW(hour: $0) } : []
             surplusCapacity = capacity
             surplusBuses = surplus ? (0..<p.busCount).filter { b in capacity.contains { $0[b] > 0 } } : []
@@ -216,9 +215,9 @@ public enum DispatchLP {
                 }
                 for (k, b) in loadBuses.enumerated() {
                     let c = unservedColumn(h, k)
-                    colUpper[c] = max(p.loadMW[h * buses + b], 0); cost[c] = p.unservedCostEURPerMWh
+                    colUpper[c] = max(p.loadMW[h, b], 0); cost[c] = p.unservedCostEURPerMWh
                 }
-                for b in 0..<buses { rowLower[rowBase + island[b]] += p.loadMW[h * buses + b] }
+                for b in 0..<buses { rowLower[rowBase + island[b]] += p.loadMW[h, b] }
                 for i in 0..<islands { rowUpper[rowBase + i] = rowLower[rowBase + i] }
                 for (e, ext) in p.externals.enumerated() {
                     let c = externalColumn(h, e)
@@ -239,7 +238,7 @@ public enum DispatchLP {
                 }
                 for (k, itf) in p.interfaces.enumerated() {
                     var shift = 0.0
-                    for b in 0..<buses { shift += interfaceFactor[k * buses + b] * p.loadMW[h * buses + b] }
+                    for b in 0..<buses { shift += interfaceFactor[k * buses + b] * p.loadMW[h, b] }
                     rowLower[rowBase + islands + k] = -itf.backwardMW + shift
                     rowUpper[rowBase + islands + k] = itf.forwardMW + shift
                 }
@@ -260,7 +259,7 @@ public enum DispatchLP {
             var lower = [Double](), upper = [Double](), start: [Int32] = [0], column = [Int32](), value = [Double]()
             for (h, l) in pairs {
                 var shift = 0.0
-                for b in 0..<buses { shift += ptdf[l * buses + b] * p.loadMW[h * buses + b] }
+                for b in 0..<buses { shift += ptdf[l * buses + b] * p.loadMW[h, b] }
                 let limit = p.branches[l].limitMW!
                 lower.append(-limit + shift); upper.append(limit + shift)
                 for c in 0..<columnsPerHour {
@@ -273,53 +272,51 @@ public enum DispatchLP {
         }
 
         /// Net injection per hour and bus (output + unserved + exchange ± link flows − load), MW.
-        func netInjection(_ p: DispatchProblem, _ x: [Double]) -> [Double] {
+        func netInjection(_ p: DispatchProblem, _ x: [Double]) -> HourMatrix<Double> {
             let terms = injections(p)
-            var net = p.loadMW.map { -$0 }
+            var net = HourMatrix(hours: hours, width: buses, values: p.loadMW.values.map { -$0 })
             for h in 0..<hours {
                 for c in 0..<columnsPerHour {
-                    for (b, a) in terms[c] { net[h * buses + b] += a * x[h * columnsPerHour + c] }
+                    for (b, a) in terms[c] { net[h, b] += a * x[h * columnsPerHour + c] }
                 }
             }
             return net
         }
 
-        func flows(_ p: DispatchProblem, _ x: [Double]) -> [Double] {
+        func flows(_ p: DispatchProblem, _ x: [Double]) -> HourMatrix<Double> {
             let net = netInjection(p, x), m = p.branches.count
-            var flow = [Double](repeating: 0, count: hours * m)
+            var flow = HourMatrix(hours: hours, width: m, repeating: 0.0)
             for h in 0..<hours {
                 for l in 0..<m {
                     var f = 0.0
-                    for b in 0..<buses { f += ptdf[l * buses + b] * net[h * buses + b] }
-                    flow[h * m + l] = f
+                    for b in 0..<buses { f += ptdf[l * buses + b] * net[h, b] }
+                    flow[h, l] = f
                 }
             }
             return flow
         }
 
-        func solution(_ p: DispatchProblem, _ r: LinearProgramSolution, flow: [Double],
+        func solution(_ p: DispatchProblem, _ r: LinearProgramSolution, flow: HourMatrix<Double>,
                       limitRows: [(hour: Int, branch: Int)]) -> DispatchSolution {
             let x = r.x
-            var output = [Double](repeating: 0, count: hours * p.units.count), curtailed = output
-            var unserved = [Double](repeating: 0, count: hours * buses), surplus = unserved
-            var exchange = [Double](repeating: 0, count: hours * externals), externalDifference = exchange
-            var linkFlow = [Double](repeating: 0, count: hours * links), linkDifference = linkFlow
+            var output = HourMatrix(hours: hours, width: p.units.count, repeating: 0.0), curtailed = output
+            var unserved = HourMatrix(hours: hours, width: buses, repeating: 0.0), surplus = unserved
+            var exchange = HourMatrix(hours: hours, width: externals, repeating: 0.0), externalDifference = exchange
+            var linkFlow = HourMatrix(hours: hours, width: links, repeating: 0.0), linkDifference = linkFlow
             // Nodal prices: island balance dual plus Σ dual·factor over interface and limit rows.
-            var nodal = [Double](repeating: 0, count: hours * buses)
+            var nodal = HourMatrix(hours: hours, width: buses, repeating: 0.0)
             for h in 0..<hours {
                 for b in 0..<buses {
                     var y = r.rowDual[h * rowsPerHour + island[b]]
                     for k in 0..<interfaceCount { y += r.rowDual[h * rowsPerHour + islands + k] * interfaceFactor[k * buses + b] }
-                    nodal[h * buses + b] = y
+                    nodal[h, b] = y
                 }
             }
             let limitRow0 = hours * rowsPerHour + p.energyBudgetsMWh.count
             for (i, (h, l)) in limitRows.enumerated() where r.rowDual[limitRow0 + i] != 0 {
-                for b in 0..<buses { nodal[h * buses + b] += r.rowDual[limitRow0 + i] * ptdf[l * buses + b] }
+                for b in 0..<buses { nodal[h, b] += r.rowDual[limitRow0 + i] * ptdf[l * buses + b] }
             }
-            var price = [Double]()
-            price.reserveCapacity(hours * p.zones.count)
-            let units = p.units.count
+            var price = HourMatrix<Double>(width: p.zones.count)
             for h in 0..<hours {
                 for (g, members) in groups.enumerated() {
                     // The column's output over its units: each at pmin plus the same share of its room.
@@ -328,23 +325,23 @@ public enum DispatchLP {
                     let share = high > low ? min(max((x[groupColumn(h, g)] - low) / (high - low), 0), 1) : 0
                     for u in members {
                         let unit = p.units[u], out = unit.pmin[h] + (unit.pmax[h] - unit.pmin[h]) * share
-                        output[h * units + u] = out
-                        if unit.curtailable { curtailed[h * units + u] = max(unit.pmax[h] - out, 0) }
+                        output[h, u] = out
+                        if unit.curtailable { curtailed[h, u] = max(unit.pmax[h] - out, 0) }
                     }
                 }
-                for (k, b) in loadBuses.enumerated() { unserved[h * buses + b] = x[unservedColumn(h, k)] }
-                for (k, b) in surplusBuses.enumerated() { surplus[h * buses + b] = max(x[surplusColumn(h, k)], 0) }
+                for (k, b) in loadBuses.enumerated() { unserved[h, b] = x[unservedColumn(h, k)] }
+                for (k, b) in surplusBuses.enumerated() { surplus[h, b] = max(x[surplusColumn(h, k)], 0) }
                 for e in 0..<externals {
-                    exchange[h * externals + e] = x[externalColumn(h, e)]
+                    exchange[h, e] = x[externalColumn(h, e)]
                     if case .priceTaking(let prices) = p.externals[e].mode {
-                        externalDifference[h * externals + e] = nodal[h * buses + p.externals[e].bus] - prices[h]
+                        externalDifference[h, e] = nodal[h, p.externals[e].bus] - prices[h]
                     }
                 }
                 for (k, link) in p.links.enumerated() {
-                    linkFlow[h * links + k] = x[linkColumn(h, k)]
-                    linkDifference[h * links + k] = nodal[h * buses + link.to] - nodal[h * buses + link.from]
+                    linkFlow[h, k] = x[linkColumn(h, k)]
+                    linkDifference[h, k] = nodal[h, link.to] - nodal[h, link.from]
                 }
-                price += p.zonePrices(nodal: nodal[h * buses..<(h + 1) * buses], load: p.loadMW[h * buses..<(h + 1) * buses])
+                price.appendHour(p.zonePrices(nodal: nodal[hour: h], load: p.loadMW[hour: h]))
             }
             let cost = p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange, surplusMW: surplus)
             var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
@@ -353,9 +350,9 @@ public enum DispatchLP {
             solution.linkMW = linkFlow
             solution.linkPriceDifferenceEURPerMWh = linkDifference
             solution.externalPriceDifferenceEURPerMWh = externalDifference
-            solution.interfaceShadowPriceEURPerMWh = (0..<hours).flatMap { h in
+            solution.interfaceShadowPriceEURPerMWh = HourMatrix(hours: hours, width: interfaceCount, values: (0..<hours).flatMap { h in
                 (0..<interfaceCount).map { abs(r.rowDual[h * rowsPerHour + islands + $0]) }
-            }
+            })
             return solution
         }
     }

@@ -2,8 +2,8 @@
 /// interfaces, neighbours and controllable links. The LP (`DispatchLP`) and the merit order (`MeritOrderDispatch`) both
 /// take this and return a `DispatchSolution`, so each can check the other.
 ///
-/// Units: MW, MWh, EUR/MWh; branch reactances in per unit on `baseMVA`. Hour-indexed arrays are
-/// laid out hour-major: `value[hour * count + element]`.
+/// Units: MW, MWh, EUR/MWh; branch reactances in per unit on `baseMVA`. Values per hour and
+/// element are `HourMatrix`es: `loadMW[hour, bus]`.
 public struct DispatchProblem: Sendable {
     public struct Branch: Sendable, Equatable {
         public var from: Int
@@ -97,8 +97,8 @@ public struct DispatchProblem: Sendable {
     public var units: [Unit]
     /// Energy available to each budget group over the whole window, MWh.
     public var energyBudgetsMWh: [Double]
-    /// Demand per hour and bus, MW: `loadMW[hour * busCount + bus]`.
-    public var loadMW: [Double]
+    /// Demand per hour and bus, MW: `loadMW[hour, bus]`.
+    public var loadMW: HourMatrix<Double>
     public var interfaces: [Interface]
     public var externals: [External]
     public var links: [Link] = []
@@ -116,7 +116,7 @@ public struct DispatchProblem: Sendable {
     public var enforceBranchLimits: Bool = true
 
     public init(hours: Int, baseMVA: Double, busCount: Int, zoneOfBus: [Int], zones: [String], referenceBuses: [Int],
-                branches: [Branch], units: [Unit], energyBudgetsMWh: [Double], loadMW: [Double],
+                branches: [Branch], units: [Unit], energyBudgetsMWh: [Double], loadMW: HourMatrix<Double>,
                 interfaces: [Interface], externals: [External]) {
         self.hours = hours; self.baseMVA = baseMVA; self.busCount = busCount; self.zoneOfBus = zoneOfBus
         self.zones = zones; self.referenceBuses = referenceBuses; self.branches = branches; self.units = units
@@ -125,48 +125,48 @@ public struct DispatchProblem: Sendable {
     }
 }
 
-/// What a dispatch decided for a window. Arrays are hour-major like the problem's.
+/// What a dispatch decided for a window: values per hour and element, `HourMatrix`es like the
+/// problem's load (empty where a method does not give them).
 public struct DispatchSolution: Sendable {
     /// Output per hour and unit, MW.
-    public var outputMW: [Double]
+    public var outputMW: HourMatrix<Double>
     /// Weather-driven output not used per hour and unit, MW (pmax − output of curtailable units).
-    public var curtailedMW: [Double]
+    public var curtailedMW: HourMatrix<Double>
     /// Demand not served per hour and bus, MW.
-    public var unservedMW: [Double]
+    public var unservedMW: HourMatrix<Double>
     /// DC flow per hour and branch, from → to, MW.
-    public var flowMW: [Double]
+    public var flowMW: HourMatrix<Double>
     /// Exchange per hour and external neighbour, MW, + into the grid.
-    public var externalMW: [Double]
-    /// Surplus disposed of per hour and bus, MW (`[hour * busCount + bus]`): minimum output and
-    /// fixed imports at the bus that nothing could take, at `surplusCostEURPerMWh`. All 0 in
-    /// a normal hour.
-    public var surplusMW: [Double] = []
+    public var externalMW: HourMatrix<Double>
+    /// Surplus disposed of per hour and bus, MW: minimum output and fixed imports at the bus
+    /// that nothing could take, at `surplusCostEURPerMWh`. All 0 in a normal hour.
+    public var surplusMW = HourMatrix<Double>(width: 0)
     /// Flow per hour and link, MW, + from its `from` bus to its `to` bus.
-    public var linkMW: [Double] = []
+    public var linkMW = HourMatrix<Double>(width: 0)
     /// Per hour and link: the price at its `to` bus minus the price at its `from` bus, EUR/MWh
     /// (nodal prices). 0 when the link is within its limits (the LP would move flow otherwise);
     /// at a limit, the link's shadow price: what one more MW of its capacity in that direction
     /// would save (positive at the forward limit, negative at the backward one). Empty from the
     /// merit order.
-    public var linkPriceDifferenceEURPerMWh: [Double] = []
+    public var linkPriceDifferenceEURPerMWh = HourMatrix<Double>(width: 0)
     /// Per hour and price-taking external: the nodal price at its bus less its own price, EUR/MWh.
     /// Not 0 only when the link to it is at a limit (the LP would trade more otherwise): the
     /// limit's shadow price. 0 for fixed exchanges; empty from the merit order.
-    public var externalPriceDifferenceEURPerMWh: [Double] = []
+    public var externalPriceDifferenceEURPerMWh = HourMatrix<Double>(width: 0)
     /// Price per hour and zone, EUR/MWh: the dual of the energy balance (load-weighted mean of the
     /// zone's nodal duals in the LP; the marginal unit's cost in the merit order).
-    public var priceEURPerMWh: [Double]
+    public var priceEURPerMWh: HourMatrix<Double>
     /// Shadow price per hour and interface, EUR/MWh: the cost one more MW of the interface's
     /// capacity (in the direction it binds) would save; 0 when it does not bind. Empty from the
     /// merit order, which has no interfaces.
-    public var interfaceShadowPriceEURPerMWh: [Double] = []
+    public var interfaceShadowPriceEURPerMWh = HourMatrix<Double>(width: 0)
     /// Objective: generation + external + unserved + curtailment + surplus cost over the window, EUR.
     public var costEUR: Double
     /// How the solution was found (LP size, iterations, time); not part of the result itself.
     public var statistics = DispatchStatistics()
 
-    public init(outputMW: [Double], curtailedMW: [Double], unservedMW: [Double], flowMW: [Double],
-                externalMW: [Double], priceEURPerMWh: [Double], costEUR: Double) {
+    public init(outputMW: HourMatrix<Double>, curtailedMW: HourMatrix<Double>, unservedMW: HourMatrix<Double>,
+                flowMW: HourMatrix<Double>, externalMW: HourMatrix<Double>, priceEURPerMWh: HourMatrix<Double>, costEUR: Double) {
         self.outputMW = outputMW; self.curtailedMW = curtailedMW; self.unservedMW = unservedMW
         self.flowMW = flowMW; self.externalMW = externalMW; self.priceEURPerMWh = priceEURPerMWh; self.costEUR = costEUR
     }
@@ -189,7 +189,7 @@ extension DispatchProblem {
         let islands = (island.max() ?? -1) + 1
         for h in 0..<hours {
             var surplus = [Double](repeating: 0, count: islands)
-            for b in 0..<busCount { surplus[island[b]] -= loadMW[h * busCount + b] }
+            for b in 0..<busCount { surplus[island[b]] -= loadMW[h, b] }
             for unit in units { surplus[island[unit.bus]] += unit.pmin[h] }
             for ext in externals {
                 switch ext.mode {

@@ -20,11 +20,13 @@ extension DispatchProblem {
             busesInZone[z] += 1
         }
         if let z = busesInZone.firstIndex(of: 0) { throw fail("zone \(zones[z]) has no bus (its price would be undefined)") }
-        guard loadMW.count == hours * busCount else {
-            throw fail("loadMW has \(loadMW.count) values (expected hours × busCount = \(hours * busCount))")
+        guard loadMW.hours == hours && loadMW.width == busCount else {
+            throw fail("loadMW has \(loadMW.hours) hours × \(loadMW.width) buses (expected hours × busCount = \(hours) × \(busCount))")
         }
-        if let i = loadMW.firstIndex(where: { !$0.isFinite }) {
-            throw fail("hour \(i / busCount), bus \(i % busCount): load is \(loadMW[i]) (expected a finite MW value)")
+        for h in 0..<hours {
+            if let b = (0..<busCount).first(where: { !loadMW[h, $0].isFinite }) {
+                throw fail("hour \(h), bus \(b): load is \(loadMW[h, b]) (expected a finite MW value)")
+            }
         }
         for (name, value) in [("unservedCostEURPerMWh", unservedCostEURPerMWh), ("curtailmentCostEURPerMWh", curtailmentCostEURPerMWh)]
         where !(value.isFinite && value >= 0) {

@@ -16,14 +16,14 @@
 /// costs, not net load), so costs agree with the LP only when no budget binds or, as in the
 /// tests' hand case, when one level does equalise them.
 enum EnergyBudgetAllocation {
-    /// Per hour and unit (hour-major) the pmax the merit order may use.
-    static func cappedPmax(_ p: DispatchProblem) -> [Double] {
+    /// Per hour and unit the pmax the merit order may use.
+    static func cappedPmax(_ p: DispatchProblem) -> HourMatrix<Double> {
         let u = p.units.count
-        var pmax = [Double](repeating: 0, count: p.hours * u)
-        for h in 0..<p.hours { for k in 0..<u { pmax[h * u + k] = p.units[k].pmax[h] } }
+        var pmax = HourMatrix(hours: p.hours, width: u, repeating: 0.0)
+        for h in 0..<p.hours { for k in 0..<u { pmax[h, k] = p.units[k].pmax[h] } }
         guard !p.energyBudgetsMWh.isEmpty else { return pmax }
         var netLoad = (0..<p.hours).map { h in
-            var net = p.loadMW[h * p.busCount..<(h + 1) * p.busCount].reduce(0, +)
+            var net = p.loadMW[hour: h].reduce(0, +)
             for unit in p.units where unit.curtailable { net -= unit.pmax[h] }
             for ext in p.externals { if case .fixed(let s) = ext.mode { net -= s[h] } }
             return net
@@ -50,7 +50,7 @@ enum EnergyBudgetAllocation {
             for h in 0..<p.hours {
                 netLoad[h] -= cap[h]
                 let s = hi[h] > lo[h] ? (cap[h] - lo[h]) / (hi[h] - lo[h]) : 1
-                for k in members { pmax[h * u + k] = p.units[k].pmin[h] + (p.units[k].pmax[h] - p.units[k].pmin[h]) * s }
+                for k in members { pmax[h, k] = p.units[k].pmin[h] + (p.units[k].pmax[h] - p.units[k].pmin[h]) * s }
             }
         }
         return pmax

@@ -24,20 +24,18 @@ public enum MeritOrderDispatch {
         let p = problem, hours = p.hours, n = p.busCount, u = p.units.count, e = p.externals.count
         let pmax = EnergyBudgetAllocation.cappedPmax(p)
         let grid = try DispatchDCFlows(p)
-        var output = [Double](repeating: 0, count: hours * u), curtailed = output
-        var unserved = [Double](repeating: 0, count: hours * n), surplus = unserved
-        var exchange = [Double](repeating: 0, count: hours * e)
-        var flow = [Double](), price = [Double]()
-        flow.reserveCapacity(hours * p.branches.count)
-        price.reserveCapacity(hours * p.zones.count)
+        var output = HourMatrix(hours: hours, width: u, repeating: 0.0), curtailed = output
+        var unserved = HourMatrix(hours: hours, width: n, repeating: 0.0), surplus = unserved
+        var exchange = HourMatrix(hours: hours, width: e, repeating: 0.0)
+        var flow = HourMatrix<Double>(width: p.branches.count), price = HourMatrix<Double>(width: p.zones.count)
         for h in 0..<hours {
-            let load = p.loadMW[h * n..<(h + 1) * n]
+            let load = p.loadMW[hour: h]
             let positiveLoad = load.reduce(0) { $0 + max($1, 0) }
             var stack = [MeritOrder.Unit]()
             stack.reserveCapacity(u + e + 1)
             for (k, unit) in p.units.enumerated() {
                 stack.append(.init(index: k, cost: unit.cost - (unit.curtailable ? p.curtailmentCostEURPerMWh : 0),
-                                   pmin: unit.pmin[h], pmax: pmax[h * u + k]))
+                                   pmin: unit.pmin[h], pmax: pmax[h, k]))
             }
             for (k, ext) in p.externals.enumerated() {
                 switch ext.mode {
@@ -57,37 +55,37 @@ public enum MeritOrderDispatch {
             var injection = load.map { -$0 }
             for (k, unit) in p.units.enumerated() {
                 let out = result.output[k]
-                output[h * u + k] = out
-                if unit.curtailable { curtailed[h * u + k] = max(unit.pmax[h] - out, 0) }
+                output[h, k] = out
+                if unit.curtailable { curtailed[h, k] = max(unit.pmax[h] - out, 0) }
                 injection[unit.bus] += out
             }
             for (k, ext) in p.externals.enumerated() {
-                exchange[h * e + k] = result.output[u + k]
+                exchange[h, k] = result.output[u + k]
                 injection[ext.bus] += result.output[u + k]
             }
             let shed = result.output[u + e]
             if shed > 0 {
-                for b in 0..<n where load[h * n + b] > 0 {
-                    unserved[h * n + b] = shed * load[h * n + b] / positiveLoad
-                    injection[b] += unserved[h * n + b]
+                for b in 0..<n where p.loadMW[h, b] > 0 {
+                    unserved[h, b] = shed * p.loadMW[h, b] / positiveLoad
+                    injection[b] += unserved[h, b]
                 }
             }
             let dumped = max(-result.output[u + e + 1], 0)
             if dumped > 0 {
                 for b in 0..<n where dumpable[b] > 0 {
-                    surplus[h * n + b] = dumped * dumpable[b] / dumpTotal
-                    injection[b] -= surplus[h * n + b]
+                    surplus[h, b] = dumped * dumpable[b] / dumpTotal
+                    injection[b] -= surplus[h, b]
                 }
             }
-            flow += try grid.flows(injectionMW: injection)
+            try flow.appendHour(grid.flows(injectionMW: injection))
             let marginalCost = result.marginal.map { stack[$0].cost } ?? p.unservedCostEURPerMWh
-            price += [Double](repeating: marginalCost, count: p.zones.count)
+            price.appendHour(repeatElement(marginalCost, count: p.zones.count))
         }
         var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
                                         externalMW: exchange, priceEURPerMWh: price,
                                         costEUR: p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange, surplusMW: surplus))
         solution.surplusMW = surplus
-        solution.linkMW = [Double](repeating: 0, count: hours * p.links.count)
+        solution.linkMW = HourMatrix(hours: hours, width: p.links.count, repeating: 0)
         solution.statistics.method = "merit-order"
         solution.statistics.milliseconds = clock.lap()
         return solution

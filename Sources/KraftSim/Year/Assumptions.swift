@@ -1,3 +1,5 @@
+import KraftScenario
+
 /// The model's stated assumptions for a year run, in one place so every output can name them.
 /// Each is a default a scenario can override where the `[dispatch]` table has a key for it.
 public enum Assumptions {
@@ -14,7 +16,7 @@ public enum Assumptions {
 
     /// ASSUMPTION: CO2 emissions by technology, t/MWh: "thermal" stands for fossil condensing
     /// plants and gas turbines, "chp" for Swedish CHP (mostly biomass and waste).
-    public static let emissions: [String: Double] = ["thermal": 0.65, "chp": 0.15, "other": 0.4]
+    public static let emissions: [Technology: Double] = [.thermal: 0.65, .chp: 0.15, .other: 0.4]
 
     /// ASSUMPTION: a branch without a thermal rating may carry what a 30° angle difference drives
     /// through its reactance in the DC dispatch (a steady-state stability margin; the Nordic44

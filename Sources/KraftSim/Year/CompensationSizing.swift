@@ -60,7 +60,7 @@ public enum CompensationSizing {
             s.compensation.append(CompensationSizing.device(at: place, mvar: 0, origin: Origin(file: "--size-compensation", keyPath: "")))
             let setup = YearRun.Setup(scenario: s, network: network, sidecar: sidecar, profiles: profiles)
             // The device is the last compensation element; the kept condensers come after those.
-            let supports = setup.grid.support.indices.filter { setup.grid.support[$0] != nil }
+            let supports = setup.grid.units.indices.filter { setup.grid.units[$0].support != nil }
             let wanted = only.clamped(to: 0..<profiles.hours)
             guard !wanted.isEmpty else { throw YearRun.Failure(description: "no hours to run (the period has \(profiles.hours))") }
             let windows = setup.windows(covering: wanted)

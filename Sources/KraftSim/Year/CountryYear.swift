@@ -28,8 +28,8 @@ public struct CountryYear: Sendable {
         let grid = r.grid
         let zones = Set(grid.zones.filter { $0.hasPrefix(code) })
         let zoneIndex = grid.zones.indices.filter { zones.contains(grid.zones[$0]) }
-        let gens = grid.capacityMW.indices.filter { zones.contains(grid.zoneOfBus[grid.network.generators.bus[$0]]) }
-        let reserve = gens.filter { grid.reserve[$0] != nil }
+        let gens = grid.units.indices.filter { zones.contains(grid.zoneOfBus[grid.network.generators.bus[$0]]) }
+        let reserve = gens.filter { grid.units[$0].reserve != nil }
         generationMWh = .init(repeating: 0, count: YearRecordLayout.technologies.count)
         for record in r.records {
             for z in zoneIndex {
@@ -39,7 +39,7 @@ public struct CountryYear: Sendable {
                 curtailedMWh += record.zoneCurtailedMW[z]
                 netExportMWh += record.zoneNetExportMW[z]
             }
-            for g in gens { emissionsT += grid.emissions[g] * record.generatorMW[g] }
+            for g in gens { emissionsT += grid.units[g].emissions * record.generatorMW[g] }
             let reserveMW = reserve.reduce(0) { $0 + record.generatorMW[$1] }
             if reserveMW > 1e-6 { reserveHours += 1; reserveMWh += reserveMW }
         }

@@ -23,7 +23,7 @@ enum FleetPlacement {
     struct Placed {
         var bus: Int
         var zone: String
-        var technology: String
+        var technology: Technology
         var capacityMW: Double
         var unit: String?
         var operation: Fleet.Operation
@@ -36,13 +36,13 @@ enum FleetPlacement {
 
     /// ASSUMPTION: inertia constants (s, on machine base) where the grid has no machine of the
     /// technology: CHP and gas turbines as small thermal machines.
-    static let defaultInertiaSeconds: [String: Double] = ["nuclear": 6.0, "hydro": 3.5, "chp": 4.0, "thermal": 5.0]
+    static let defaultInertiaSeconds: [Technology: Double] = [.nuclear: 6.0, .hydro: 3.5, .chp: 4.0, .thermal: 5.0]
     static let powerFactor = 0.9
     /// Smallest share of a zone's load a bus must carry to get a part of a load-placed aggregate.
     static let minimumLoadShare = 0.05
 
     static func place(_ fleet: Fleet, year: Int, network: Network, zoneOfBus: [String],
-                      gridTechnology: [String], gridMachineBase: [Double]) -> [Placed] {
+                      gridTechnology: [Technology], gridMachineBase: [Double]) -> [Placed] {
         var placed = [Placed]()
         for u in fleet.units {
             guard let bus = network.busIndex[u.bus] else { continue }
@@ -58,7 +58,7 @@ enum FleetPlacement {
                                        gridTechnology: gridTechnology, gridMachineBase: gridMachineBase) {
                 // A hydro aggregate with run-of-river stands at each bus as two machines: the
                 // reservoir part and the run-of-river part.
-                let river = a.technology == "hydro" ? a.runOfRiverShare : 0
+                let river = a.technology == .hydro ? a.runOfRiverShare : 0
                 for (part, isRiver) in [(1 - river, false), (river, true)] where part > 0 {
                     var p = Placed(bus: bus, zone: a.zone, technology: a.technology, capacityMW: capacity * share * part, unit: nil,
                                    operation: a.operation, inService: nil, closed: nil, reserve: nil)
@@ -72,7 +72,7 @@ enum FleetPlacement {
 
     /// The buses an aggregate is spread over and each one's share (summing to 1).
     static func shares(_ a: Fleet.Aggregate, network: Network, zoneOfBus: [String], load: [Double],
-                       gridTechnology: [String], gridMachineBase: [Double]) -> [(bus: Int, share: Double)] {
+                       gridTechnology: [Technology], gridMachineBase: [Double]) -> [(bus: Int, share: Double)] {
         var weight = [Int: Double]()
         if a.placement == .machines {
             let inZone = (0..<network.generators.count).filter { zoneOfBus[network.generators.bus[$0]] == a.zone }
@@ -92,8 +92,8 @@ enum FleetPlacement {
     }
 
     /// Mean inertia constant of the grid's machines per technology, s (from the sidecar).
-    static func inertiaSeconds(sidecar: GridSidecar?) -> [String: Double] {
-        var sum = [String: Double](), count = [String: Double]()
+    static func inertiaSeconds(sidecar: GridSidecar?) -> [Technology: Double] {
+        var sum = [Technology: Double](), count = [Technology: Double]()
         for g in sidecar?.generators ?? [] {
             guard let h = g.inertiaSeconds else { continue }
             sum[g.technology, default: 0] += h

@@ -14,8 +14,6 @@ final class HourCheck {
     /// Loads that carry a fixed exchange over a link (not replaced by a price-taking neighbour):
     /// fixed externals of the dispatch, after the neighbours.
     private let fixedExchangeLoads: [Int]
-    /// Externals per hour in the dispatch: the neighbours, then the fixed exchanges.
-    private let externalCount: Int
     /// Per generator, read once: turns in synchronism; shares the AC slack.
     private let synchronous: [Bool]
     /// Per generator: connected whenever in service (synchronous machines, reactive support).
@@ -36,15 +34,14 @@ final class HourCheck {
         options.initialPoint = .case
         solver = PowerFlowSolver(network: grid.network, options: options)
         shuntG = grid.network.busShunt().g
-        techColumn = grid.technology.map(YearRecordLayout.column)
+        techColumn = grid.units.map { YearRecordLayout.column($0.technology) }
         let zoneIndex = Dictionary(uniqueKeysWithValues: grid.zones.enumerated().map { ($1, $0) })
         zoneIndexOfBus = grid.zoneOfBus.map { zoneIndex[$0] ?? -1 }
-        synchronous = grid.technology.indices.map(grid.isSynchronous)
-        alwaysConnected = grid.technology.indices.map(grid.isAlwaysConnected)
-        hasSupport = grid.support.contains { $0 != nil }
-        dispatchable = grid.technology.indices.map(grid.isDispatchable)
+        synchronous = grid.units.indices.map(grid.isSynchronous)
+        alwaysConnected = grid.units.indices.map(grid.isAlwaysConnected)
+        hasSupport = grid.units.contains { $0.support != nil }
+        dispatchable = grid.units.indices.map(grid.isDispatchable)
         fixedExchangeLoads = WindowProblem.fixedExchangeLoads(grid)
-        externalCount = grid.neighbours.count + fixedExchangeLoads.count
     }
 
     /// Lowest output at which an added producer counts as connected, MW.
@@ -71,43 +68,43 @@ final class HourCheck {
         var net = base
         // Demand served: each bus's consumption scaled down by its unserved share.
         var demandAtBus = [Double](repeating: 0, count: nb)
-        for l in 0..<net.loads.count where !grid.isExchange[l] { demandAtBus[net.loads.bus[l]] += inputs.loadP[l] }
+        for l in 0..<net.loads.count where !grid.loads[l].isExchange { demandAtBus[net.loads.bus[l]] += inputs.loadP[l] }
         for l in 0..<net.loads.count {
             var keep = 1.0
             let b = net.loads.bus[l]
-            if !grid.isExchange[l] && demandAtBus[b] > 0 { keep = max(0, 1 - solution.unservedMW[h * nb + b] / demandAtBus[b]) }
+            if !grid.loads[l].isExchange && demandAtBus[b] > 0 { keep = max(0, 1 - solution.unservedMW[h, b] / demandAtBus[b]) }
             net.loads.p[l] = inputs.loadP[l] * keep / mva
             net.loads.q[l] = inputs.loadQ[l] * keep / mva
         }
         for (e, nbr) in grid.neighbours.enumerated() {
-            net.loads.p[nbr.load] = -solution.externalMW[h * externalCount + e] / mva
+            net.loads.p[nbr.load] = -solution.externalMW[h, e] / mva
         }
         // A link withdraws its flow at its from bus and injects it at its to bus.
         for (k, link) in grid.links.enumerated() {
-            let f = solution.linkMW[h * grid.links.count + k]
+            let f = solution.linkMW[h, k]
             net.loads.p[link.fromLoad] = f / mva
             net.loads.p[link.toLoad] = -f / mva
         }
         var weights = [Double](repeating: 0, count: ng)
         var running = [Bool](repeating: false, count: ng)
         for g in 0..<ng {
-            let out = solution.outputMW[h * ng + g]
-            running[g] = inputs.inService[g] && (alwaysConnected[g] || Self.isRunning(outputMW: out, capacityMW: grid.capacityMW[g]))
+            let out = solution.outputMW[h, g]
+            running[g] = inputs.inService[g] && (alwaysConnected[g] || Self.isRunning(outputMW: out, capacityMW: grid.units[g].capacityMW))
             net.generators.status[g] = running[g]
             net.generators.pg[g] = running[g] ? out / mva : 0
-            if running[g] && dispatchable[g] { weights[g] = grid.capacityMW[g] }
+            if running[g] && dispatchable[g] { weights[g] = grid.units[g].capacityMW }
         }
         var dumpedAtGenerator = [Double](repeating: 0, count: ng), dumpedAtLoad = [Double](repeating: 0, count: net.loads.count)
         if !solution.surplusMW.isEmpty {
-            for b in 0..<nb where solution.surplusMW[h * nb + b] > 0 {
-                var left = solution.surplusMW[h * nb + b]
-                let here = (0..<ng).filter { net.generators.bus[$0] == b && running[$0] && solution.outputMW[h * ng + $0] > 0 }
-                let total = here.reduce(0) { $0 + solution.outputMW[h * ng + $1] }
+            for b in 0..<nb where solution.surplusMW[h, b] > 0 {
+                var left = solution.surplusMW[h, b]
+                let here = (0..<ng).filter { net.generators.bus[$0] == b && running[$0] && solution.outputMW[h, $0] > 0 }
+                let total = here.reduce(0) { $0 + solution.outputMW[h, $1] }
                 if total > 0 {
                     let share = min(left / total, 1)
                     for g in here {
-                        dumpedAtGenerator[g] = solution.outputMW[h * ng + g] * share
-                        net.generators.pg[g] = (solution.outputMW[h * ng + g] - dumpedAtGenerator[g]) / mva
+                        dumpedAtGenerator[g] = solution.outputMW[h, g] * share
+                        net.generators.pg[g] = (solution.outputMW[h, g] - dumpedAtGenerator[g]) / mva
                     }
                     left -= total * share
                 }
@@ -138,7 +135,7 @@ final class HourCheck {
             hour: hour, converged: flow.converged, iterations: flow.iterations,
             cause: cause,
             zoneLoadMW: .init(repeating: 0, count: nz), zoneGenerationMW: .init(repeating: .init(repeating: 0, count: YearRecordLayout.technologies.count), count: nz),
-            zoneNetExportMW: .init(repeating: 0, count: nz), zonePrice: (0..<nz).map { solution.priceEURPerMWh[h * nz + $0] },
+            zoneNetExportMW: .init(repeating: 0, count: nz), zonePrice: (0..<nz).map { solution.priceEURPerMWh[h, $0] },
             zoneUnservedMW: .init(repeating: 0, count: nz), zoneCurtailedMW: .init(repeating: 0, count: nz),
             zoneReactiveReserveMVAr: .init(repeating: 0, count: nz), zoneKineticGWs: .init(repeating: 0, count: nz),
             zoneLowestVm: .init(repeating: nil, count: nz), loadMW: 0, generationMW: 0, netImportMW: 0, lossesMW: nil,
@@ -149,37 +146,37 @@ final class HourCheck {
         record.zoneSurplusMW = .init(repeating: 0, count: nz)
         for b in 0..<nb where zoneIndexOfBus[b] >= 0 {
             let z = zoneIndexOfBus[b]
-            record.zoneLoadMW[z] += demandAtBus[b] - solution.unservedMW[h * nb + b]
-            record.zoneUnservedMW[z] += solution.unservedMW[h * nb + b]
-            record.unservedMW += solution.unservedMW[h * nb + b]
-            record.costEUR += solution.unservedMW[h * nb + b] * problem.unservedCostEURPerMWh
+            record.zoneLoadMW[z] += demandAtBus[b] - solution.unservedMW[h, b]
+            record.zoneUnservedMW[z] += solution.unservedMW[h, b]
+            record.unservedMW += solution.unservedMW[h, b]
+            record.costEUR += solution.unservedMW[h, b] * problem.unservedCostEURPerMWh
         }
         if !solution.surplusMW.isEmpty {
-            for b in 0..<nb where solution.surplusMW[h * nb + b] > 0 {
+            for b in 0..<nb where solution.surplusMW[h, b] > 0 {
                 let z = zoneIndexOfBus[b]
-                if z >= 0 { record.zoneSurplusMW[z] += solution.surplusMW[h * nb + b] }
-                record.surplusMW += solution.surplusMW[h * nb + b]
-                record.costEUR += solution.surplusMW[h * nb + b] * problem.surplusCostEURPerMWh
+                if z >= 0 { record.zoneSurplusMW[z] += solution.surplusMW[h, b] }
+                record.surplusMW += solution.surplusMW[h, b]
+                record.costEUR += solution.surplusMW[h, b] * problem.surplusCostEURPerMWh
             }
         }
         record.loadMW = record.zoneLoadMW.reduce(0, +)
         for g in 0..<ng {
             let z = zoneIndexOfBus[base.generators.bus[g]]
-            let output = flow.converged ? (running[g] ? flow.pg[g] * mva : 0) : solution.outputMW[h * ng + g] - dumped.generator[g]
-            let curtailed = solution.curtailedMW[h * ng + g]
+            let output = flow.converged ? (running[g] ? flow.pg[g] * mva : 0) : solution.outputMW[h, g] - dumped.generator[g]
+            let curtailed = solution.curtailedMW[h, g]
             record.generatorMW[g] = output
             record.generatorCurtailedMW[g] = curtailed
             record.generationMW += output
             record.curtailedMW += curtailed
-            record.costEUR += grid.cost[g] * output + curtailed * problem.curtailmentCostEURPerMWh
-            record.emissionsT += grid.emissions[g] * output
+            record.costEUR += grid.units[g].cost * output + curtailed * problem.curtailmentCostEURPerMWh
+            record.emissionsT += grid.units[g].emissions * output
             guard z >= 0 else { continue }
             record.zoneGenerationMW[z][techColumn[g]] += output
             record.zoneCurtailedMW[z] += curtailed
             if running[g] && synchronous[g] {
                 // A condenser spins whole without output; an aggregate commits plants with it.
-                let share = grid.isSupport(g) ? 1 : Self.committedShare(outputMW: output, capacityMW: grid.capacityMW[g])
-                record.zoneKineticGWs[z] += grid.inertiaMWs[g] / 1000 * share
+                let share = grid.isSupport(g) ? 1 : Self.committedShare(outputMW: output, capacityMW: grid.units[g].capacityMW)
+                record.zoneKineticGWs[z] += grid.units[g].inertiaMWs / 1000 * share
             }
             if running[g] && alwaysConnected[g] && flow.converged {
                 record.zoneReactiveReserveMVAr[z] += (base.generators.qmax[g] - flow.qg[g]) * mva
@@ -187,13 +184,13 @@ final class HourCheck {
         }
         record.kineticGWs = record.zoneKineticGWs.reduce(0, +)
         for (e, nbr) in grid.neighbours.enumerated() {
-            let imported = solution.externalMW[h * externalCount + e]
+            let imported = solution.externalMW[h, e]
             record.netImportMW += imported
             if case .priceTaking(let price) = problem.externals[e].mode { record.costEUR += imported * price[h] }
             if zoneIndexOfBus[nbr.bus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[nbr.bus]] -= imported }
         }
         for (k, link) in grid.links.enumerated() {
-            let f = solution.linkMW[h * grid.links.count + k]
+            let f = solution.linkMW[h, k]
             if zoneIndexOfBus[link.fromBus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[link.fromBus]] += f }
             if zoneIndexOfBus[link.toBus] >= 0 { record.zoneNetExportMW[zoneIndexOfBus[link.toBus]] -= f }
         }
@@ -236,7 +233,7 @@ final class HourCheck {
             for l in 0..<base.branches.count where base.branches.status[l] {
                 let zf = zoneIndexOfBus[base.branches.from[l]], zt = zoneIndexOfBus[base.branches.to[l]]
                 guard zf != zt, let k = branchPosition[l] else { continue }
-                let f = solution.flowMW[h * problem.branches.count + k]
+                let f = solution.flowMW[h, k]
                 if zf >= 0 { record.zoneNetExportMW[zf] += f }
                 if zt >= 0 { record.zoneNetExportMW[zt] -= f }
             }
@@ -245,7 +242,6 @@ final class HourCheck {
         // Borders: AC flow (or the exchange, or the link's flow). A cut is congested when its limit
         // has a price in the dispatch, a neighbour's link or a link inside the grid when the
         // dispatch holds it at its limit.
-        let ne = externalCount
         for (k, border) in borders.enumerated() {
             var flowMW = 0.0, congested = false
             switch border.kind {
@@ -254,15 +250,15 @@ final class HourCheck {
                     if flow.converged {
                         flowMW += (sign > 0 ? flow.pf[l] : flow.pt[l]) * mva
                     } else if let k = branchPosition[l] {
-                        flowMW += sign * solution.flowMW[h * problem.branches.count + k]
+                        flowMW += sign * solution.flowMW[h, k]
                     }
                 }
                 if let i = interfaceOfBorder[k] {
-                    let shadow = solution.interfaceShadowPriceEURPerMWh[h * problem.interfaces.count + i]
+                    let shadow = solution.interfaceShadowPriceEURPerMWh[h, i]
                     congested = shadow > Assumptions.congestionShadowPriceEURPerMWh
                 }
             case .neighbour(let e):
-                let imported = solution.externalMW[h * ne + e]
+                let imported = solution.externalMW[h, e]
                 flowMW = -imported
                 // Like a cut: congested when its limit has a price (the grid's price at the link's
                 // bus differs from the neighbour's), not whenever the dispatch sits at it, which
@@ -272,14 +268,14 @@ final class HourCheck {
                     let nbr = grid.neighbours[e]
                     congested = imported >= nbr.importMW - 1e-6 || -imported >= nbr.exportMW - 1e-6
                 } else {
-                    congested = abs(difference[h * problem.externals.count + e]) > Assumptions.congestionShadowPriceEURPerMWh
+                    congested = abs(difference[h, e]) > Assumptions.congestionShadowPriceEURPerMWh
                 }
             case .link(let k):
                 let link = grid.links[k]
-                flowMW = solution.linkMW[h * grid.links.count + k]
+                flowMW = solution.linkMW[h, k]
                 let difference = solution.linkPriceDifferenceEURPerMWh
                 congested = difference.isEmpty ? (flowMW >= link.forwardMW - 1e-6 || -flowMW >= link.backwardMW - 1e-6)
-                    : abs(difference[h * grid.links.count + k]) > Assumptions.congestionShadowPriceEURPerMWh
+                    : abs(difference[h, k]) > Assumptions.congestionShadowPriceEURPerMWh
             case .exchange(let loads):
                 flowMW = loads.reduce(0) { $0 + inputs.loadP[$1] }
             }

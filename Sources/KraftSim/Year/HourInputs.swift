@@ -47,13 +47,13 @@ struct HourInputMaker: Sendable {
         baseLoadP = grid.network.loads.p.map { $0 * mva }
         baseLoadQ = grid.network.loads.q.map { $0 * mva }
         var zoneLoad = [String: Double]()
-        for l in 0..<grid.network.loads.count where grid.zoneShare[l] > 0 {
+        for l in 0..<grid.network.loads.count where grid.loads[l].zoneShare > 0 {
             zoneLoad[grid.zoneOfBus[grid.network.loads.bus[l]], default: 0] += grid.network.loads.p[l] * mva
         }
         gridZoneLoadMW = zoneLoad
         var hydro = [String: Double]()
-        for g in 0..<grid.capacityMW.count where grid.technology[g] == "hydro" && !grid.added[g] {
-            hydro[grid.zoneOfBus[grid.network.generators.bus[g]], default: 0] += grid.capacityMW[g]
+        for g in 0..<grid.units.count where grid.units[g].technology == .hydro && !grid.units[g].added {
+            hydro[grid.zoneOfBus[grid.network.generators.bus[g]], default: 0] += grid.units[g].capacityMW
         }
         hydroCapacityMW = hydro
         var inflow = [String: Double](), scale = [String: [Double]]()
@@ -87,7 +87,7 @@ struct HourInputMaker: Sendable {
         }
         reservoirPlans = plans
         // Per zone with heat-led plant, how deep in the heating season each day of the profiles is.
-        let heatZones = Set(grid.heatLed.indices.filter { grid.heatLed[$0] }.map { grid.zoneOfBus[grid.network.generators.bus[$0]] })
+        let heatZones = Set(grid.units.indices.filter { grid.units[$0].heatLed }.map { grid.zoneOfBus[grid.network.generators.bus[$0]] })
         let days = (profiles.hours + 23) / 24
         heatingByZone = Dictionary(uniqueKeysWithValues: heatZones.map { zone in
             (zone, (0..<days).map { Self.heating(zone: zone, day: profiles.start.adding(days: $0)) })
@@ -133,10 +133,10 @@ struct HourInputMaker: Sendable {
         let net = grid.network
         var p = baseLoadP, q = baseLoadQ
         for l in 0..<net.loads.count {
-            if !net.loads.status[l] || grid.isReplacedExchange[l] { p[l] = 0; q[l] = 0; continue }
-            if grid.isExchange[l] { continue }
+            if !net.loads.status[l] || grid.loads[l].isReplacedExchange { p[l] = 0; q[l] = 0; continue }
+            if grid.loads[l].isExchange { continue }
             let zone = grid.zoneOfBus[net.loads.bus[l]]
-            if grid.zoneShare[l] > 0 {
+            if grid.loads[l].zoneShare > 0 {
                 let scale = profiles.loadScale(zone: zone, hour: h, gridLoadMW: gridZoneLoadMW[zone] ?? 0)
                 p[l] *= scale
                 // ASSUMPTION: substations switch in compensation as load grows, so a load draws at
@@ -146,18 +146,18 @@ struct HourInputMaker: Sendable {
         }
         for d in grid.dataCentres where d.from > day { p[d.load] = 0; q[d.load] = 0 }
         let status = grid.status(on: day)
-        var available = [Double](repeating: 0, count: grid.capacityMW.count)
+        var available = [Double](repeating: 0, count: grid.units.count)
         var minimum = available
         for g in 0..<available.count where status[g] {
-            available[g] = grid.capacityMW[g] * min(max(factor(grid.availability[g], hour: h), 0), 1)
-            var share = grid.operation[g].minShare
-            if grid.heatLed[g] {
+            available[g] = grid.units[g].capacityMW * min(max(factor(grid.units[g].availability, hour: h), 0), 1)
+            var share = grid.units[g].operation.minShare
+            if grid.units[g].heatLed {
                 // Both bounds follow the heat load: back-pressure output needs a heat sink.
                 let w = heatingByZone[grid.zoneOfBus[net.generators.bus[g]]]?[h / 24] ?? 0
                 if share > 0 { share = Self.summerMinShare + (share - Self.summerMinShare) * w }
-                available[g] = min(available[g], grid.capacityMW[g] * (Self.summerMaxShare + (1 - Self.summerMaxShare) * w))
+                available[g] = min(available[g], grid.units[g].capacityMW * (Self.summerMaxShare + (1 - Self.summerMaxShare) * w))
             }
-            minimum[g] = min(share * grid.capacityMW[g], available[g])
+            minimum[g] = min(share * grid.units[g].capacityMW, available[g])
         }
         return HourInputs(date: day, hourOfDay: h % 24, loadP: p, loadQ: q, available: available, minimum: minimum, inService: status)
     }

@@ -1,3 +1,5 @@
+import KraftScenario
+
 /// The figures of one hour of a year run: the dispatch's decisions checked by AC load flow.
 /// Zone arrays follow `StudyGrid.zones`, border arrays `YearBorders.specs`, and technology
 /// columns `YearRecordLayout.technologies`.
@@ -52,7 +54,7 @@ public struct HourRecord: Sendable {
     /// hour did not converge: its voltages are unknown, not inside.
     public var voltageViolations: [(bus: Int, vm: Double, excess: Double)] = []
     /// Reactive output per generator in the AC check, Mvar (empty when the hour did not converge,
-    /// or the grid has no reactive support: `StudyGrid.support`).
+    /// or the grid has no reactive support: `StudyGrid.Unit.support`).
     public var reactiveMvar: [Double] = []
     /// What the load flow said about this hour (reference moved, fallback used, ...).
     public var acNotes: [String] = []
@@ -60,7 +62,8 @@ public struct HourRecord: Sendable {
 
 /// The fixed column order of technologies in the year run's tables.
 public enum YearRecordLayout {
-    public static let technologies = ["nuclear", "hydro", "wind", "solar", "small_hydro", "chp", "thermal", "other"]
+    public static let technologies: [Technology] = [.nuclear, .hydro, .wind, .solar, .smallHydro, .chp, .thermal, .other]
 
-    static func column(_ technology: String) -> Int { technologies.firstIndex(of: technology) ?? technologies.count - 1 }
+    /// The column of a technology; reactive support (no active power) counts as other.
+    static func column(_ technology: Technology) -> Int { technologies.firstIndex(of: technology) ?? technologies.count - 1 }
 }

@@ -50,48 +50,20 @@ public struct StudyGrid: Sendable {
     /// Bus coordinates, degrees, where the sidecar gives them (for maps).
     public var latitude: [Double?]
     public var longitude: [Double?]
-    public var technology: [String]
-    /// True for generators the scenario added (small producers).
-    public var added: [Bool]
-    /// The reactor or other named unit a generator stands for.
-    public var unit: [String?]
-    public var capacityMW: [Double]
-    /// H·S of each generator, MWs (0 where the sidecar gives no inertia).
-    public var inertiaMWs: [Double]
-    public var availability: [Availability]
-    /// Curtailable units (wind and solar, and producers marked so).
-    public var curtailable: [Bool]
-    /// Marginal cost, EUR/MWh, and emissions, t/MWh, per generator.
-    public var cost: [Double]
-    public var emissions: [Double]
-    /// Status on the first day before any event, and the events in date order.
-    public var initialStatus: [Bool]
+    /// Per generator (indexed like `network.generators`): technology, capacity, cost, availability
+    /// and the rest a study knows of it (`StudyGridTables.swift`).
+    public var units: [Unit]
+    /// Dated changes of generators' status (from `Unit.initialStatus`), in date order.
     public var events: [Event]
-    /// Loads that are exchanges over a link (`exchange_load` in the sidecar), not consumption.
-    public var isExchange: [Bool]
-    /// Loads standing for an external neighbour that the dispatch replaces with a price-taking
-    /// exchange (their fixed value is dropped).
-    public var isReplacedExchange: [Bool]
-    /// Each consumption load's share of its zone's consumption in the grid file.
-    public var zoneShare: [Double]
+    /// Per load (indexed like `network.loads`): exchange or consumption, and its share of its zone.
+    public var loads: [Load]
     /// Data-centre loads: load index, connection date, MW drawn.
     public var dataCentres: [(load: Int, from: CalendarDate, mw: Double)]
-    /// Producers' first day of service, per generator (nil: always).
-    public var from: [CalendarDate?]
-    /// How each generator may run (the fleet's units and aggregates; the default for the rest):
-    /// lowest output, yearly outage, and whether it is a heat-led CHP plant.
-    public var operation: [Fleet.Operation]
-    public var heatLed: [Bool]
-    /// For a strategic reserve, the span of its contract (it is available only in the winter
-    /// months inside it); nil for every other generator.
-    public var reserve: [ReserveContract?]
     /// Annual hydro inflow per zone in a normal year where the fleet gives one, TWh.
     public var inflowTWh: [String: Double]
     /// Hydro reservoirs per zone where the fleet gives them: storage, TWh, and content on 1 January
     /// as a share of it.
     public var reservoirs: [String: (storageTWh: Double, startShare: Double)] = [:]
-    /// Run-of-river hydro machines (no storage: not in the zone's water budget).
-    public var runOfRiver: [Bool] = []
     /// Per zone, the share of hydro inflow that is run-of-river (the reservoirs get the rest).
     public var runOfRiverShare: [String: Double] = [:]
     /// The neighbours' real hourly prices where the scenario gives them (they replace the shaped
@@ -112,9 +84,6 @@ public struct StudyGrid: Sendable {
     public var neighbours: [Neighbour]
     /// Controllable links between two zones of the grid (`StudyGridLinks.swift`).
     public var links: [Link] = []
-    /// Per generator, the kind of reactive support it is (`StudyGridSupport.swift`); nil for
-    /// every machine that is not.
-    public var support: [Compensation.Kind?] = []
     /// Per bus, the voltage band it must stay in, p.u. (`StudyGridVoltageLimits.swift`).
     public var vmin: [Double] = []
     public var vmax: [Double] = []
@@ -132,15 +101,18 @@ public struct StudyGrid: Sendable {
         var notes = [String]()
         let zoneOfBus = (0..<net.buses.count).map { sidecar?.zoneOfBus[$0] ?? "" }
         let zones = Array(Set(zoneOfBus.filter { !$0.isEmpty })).sorted()
+        // A unit's cost and emissions by its technology (the scenario's `costs_eur_mwh` first).
+        func cost(_ t: Technology) -> Double { settings.costs[t.rawValue] ?? TechnologyCosts.cost(t) }
+        func emissions(_ t: Technology) -> Double { Assumptions.emissions[t] ?? 0 }
         let gridGenerators = net.generators.count
-        var technology = [String](repeating: "other", count: gridGenerators)
+        var technology = [Technology](repeating: .other, count: gridGenerators)
         var machineBase = [Double?](repeating: nil, count: gridGenerators)
         var inertia = [Double](repeating: 0, count: gridGenerators)
-        var unit = [String?](repeating: nil, count: gridGenerators)
+        var name = [String?](repeating: nil, count: gridGenerators)
         for g in sidecar?.generators ?? [] where g.index < gridGenerators {
             technology[g.index] = g.technology
             machineBase[g.index] = g.machineBaseMVA
-            unit[g.index] = g.unit
+            name[g.index] = g.unit
             if let h = g.inertiaSeconds { inertia[g.index] = h * (g.machineBaseMVA ?? net.generators.mBase[g.index]) }
         }
         var derived = 0
@@ -148,35 +120,28 @@ public struct StudyGrid: Sendable {
             guard let s = machineBase[g] else { continue }
             net.generators.qmax[g] = 0.5 * s / mva
             net.generators.qmin[g] = -0.3 * s / mva
-            if technology[g] != "nuclear" { net.generators.pmax[g] = max(0.9 * s / mva, net.generators.pg[g]) }
+            if technology[g] != .nuclear { net.generators.pmax[g] = max(0.9 * s / mva, net.generators.pg[g]) }
             derived += 1
         }
         if derived > 0 {
             notes.append("limits of \(derived) generators derived from their machine base (Pmax 0.9·S except nuclear, Qmax 0.5·S, Qmin −0.3·S): the grid file has placeholders")
         }
-        var capacity = (0..<gridGenerators).map { g in
-            net.generators.pmax[g].isFinite ? max(net.generators.pmax[g], 0) * mva : max(net.generators.pg[g], 0) * mva
+        // The grid's own machines, one record each.
+        var units = (0..<gridGenerators).map { g in
+            Unit(technology: technology[g], added: false, name: name[g],
+                 capacityMW: net.generators.pmax[g].isFinite ? max(net.generators.pmax[g], 0) * mva : max(net.generators.pg[g], 0) * mva,
+                 inertiaMWs: inertia[g],
+                 availability: technology[g] == .nuclear ? .constant(Assumptions.nuclearAvailability) : .constant(1),
+                 curtailable: false, cost: cost(technology[g]), emissions: emissions(technology[g]))
         }
-        var availability = (0..<gridGenerators).map { g -> Availability in
-            technology[g] == "nuclear" ? .constant(Assumptions.nuclearAvailability) : .constant(1)
-        }
-        if technology.contains("nuclear") && scenario.fleet == nil {
+        if technology.contains(.nuclear) && scenario.fleet == nil {
             notes.append("nuclear units available at \(Assumptions.nuclearAvailability) of capacity every hour (Swedish fleet energy availability 2020–2024, IAEA via nuclear_availability_se.csv; outages are not scheduled)")
         }
-        var curtailable = [Bool](repeating: false, count: gridGenerators)
-        var added = [Bool](repeating: false, count: gridGenerators)
-        var from = [CalendarDate?](repeating: nil, count: gridGenerators)
-
-        var operation = [Fleet.Operation](repeating: Fleet.Operation(), count: gridGenerators)
-        var heatLed = [Bool](repeating: false, count: gridGenerators)
-        var reserve = [ReserveContract?](repeating: nil, count: gridGenerators)
         var inflowTWh = [String: Double]()
         var reservoirs = [String: (storageTWh: Double, startShare: Double)]()
         var runOfRiverShare = [String: Double]()
-        var runOfRiver = [Bool](repeating: false, count: gridGenerators)
         var unitGenerators = Dictionary((sidecar?.units ?? []).map { ($0.name, $0.generators) }, uniquingKeysWith: { a, _ in a })
         var fleetEvents = [Event]()
-        var costOverride = [Double?](repeating: nil, count: gridGenerators)
 
         // The fleet in place of the grid's machines of its zones.
         if let fleet = scenario.fleet {
@@ -190,51 +155,46 @@ public struct StudyGrid: Sendable {
             // shunts, static compensators and smaller plants that hold the voltage of its areas).
             var replaced = 0, condensers = 0
             for g in 0..<gridGenerators where covered.contains(zoneOfBus[net.generators.bus[g]]) {
-                if technology[g] == "nuclear" { net.generators.status[g] = false } else if net.generators.status[g] { condensers += 1 }
+                if units[g].technology == .nuclear { net.generators.status[g] = false } else if net.generators.status[g] { condensers += 1 }
                 net.generators.pmax[g] = 0
                 net.generators.pg[g] = 0
-                capacity[g] = 0; inertia[g] = 0; unit[g] = nil
-                availability[g] = .constant(0)
-                technology[g] = "other"
+                units[g].capacityMW = 0; units[g].inertiaMWs = 0; units[g].name = nil
+                units[g].availability = .constant(0)
+                units[g].technology = .other
+                units[g].cost = cost(.other); units[g].emissions = emissions(.other)
                 replaced += 1
             }
             unitGenerators = [:]
             let h = FleetPlacement.inertiaSeconds(sidecar: sidecar)
             for p in placed {
                 let bus = p.bus, mw = p.capacityMW
-                let converter = !TechnologyCosts.isSynchronous(p.technology)
+                let converter = !p.technology.isSynchronous
                 let s = mw / FleetPlacement.powerFactor
                 // A new machine holds the voltage its bus has in the grid file (or that of a machine already there).
                 let vg = (0..<gridGenerators).first { net.generators.bus[$0] == bus }.map { net.generators.vg[$0] } ?? net.buses.vm[bus]
                 net.generators.append(bus: bus, pg: 0, qg: 0, qmax: converter ? 0 : 0.5 * s / mva, qmin: converter ? 0 : -0.3 * s / mva,
                                       vg: vg, mBase: max(s, 1), status: true, pmax: mw / mva, pmin: 0)
                 let g = net.generators.count - 1
-                technology.append(p.technology)
-                capacity.append(mw)
-                inertia.append(converter ? 0 : (h[p.technology] ?? 0) * s)
-                unit.append(p.unit)
-                // Peakers and the reserve connect only when they run (they hold no voltage idle).
-                added.append(converter || p.technology == "thermal")
-                curtailable.append(converter)
-                from.append(p.inService)
                 let shape: Availability = switch p.technology {
-                case "wind": .wind(zone: p.zone)
-                case "solar": .solar(zone: p.zone)
-                case "hydro" where p.runOfRiver: .runOfRiver(zone: p.zone)
+                case .wind: .wind(zone: p.zone)
+                case .solar: .solar(zone: p.zone)
+                case .hydro where p.runOfRiver: .runOfRiver(zone: p.zone)
                 default: .constant(p.operation.availability)
                 }
-                availability.append(shape)
-                runOfRiver.append(p.runOfRiver)
-                if p.runOfRiver { curtailable[g] = true }
-                operation.append(p.operation)
-                heatLed.append(p.technology == "chp")
-                reserve.append(p.reserve.map { ReserveContract(from: $0.from, to: $0.to) })
+                // Peakers and the reserve connect only when they run (they hold no voltage idle).
                 // Run-of-river water is free: what is not used in the hour is spilled.
-                costOverride.append(p.reserve != nil ? settings.unservedCostEURPerMWh - 1 : p.runOfRiver ? 0 : p.operation.costEURPerMWh)
+                units.append(Unit(technology: p.technology, added: converter || p.technology == .thermal, name: p.unit,
+                                  capacityMW: mw, inertiaMWs: converter ? 0 : (h[p.technology] ?? 0) * s, availability: shape,
+                                  curtailable: converter || p.runOfRiver,
+                                  cost: p.reserve != nil ? settings.unservedCostEURPerMWh - 1 : p.runOfRiver ? 0
+                                      : p.operation.costEURPerMWh ?? cost(p.technology),
+                                  emissions: emissions(p.technology), from: p.inService, operation: p.operation,
+                                  heatLed: p.technology == .chp, reserve: p.reserve.map { ReserveContract(from: $0.from, to: $0.to) },
+                                  runOfRiver: p.runOfRiver))
                 if let name = p.unit { unitGenerators[name, default: []].append(g) }
                 if let closed = p.closed { fleetEvents.append(Event(generator: g, date: closed, inService: false)) }
             }
-            for a in fleet.aggregates where a.technology == "hydro" {
+            for a in fleet.aggregates where a.technology == .hydro {
                 if let inflow = a.inflowTWh { inflowTWh[a.zone, default: 0] += inflow }
                 if let storage = a.reservoirTWh, let share = a.reservoirStartShare { reservoirs[a.zone] = (storage, share) }
                 if a.runOfRiverShare > 0 { runOfRiverShare[a.zone] = a.runOfRiverShare }
@@ -252,7 +212,7 @@ public struct StudyGrid: Sendable {
 
         // Exchanges carried as loads are split off the consumption they share a bus with (the
         // sidecar's `exchange_mw`); a price-taking neighbour replaces the exchange of its link.
-        var isExchange = [Bool](repeating: false, count: net.loads.count)
+        var loads = [Load](repeating: Load(isExchange: false), count: net.loads.count)
         for (bus, mw) in (sidecar?.exchangeOfBus ?? [:]).sorted(by: { $0.key < $1.key }) where mw != 0 {
             guard let l = (0..<net.loads.count).first(where: { net.loads.bus[$0] == bus && net.loads.status[$0] }) else { continue }
             let p = net.loads.p[l], q = net.loads.q[l], e = mw / mva
@@ -260,9 +220,8 @@ public struct StudyGrid: Sendable {
             net.loads.p[l] = p - e
             net.loads.q[l] = q - q_exchange
             net.loads.append(bus: bus, p: e, q: q_exchange)
-            isExchange.append(true)
+            loads.append(Load(isExchange: true))
         }
-        var isReplaced = [Bool](repeating: false, count: net.loads.count)
         var neighbours = [Neighbour]()
         let gridZones = Set(zones)
         // A link counts in a run when it is in service on the run's first day; the fixed exchange of
@@ -271,18 +230,18 @@ public struct StudyGrid: Sendable {
         let live = outside.filter { $0.isInService(on: scenario.period.from) }
         let liveBuses = Set(live.flatMap(\.exchangeBuses))
         for link in outside where !link.isInService(on: scenario.period.from) {
-            for l in 0..<net.loads.count where isExchange[l] && link.exchangeBuses.contains(net.loads.bus[l]) && !liveBuses.contains(net.loads.bus[l]) {
-                isReplaced[l] = true
+            for l in 0..<net.loads.count where loads[l].isExchange && link.exchangeBuses.contains(net.loads.bus[l]) && !liveBuses.contains(net.loads.bus[l]) {
+                loads[l].isReplacedExchange = true
             }
         }
         for link in live {
             guard let bus = link.exchangeBuses.first, let forward = link.capacityForwardMW ?? link.capacityBackwardMW,
                   let backward = link.capacityBackwardMW ?? link.capacityForwardMW else { continue }
-            for l in 0..<net.loads.count where isExchange[l] && link.exchangeBuses.contains(net.loads.bus[l])
-                && !neighbours.contains(where: { $0.load == l }) { isReplaced[l] = true }
+            for l in 0..<net.loads.count where loads[l].isExchange && link.exchangeBuses.contains(net.loads.bus[l])
+                && !neighbours.contains(where: { $0.load == l }) { loads[l].isReplacedExchange = true }
             let price = settings.neighbourPrices[link.toZone] ?? ExternalPrices.mean(area: link.toZone, year: scenario.period.from.year)
             net.loads.append(bus: bus, p: 0, q: 0)
-            isExchange.append(true); isReplaced.append(false)
+            loads.append(Load(isExchange: true))
             neighbours.append(Neighbour(border: link.border, zone: link.toZone, bus: bus, importMW: backward, exportMW: forward,
                                         priceEURPerMWh: price, load: net.loads.count - 1))
         }
@@ -304,12 +263,12 @@ public struct StudyGrid: Sendable {
         var links = [Link]()
         for end in settings.neighbours == .priceTaking ? Self.linkEnds(sidecar: sidecar, zoneOfBus: zoneOfBus) : [] {
             let own = Set(neighbours.map(\.load) + links.flatMap { [$0.fromLoad, $0.toLoad] })
-            for l in 0..<net.loads.count where isExchange[l] && [end.fromBus, end.toBus].contains(net.loads.bus[l]) && !own.contains(l) {
-                isReplaced[l] = true
+            for l in 0..<net.loads.count where loads[l].isExchange && [end.fromBus, end.toBus].contains(net.loads.bus[l]) && !own.contains(l) {
+                loads[l].isReplacedExchange = true
             }
             net.loads.append(bus: end.fromBus, p: 0, q: 0)
             net.loads.append(bus: end.toBus, p: 0, q: 0)
-            isExchange += [true, true]; isReplaced += [false, false]
+            loads += [Load(isExchange: true), Load(isExchange: true)]
             links.append(Link(border: end.border, fromZone: end.fromZone, toZone: end.toZone, fromBus: end.fromBus, toBus: end.toBus,
                               forwardMW: end.forwardMW, backwardMW: end.backwardMW, fromLoad: net.loads.count - 2, toLoad: net.loads.count - 1))
         }
@@ -320,10 +279,10 @@ public struct StudyGrid: Sendable {
 
         // Each consumption load's share of its zone.
         var zoneTotal = [String: Double]()
-        for l in 0..<net.loads.count where !isExchange[l] && net.loads.status[l] { zoneTotal[zoneOfBus[net.loads.bus[l]], default: 0] += net.loads.p[l] }
-        var zoneShare = (0..<net.loads.count).map { l -> Double in
-            guard !isExchange[l], net.loads.status[l], let t = zoneTotal[zoneOfBus[net.loads.bus[l]]], t > 0 else { return 0 }
-            return net.loads.p[l] / t
+        for l in 0..<net.loads.count where !loads[l].isExchange && net.loads.status[l] { zoneTotal[zoneOfBus[net.loads.bus[l]], default: 0] += net.loads.p[l] }
+        for l in 0..<net.loads.count {
+            guard !loads[l].isExchange, net.loads.status[l], let t = zoneTotal[zoneOfBus[net.loads.bus[l]]], t > 0 else { continue }
+            loads[l].zoneShare = net.loads.p[l] / t
         }
 
         // Data centres: loads at their bus or site, drawing capacity × utilisation from connection.
@@ -337,7 +296,7 @@ public struct StudyGrid: Sendable {
             guard let bus else { continue }
             let p = d.capacityMW * d.utilisation
             net.loads.append(bus: bus, p: p / mva, q: p * tan(acos(d.powerFactor)) / mva)
-            isExchange.append(false); isReplaced.append(false); zoneShare.append(0)
+            loads.append(Load(isExchange: false))
             dataCentres.append((net.loads.count - 1, d.connection, p))
         }
         if scenario.dataCentres.contains(where: { $0.flexibleShare > 0 || $0.rampMWPerHour != nil }) {
@@ -363,32 +322,21 @@ public struct StudyGrid: Sendable {
                 let mw = producer.capacityMW * share
                 net.generators.append(bus: bus, pg: 0, qg: 0, qmax: 0, qmin: 0, vg: net.buses.vm[bus], mBase: max(mw, 1),
                                       status: true, pmax: mw / mva, pmin: 0)
-                technology.append(producer.technology.rawValue)
-                capacity.append(mw)
-                inertia.append(0)
-                unit.append(nil)
-                added.append(true)
-                curtailable.append(producer.curtailable)
-                from.append(producer.from)
                 let shape: Availability = switch producer.technology {
                 case .wind: .wind(zone: zone)
                 case .solar: .solar(zone: zone)
                 case .smallHydro: .inflow(zone: zone, mean: Assumptions.smallHydroCapacityFactor)
                 case .chp: .load(zone: zone, mean: Assumptions.chpCapacityFactor)
                 }
-                availability.append(shape)
-                operation.append(Fleet.Operation())
-                heatLed.append(false)
-                reserve.append(nil)
-                costOverride.append(nil)
-                runOfRiver.append(false)
+                let t = Technology(producer.technology)
+                units.append(Unit(technology: t, added: true, name: nil, capacityMW: mw, inertiaMWs: 0, availability: shape,
+                                  curtailable: producer.curtailable, cost: cost(t), emissions: emissions(t), from: producer.from))
             }
         }
         if scenario.producers.contains(where: { $0.technology == .smallHydro || $0.technology == .chp }) {
             notes.append("small hydro follows the zone's inflow at a mean capacity factor of \(Assumptions.smallHydroCapacityFactor), CHP the zone's load at \(Assumptions.chpCapacityFactor) (ASSUMPTIONS)")
         }
-        let cost = technology.indices.map { g in costOverride[g] ?? settings.costs[technology[g]] ?? TechnologyCosts.cost(technology[g]) }
-        let emissions = technology.map { Assumptions.emissions[$0] ?? 0 }
+        for g in units.indices { units[g].initialStatus = net.generators.status[g] }
 
         // Zonal cuts inside the grid, limited both ways.
         var interfaces = [DispatchProblem.Interface]()
@@ -403,47 +351,43 @@ public struct StudyGrid: Sendable {
         let coordinates = (0..<net.buses.count).map { sidecar?.coordinatesOfBus[$0] }
         var grid = StudyGrid(network: net, zones: zones, zoneOfBus: zoneOfBus, siteOfBus: siteOfBus,
                          latitude: coordinates.map { $0?.latitude }, longitude: coordinates.map { $0?.longitude },
-                         technology: technology, added: added, unit: unit,
-                         capacityMW: capacity, inertiaMWs: inertia, availability: availability, curtailable: curtailable,
-                         cost: cost, emissions: emissions, initialStatus: net.generators.status, events: events,
-                         isExchange: isExchange, isReplacedExchange: isReplaced, zoneShare: zoneShare,
-                         dataCentres: dataCentres, from: from, operation: operation, heatLed: heatLed, reserve: reserve,
+                         units: units, events: events, loads: loads, dataCentres: dataCentres,
                          inflowTWh: inflowTWh, interfaces: interfaces, neighbours: neighbours, notes: notes)
         grid.links = links
         grid.reservoirs = reservoirs
         grid.priceSeries = scenario.neighbourPrices
         grid.runOfRiverShare = runOfRiverShare
-        grid.runOfRiver = runOfRiver
-        grid.support = Array(repeating: nil, count: net.generators.count)
         grid.addSupport(scenario: scenario, sidecar: sidecar, unitGenerators: unitGenerators)
         let limits = VoltageLimits.resolve(network: net, sidecar: sidecar, settings: scenario.voltageLimits)
         grid.vmin = limits.vmin
         grid.vmax = limits.vmax
         grid.notes.append(limits.note)
+        assert(grid.units.count == grid.network.generators.count && grid.loads.count == grid.network.loads.count,
+               "a generator or load without its record")
         return grid
     }
 
     /// Whether each generator is in service on `date`: the grid's status, the events up to that
     /// date, and producers from their first day.
     public func status(on date: CalendarDate) -> [Bool] {
-        var on = initialStatus
+        var on = units.map(\.initialStatus)
         for e in events where e.date <= date { on[e.generator] = e.inService }
         let day = date.dayNumber - CalendarDate(year: date.year, month: 1, day: 1).dayNumber + 1
-        for g in 0..<on.count {
-            if let f = from[g], f > date { on[g] = false }
-            if let start = operation[g].refuellingDay, (start..<start + operation[g].refuellingDays).contains(day) { on[g] = false }
-            if let contract = reserve[g], !contract.covers(date) { on[g] = false }
+        for (g, unit) in units.enumerated() {
+            if let f = unit.from, f > date { on[g] = false }
+            if let start = unit.operation.refuellingDay, (start..<start + unit.operation.refuellingDays).contains(day) { on[g] = false }
+            if let contract = unit.reserve, !contract.covers(date) { on[g] = false }
         }
         return on
     }
 
     /// Whether a generator's machine turns in synchronism with the grid (inertia, voltage control).
-    public func isSynchronous(_ g: Int) -> Bool { !added[g] && TechnologyCosts.isSynchronous(technology[g]) }
+    public func isSynchronous(_ g: Int) -> Bool { !units[g].added && units[g].technology.isSynchronous }
 
     /// Whether a generator stays connected whenever it is in service, whatever its output: the
     /// synchronous machines and the reactive support.
     public func isAlwaysConnected(_ g: Int) -> Bool { isSynchronous(g) || isSupport(g) }
 
     /// Whether the dispatch may move a unit freely (it takes a share of the AC slack).
-    public func isDispatchable(_ g: Int) -> Bool { !added[g] && ["hydro", "thermal", "chp", "other"].contains(technology[g]) }
+    public func isDispatchable(_ g: Int) -> Bool { !units[g].added && [.hydro, .thermal, .chp, .other].contains(units[g].technology) }
 }

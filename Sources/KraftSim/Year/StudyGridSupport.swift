@@ -6,8 +6,8 @@ import KraftScenario
 /// own machines stay when the fleet replaces them) that holds its bus's voltage within its
 /// reactive range and is connected whenever it is in service.
 extension StudyGrid {
-    /// Whether generator `g` is reactive support (`support[g] != nil`).
-    public func isSupport(_ g: Int) -> Bool { g < support.count && support[g] != nil }
+    /// Whether generator `g` is reactive support (`units[g].support != nil`).
+    public func isSupport(_ g: Int) -> Bool { units[g].support != nil }
 
     /// The first bus (in internal order) of each named site, where an element placed at a site goes.
     static func firstBusOfSite(_ sidecar: GridSidecar?) -> [String: Int] {
@@ -46,8 +46,8 @@ extension StudyGrid {
             for g in unitGenerators[closure.unit] ?? [] {
                 appendSupport(kind: .synchronousCondenser, bus: network.generators.bus[g], qmaxMvar: network.generators.qmax[g] * mva,
                               qminMvar: network.generators.qmin[g] * mva, vg: network.generators.vg[g], mBase: network.generators.mBase[g],
-                              inertiaMWs: inertiaMWs[g], unit: closure.unit, from: closure.date)
-                added.append("\(closure.unit) kept as a synchronous condenser from \(closure.date): \(Int((network.generators.qmin[g] * mva).rounded())) to +\(Int((network.generators.qmax[g] * mva).rounded())) Mvar, \(Int(inertiaMWs[g].rounded())) MWs")
+                              inertiaMWs: units[g].inertiaMWs, unit: closure.unit, from: closure.date)
+                added.append("\(closure.unit) kept as a synchronous condenser from \(closure.date): \(Int((network.generators.qmin[g] * mva).rounded())) to +\(Int((network.generators.qmax[g] * mva).rounded())) Mvar, \(Int(units[g].inertiaMWs.rounded())) MWs")
             }
         }
         if !added.isEmpty {
@@ -63,23 +63,9 @@ extension StudyGrid {
         let mva = network.baseMVA
         network.generators.append(bus: bus, pg: 0, qg: 0, qmax: qmaxMvar / mva, qmin: qminMvar / mva, vg: vg, mBase: mBase,
                                   status: true, pmax: 0, pmin: 0)
-        technology.append(kind.rawValue)
         // A static device is not a synchronous machine (`isSynchronous` reads `added`).
-        added.append(kind != .synchronousCondenser)
-        unit.append(name)
-        capacityMW.append(0)
-        inertiaMWs.append(mws)
-        availability.append(.constant(0))
-        curtailable.append(false)
-        cost.append(0)
-        emissions.append(0)
-        initialStatus.append(true)
-        from.append(date)
-        operation.append(Fleet.Operation())
-        heatLed.append(false)
-        reserve.append(nil)
-        runOfRiver.append(false)
-        while support.count < network.generators.count - 1 { support.append(nil) }
-        support.append(kind)
+        units.append(Unit(technology: Technology(kind), added: kind != .synchronousCondenser, name: name, capacityMW: 0,
+                          inertiaMWs: mws, availability: .constant(0), curtailable: false, cost: 0, emissions: 0,
+                          initialStatus: true, from: date, support: kind))
     }
 }

@@ -22,7 +22,7 @@ enum WindowProblem {
     static func fixedExchangeLoads(_ grid: StudyGrid) -> [Int] {
         let own = Set(grid.neighbours.map(\.load)).union(grid.linkLoads)
         return (0..<grid.network.loads.count).filter {
-            grid.isExchange[$0] && !grid.isReplacedExchange[$0] && !own.contains($0)
+            grid.loads[$0].isExchange && !grid.loads[$0].isReplacedExchange && !own.contains($0)
         }
     }
 
@@ -38,20 +38,20 @@ enum WindowProblem {
         }
         var budgetOfZone = [String: Int]()
         var budgets = [Double]()
-        let units = (0..<grid.capacityMW.count).map { g -> DispatchProblem.Unit in
+        let units = (0..<grid.units.count).map { g -> DispatchProblem.Unit in
             var budget: Int?
             let zone = grid.zoneOfBus[net.generators.bus[g]]
-            if grid.technology[g] == "hydro" && !grid.added[g] && !grid.runOfRiver[g], let energy = inflowMWh[zone] {
+            if grid.units[g].technology == .hydro && !grid.units[g].added && !grid.units[g].runOfRiver, let energy = inflowMWh[zone] {
                 if budgetOfZone[zone] == nil { budgetOfZone[zone] = budgets.count; budgets.append(energy) }
                 budget = budgetOfZone[zone]
             }
-            return DispatchProblem.Unit(bus: net.generators.bus[g], cost: grid.cost[g],
+            return DispatchProblem.Unit(bus: net.generators.bus[g], cost: grid.units[g].cost,
                                         pmin: hours.map { $0.minimum[g] }, pmax: hours.map { $0.available[g] },
-                                        curtailable: grid.curtailable[g], budget: budget)
+                                        curtailable: grid.units[g].curtailable, budget: budget)
         }
-        var load = [Double](repeating: 0, count: count * n)
+        var load = HourMatrix(hours: count, width: n, repeating: 0.0)
         for (h, hour) in hours.enumerated() {
-            for l in 0..<net.loads.count where !grid.isExchange[l] { load[h * n + net.loads.bus[l]] += hour.loadP[l] }
+            for l in 0..<net.loads.count where !grid.loads[l].isExchange { load[h, net.loads.bus[l]] += hour.loadP[l] }
         }
         let zoneIndex = Dictionary(uniqueKeysWithValues: grid.zones.enumerated().map { ($1, $0) })
         let interfaces = settings.interfaces ? grid.interfaces.compactMap { cut -> DispatchProblem.Interface? in

@@ -34,7 +34,7 @@ public struct BorderSpec: Sendable {
                 kind = .neighbour(n)
             } else {
                 let loads = (0..<grid.network.loads.count).filter {
-                    grid.isExchange[$0] && !grid.isReplacedExchange[$0] && link.exchangeBuses.contains(grid.network.loads.bus[$0])
+                    grid.loads[$0].isExchange && !grid.loads[$0].isReplacedExchange && link.exchangeBuses.contains(grid.network.loads.bus[$0])
                         && grid.zoneOfBus[grid.network.loads.bus[$0]] == link.fromZone
                 }
                 guard !loads.isEmpty else { return nil }

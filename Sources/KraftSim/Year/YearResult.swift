@@ -157,7 +157,7 @@ public struct YearResult: Sendable {
             m.append(("congested_hours_" + b.spec.name.lowercased().replacingOccurrences(of: "-", with: "_"), Double(b.congestedHours)))
         }
         if let se = sweden {
-            for (t, name) in YearRecordLayout.technologies.enumerated() { m.append(("sweden_\(name)_twh", se.generationMWh[t] / 1e6)) }
+            for (t, name) in YearRecordLayout.technologies.enumerated() { m.append(("sweden_\(name.rawValue)_twh", se.generationMWh[t] / 1e6)) }
             m.append(("sweden_generation_twh", se.generationMWh.reduce(0, +) / 1e6))
             m.append(("sweden_load_twh", se.loadMWh / 1e6))
             m.append(("sweden_net_export_twh", se.netExportMWh / 1e6))

@@ -185,13 +185,13 @@ public enum YearRun {
     static func reservoirs(setup: Setup, windows: [Range<Int>], wanted: Range<Int>, records: [HourRecord]) -> [ReservoirYear] {
         guard let first = windows.first, let last = windows.last, first.lowerBound == wanted.lowerBound,
               last.upperBound == wanted.upperBound else { return [] }
-        let hydro = YearRecordLayout.column("hydro")
+        let hydro = YearRecordLayout.column(.hydro)
         return setup.inputs.reservoirPlans.keys.sorted().compactMap { zone in
             guard let plan = setup.inputs.reservoirPlans[zone], let z = setup.grid.zones.firstIndex(of: zone) else { return nil }
             let index = windows.map { $0.lowerBound / windowHours }
             // The reservoirs' release: the zone's hydro output less its run-of-river machines'.
-            let river = setup.grid.runOfRiver.indices.filter {
-                setup.grid.runOfRiver[$0] && setup.grid.zoneOfBus[setup.grid.network.generators.bus[$0]] == zone
+            let river = setup.grid.units.indices.filter {
+                setup.grid.units[$0].runOfRiver && setup.grid.zoneOfBus[setup.grid.network.generators.bus[$0]] == zone
             }
             let released = windows.map { w in
                 records[(w.lowerBound - first.lowerBound)..<(w.upperBound - first.lowerBound)].reduce(0.0) { sum, r in
