@@ -28,6 +28,7 @@ run_peers.py (imported from it): the Python side runs without them, kraft with t
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,11 +51,14 @@ def med(xs):
 def bench_kraft(kraft, path, args):
     cmd = [str(kraft), "contingency", str(path), "--threads", str(args.threads), "--format", "json",
            "--tol", repr(args.tol), "--max-iter", str(args.max_iter)]
-    walls, rows = [], []
+    walls, cpus, rows = [], [], []
     for _ in range(args.repeat):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = perf()
         p = subprocess.run(cmd, capture_output=True, text=True, env=run_peers.kraft_env(), timeout=3600)
         walls.append(perf() - t0)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append((r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime))
         if p.returncode != 0:
             return {"error": f"exit {p.returncode}: {p.stderr.strip()[-400:]}", "command": " ".join(cmd)}
         d = json.loads(p.stdout)
@@ -62,7 +66,8 @@ def bench_kraft(kraft, path, args):
     t = {k: med([r["timings_ms"][k] for r in rows]) for k in rows[0]["timings_ms"]}
     return {"command": " ".join(cmd), "timings_ms_median": t, "summary": rows[0]["summary"],
             "contingency_ms": [r["timings_ms"]["contingencies"] for r in rows],
-            "process_ms_median": med(walls) * 1e3, "process_ms": [w * 1e3 for w in walls]}
+            "process_ms_median": med(walls) * 1e3, "process_ms": [w * 1e3 for w in walls],
+            "process_cpu_ms_median": med(cpus) * 1e3, "process_cpu_ms": [c * 1e3 for c in cpus]}
 
 
 def bench_ls2g(ppc, args):
@@ -72,7 +77,7 @@ def bench_ls2g(ppc, args):
 
     tol = args.tol * float(ppc["baseMVA"])
     V0 = run_peers.initial_voltage(ppc)
-    compute, flows, total, add, internal, base_ms = [], [], [], [], [], []
+    compute, flows, total, add, internal, base_ms, cpu = [], [], [], [], [], [], []
     out = {}
     for _ in range(args.repeat):
         with warnings.catch_warnings():
@@ -90,11 +95,13 @@ def bench_ls2g(ppc, args):
         t0 = perf()
         sa.add_all_n1()
         add.append((perf() - t0) * 1e3)
+        c0 = time.process_time()
         t0 = perf()
         sa.compute(V.copy(), args.max_iter, tol)
         t1 = perf()
         sa.compute_power_flows()
         t2 = perf()
+        cpu.append((time.process_time() - c0) * 1e3)
         compute.append((t1 - t0) * 1e3)
         flows.append((t2 - t1) * 1e3)
         total.append((t2 - t0) * 1e3)
@@ -108,7 +115,8 @@ def bench_ls2g(ppc, args):
                        "compute(V_base, max_iter, tol*baseMVA); compute_power_flows()",
                 "base_ac_pf_ms_median": med(base_ms), "add_all_n1_ms_median": med(add),
                 "compute_ms_median": med(compute), "compute_ms": compute, "flows_ms_median": med(flows),
-                "total_ms_median": med(total), "internal_total_ms_median": med(internal)})
+                "total_ms_median": med(total), "internal_total_ms_median": med(internal),
+                "total_cpu_ms_median": med(cpu), "total_cpu_ms": cpu})
     return out
 
 
@@ -130,7 +138,7 @@ def main():
     print(f"N-1 over every branch, {args.threads} thread(s), NR tol {args.tol} p.u., "
           f"max {args.max_iter} iterations, medians of {args.repeat}; ms", flush=True)
     print(f"{'case':<16}{'kraft N-1':>11}{'kraft proc':>12}{'ls2g N-1':>11}{'kraft/ls2g':>12}"
-          f"{'kraft AC':>10}{'ls2g AC':>9}", flush=True)
+          f"{'kraft AC':>10}{'ls2g AC':>9}{'kraft CPU':>11}{'ls2g CPU':>10}{'CPU ratio':>11}", flush=True)
     for name in args.cases:
         stem, path = run_peers.resolve_case(name, args.cases_dir)
         ppc = mcase.load(str(path))
@@ -148,13 +156,16 @@ def main():
         kwork = kn + kb["base"] + kb["setup"] if kn is not None else None
         lt = l.get("total_ms_median")
         rec["ratio_kraft_over_ls2g"] = kwork / lt if kwork and lt else None
+        kc, lc = k.get("process_cpu_ms_median"), l.get("total_cpu_ms_median")
+        rec["cpu_ratio_kraft_over_ls2g"] = kc / lc if kc and lc else None
         record["cases"][stem] = rec
 
         def f(x, w, d=1):
             return f"{x:>{w}.{d}f}" if isinstance(x, (int, float)) else f"{'-':>{w}}"
         print(f"{stem:<16}{f(kwork, 11)}{f(k.get('process_ms_median'), 12)}{f(lt, 11)}"
               f"{f(rec['ratio_kraft_over_ls2g'], 12, 2)}{f((k.get('summary') or {}).get('ac_verified'), 10, 0)}"
-              f"{f(l.get('contingencies'), 9, 0)}", flush=True)
+              f"{f(l.get('contingencies'), 9, 0)}{f(kc, 11)}{f(lc, 10)}"
+              f"{f(rec['cpu_ratio_kraft_over_ls2g'], 11, 2)}", flush=True)
         for who in ("kraft", "ls2g"):
             if "error" in rec.get(who, {}):
                 print(f"  {who}: {rec[who]['error']}", flush=True)
@@ -162,7 +173,10 @@ def main():
     if args.json:
         args.json.write_text(json.dumps(record, indent=1, default=float))
     print("kraft N-1 = base + setup + contingencies (Kraft's timers); ls2g N-1 = compute + "
-          "compute_power_flows; AC = contingencies solved with AC (ls2g skips islanding ones).")
+          "compute_power_flows; AC = contingencies solved with AC (ls2g skips islanding ones).\n"
+          "CPU = processor time (user + system): kraft's whole process (reading, base case, output "
+          "included), ls2g's compute + compute_power_flows; less disturbed than wall clock on a "
+          "shared machine. With several threads it is the sum over threads.")
 
 
 if __name__ == "__main__":

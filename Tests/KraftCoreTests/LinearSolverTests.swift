@@ -87,6 +87,68 @@ struct LinearSolverTests {
         #expect(maxDifference(b, x) < 1e-10)
     }
 
+    /// The block pattern of a scalar pattern made of 2×2 blocks, and the values block by block
+    /// (row-major), as `NewtonRaphsonKernel` fills them for `BlockSparseLU.analyzeBlocks`.
+    static func blocks(_ pattern: SparsePattern, _ values: [Double]) -> (SparsePattern, [Double]) {
+        let n = pattern.columns / 2
+        var start = [Int32](repeating: 0, count: n + 1), rows = [Int32](), blockValues = [Double]()
+        for k in 0..<n {
+            let a = Int(pattern.columnStart[2 * k]), b = Int(pattern.columnStart[2 * k + 1])
+            for p in stride(from: a, to: b, by: 2) {
+                rows.append(pattern.rowIndex[p] / 2)
+                blockValues += [values[p], values[p + b - a], values[p + 1], values[p + 1 + b - a]]
+            }
+            start[k + 1] = Int32(rows.count)
+        }
+        return (SparsePattern(rows: n, columns: n, columnStart: start, rowIndex: rows), blockValues)
+    }
+
+    @Test("the block LU on values given block by block (analyzeBlocks) solves as on the scalar pattern")
+    func blockLayout() throws {
+        let (pattern, values) = Self.blockMatrix(n: 50, seed: 21)
+        let (blockPattern, blockValues) = Self.blocks(pattern, values)
+        var random = Sequence(state: 4)
+        let x = (0..<100).map { _ in random.next() }
+        var b = Self.multiply(pattern, values, x)
+        let solver = BlockSparseLU()
+        try solver.analyzeBlocks(blockPattern)
+        try blockValues.withUnsafeBufferPointer { try solver.factor($0) }
+        try b.withUnsafeMutableBufferPointer { try solver.solve($0) }
+        #expect(maxDifference(b, x) < 1e-10)
+        #expect(maxDifference(b, try Self.solve(BlockSparseLU(), pattern, values, Self.multiply(pattern, values, x))) < 1e-13)
+    }
+
+    @Test("a rank-4 update in two blocks' rows and columns, solved on the factors before it (Sherman–Morrison–Woodbury), agrees with dense LAPACK on the updated matrix",
+          arguments: [(0, 1), (5, 23), (39, 2)])
+    func modifiedSolve(a: Int, b: Int) throws {
+        let n = 40
+        let (pattern, values) = Self.blockMatrix(n: n, seed: 8)
+        var random = Sequence(state: UInt64(17 + a + b))
+        let update = (0..<16).map { _ in 2 * random.next() }
+        // The updated matrix, dense, in a full pattern.
+        var dense = [Double](repeating: 0, count: 4 * n * n)
+        for j in 0..<2 * n {
+            for p in Int(pattern.columnStart[j])..<Int(pattern.columnStart[j + 1]) { dense[j * 2 * n + Int(pattern.rowIndex[p])] = values[p] }
+        }
+        let index = [2 * a, 2 * a + 1, 2 * b, 2 * b + 1]
+        for r in 0..<4 { for c in 0..<4 { dense[index[c] * 2 * n + index[r]] += update[4 * r + c] } }
+        let full = SparsePattern(rows: 2 * n, columns: 2 * n, columnStart: (0...2 * n).map { Int32($0 * 2 * n) },
+                                 rowIndex: (0..<4 * n * n).map { Int32($0 % (2 * n)) })
+        let rhs = (0..<2 * n).map { _ in random.next() }
+        let expected = try Self.solve(DenseLUSolver(), full, dense, rhs)
+        let solver = BlockSparseLU()
+        _ = try Self.solve(solver, pattern, values, rhs)
+        var x = rhs
+        try update.withUnsafeBufferPointer { m in
+            try x.withUnsafeMutableBufferPointer { try solver.solveModified($0, blocks: a, b, update: m.baseAddress!) }
+        }
+        #expect(maxDifference(x, expected) < 1e-11)
+        // The factors are those of the matrix before the update: a plain solve still solves it.
+        var plain = Self.multiply(pattern, values, rhs)
+        try plain.withUnsafeMutableBufferPointer { try solver.solve($0) }
+        #expect(maxDifference(plain, rhs) < 1e-10)
+    }
+
     @Test("a singular diagonal block stops the block LU; KLU pivots past it")
     func singularBlock() throws {
         let (pattern, values) = Self.blockMatrix(n: 30, seed: 11, pendantZeroBlock: true)

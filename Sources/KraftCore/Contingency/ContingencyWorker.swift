@@ -4,6 +4,9 @@ final class ContingencyWorker {
     let context: ContingencyContext
     private let kernel: NewtonRaphsonKernel
     private let dc: DCFactorization?
+    /// The base case's factors for the first Newton step of a single-branch outage that keeps
+    /// every bus's role (nil when the base Jacobian is singular).
+    private let outageStep: OutageStep?
     /// The power-flow solver of the contingencies under Q limits or distributed slack.
     private lazy var fullSolver: PowerFlowSolver = {
         let solver = PowerFlowSolver(network: context.network, options: context.options.powerFlow)
@@ -17,6 +20,8 @@ final class ContingencyWorker {
         kernel = NewtonRaphsonKernel(ybus: context.ybus, buses: context.classification, linearSolver: .block)
         kernel.freshFactorization = true
         dc = try? context.dcFactorization?.copy()
+        outageStep = kernel.outageStep(at: NewtonRaphsonKernel.State(vm: context.warmVm, va: context.warmVa),
+                                       pSpec: context.pSpec, qSpec: context.qSpec, roles: context.roles)
     }
 
     func evaluate(_ contingency: Contingency, index: Int) -> ContingencyResult {
@@ -96,8 +101,13 @@ final class ContingencyWorker {
         if verify && context.options.needsPowerFlowSolver {
             result.ac = powerFlowSolve(branchesOut: branchesOut, generatorOn: generatorOn, pickedUp: pickedUp)
         } else if verify {
+            // A single branch out with every bus keeping its role: Newton from the base case, its
+            // first step on the base case's factors (`OutageStep`); otherwise from the base case
+            // moved by the DC angle change, every step factored.
+            let fromBase = branchesOut.count == 1 && gensOut.isEmpty && !mayIsland && !losesLastGenerator
             result.ac = acSolve(branchesOut: branchesOut, buses: buses, generatorOn: generatorOn, pSpec: pSpec, qSpec: qSpec,
-                                roles: roles, angleChange: angleChange)
+                                roles: roles, angleChange: fromBase && outageStep != nil ? nil : angleChange,
+                                firstStep: fromBase ? outageStep : nil)
         }
         return result
     }
@@ -206,7 +216,7 @@ final class ContingencyWorker {
     }
 
     private func acSolve(branchesOut: [Int], buses: BusClassification, generatorOn: [Bool], pSpec: [Double], qSpec: [Double],
-                         roles: NewtonRaphsonKernel.Roles, angleChange: [Double]?) -> ACOutcome {
+                         roles: NewtonRaphsonKernel.Roles, angleChange: [Double]?, firstStep: OutageStep? = nil) -> ACOutcome {
         let ybus = context.ybus, options = context.options
         for l in branchesOut { kernel.remove(branch: l, context.admittance[l]) }
         defer { for l in branchesOut { kernel.restore(branch: l, from: ybus) } }
@@ -216,8 +226,13 @@ final class ContingencyWorker {
         for i in buses.dead { vm[i] = 0; va[i] = 0 }
         let start = NewtonRaphsonKernel.State(vm: vm, va: va)
         var state = start
+        var first: ((UnsafeMutableBufferPointer<Double>) -> Bool)?
+        if let firstStep, let l = branchesOut.first {
+            let from = context.network.branches.from[l], to = context.network.branches.to[l], y = context.admittance[l]
+            first = { firstStep.solve($0, from: from, to: to, y) }
+        }
         var outcome = kernel.solve(state: &state, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
-                                   maxIterations: options.maxIterations)
+                                   maxIterations: options.maxIterations, firstStep: first)
         var attempts = [String]()
         if !outcome.converged && options.fallback {
             let caseStart = InitialVoltages.make(.case, network: context.network, buses: buses, generatorOn: generatorOn,

@@ -32,8 +32,23 @@ public final class BlockSparseLU: LinearSolver {
     private var lower: [Double] = [], upper: [Double] = [], inverseDiagonal: [Double] = []
     private var work: [Double] = []
     private var factored = false
+    /// Elimination tree (permuted block indices, −1 at a root) and, per entry of U's rows, the
+    /// position in `lower` of its mirror entry of L: L by columns, for sparse right-hand sides.
+    private var parent: [Int32] = []
+    private var lowerOfUpper: [Int32] = []
 
     public init() {}
+
+    /// Analysis for values given block by block: `blocks` is the block pattern (square, CSC,
+    /// structurally symmetric, rows sorted), and a factorization takes 4 values per block entry
+    /// in its order, each block row-major — the layout `NewtonRaphsonKernel` fills.
+    public func analyzeBlocks(_ blocks: SparsePattern) throws(LinearSolverError) {
+        factored = false
+        guard blocks.rows == blocks.columns else { throw .backend("block LU: the block pattern is not square") }
+        n = blocks.columns
+        let source = [Int32]((0..<Int32(4 * blocks.nonzeros)))
+        try analyze(blockStart: blocks.columnStart, blockRow: blocks.rowIndex, blockSource: source)
+    }
 
     public func analyze(_ pattern: SparsePattern) throws(LinearSolverError) {
         factored = false
@@ -65,6 +80,13 @@ public final class BlockSparseLU: LinearSolver {
             }
             blockStart[k + 1] = Int32(blockRow.count)
         }
+        try analyze(blockStart: blockStart, blockRow: blockRow, blockSource: blockSource)
+    }
+
+    /// The analysis proper, on the block pattern (`n` blocks) with the scalar positions of each
+    /// block's four values.
+    private func analyze(blockStart: [Int32], blockRow: [Int32], blockSource: [Int32]) throws(LinearSolverError) {
+        let n = self.n
 
         // Fill-reducing order on the block graph.
         order = [Int32](repeating: 0, count: n)
@@ -77,73 +99,104 @@ public final class BlockSparseLU: LinearSolver {
         for (new, old) in order.enumerated() { position[Int(old)] = Int32(new) }
 
         // The matrix by permuted rows. The pattern is structurally symmetric, so column k of the
-        // original lists the rows i whose row (in the permuted matrix) holds column k.
-        var rowCount = [Int32](repeating: 0, count: n + 1)
-        for p in 0..<blockRow.count { rowCount[Int(position[Int(blockRow[p])]) + 1] += 1 }
-        for i in 0..<n { rowCount[i + 1] += rowCount[i] }
-        matrixStart = rowCount
-        matrixColumn = [Int32](repeating: 0, count: blockRow.count)
-        matrixSource = [Int32](repeating: 0, count: 4 * blockRow.count)
-        var fill = rowCount
-        for k in 0..<n {
-            for p in Int(blockStart[k])..<Int(blockStart[k + 1]) {
-                let i = Int(position[Int(blockRow[p])])
-                let q = Int(fill[i])
-                fill[i] += 1
-                matrixColumn[q] = position[k]
-                for e in 0..<4 { matrixSource[4 * q + e] = blockSource[4 * p + e] }
+        // original lists the rows i whose row (in the permuted matrix) holds column k. Built in
+        // local arrays through unsafe pointers: a class's array property written entry by entry
+        // pays an exclusivity and a uniqueness check per write.
+        let blocks = blockRow.count
+        var aStart = [Int32](repeating: 0, count: n + 1)
+        var aColumn = [Int32](repeating: 0, count: blocks), aSource = [Int32](repeating: 0, count: 4 * blocks)
+        var parent = [Int32](repeating: -1, count: n)
+        var lStart = [Int32](repeating: 0, count: n + 1), lColumn = [Int32]()
+        lColumn.reserveCapacity(2 * blocks)
+        position.withUnsafeBufferPointer { position in
+        blockStart.withUnsafeBufferPointer { blockStart in
+        blockRow.withUnsafeBufferPointer { blockRow in
+        blockSource.withUnsafeBufferPointer { blockSource in
+        aStart.withUnsafeMutableBufferPointer { aStart in
+        aColumn.withUnsafeMutableBufferPointer { aColumn in
+        aSource.withUnsafeMutableBufferPointer { aSource in
+        parent.withUnsafeMutableBufferPointer { parent in
+            for p in 0..<blocks { aStart[Int(position[Int(blockRow[p])]) + 1] += 1 }
+            for i in 0..<n { aStart[i + 1] += aStart[i] }
+            let work = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * max(n, 1))
+            defer { work.deallocate() }
+            let fill = UnsafeMutableBufferPointer(rebasing: work[0..<n])
+            for i in 0..<n { fill[i] = aStart[i] }
+            for k in 0..<n {
+                for p in Int(blockStart[k])..<Int(blockStart[k + 1]) {
+                    let i = Int(position[Int(blockRow[p])])
+                    let q = Int(fill[i])
+                    fill[i] += 1
+                    aColumn[q] = position[k]
+                    for e in 0..<4 { aSource[4 * q + e] = blockSource[4 * p + e] }
+                }
             }
-        }
 
-        // Elimination tree and the row patterns of L (Liu's algorithm, then row reaches).
-        var parent = [Int32](repeating: -1, count: n), ancestor = [Int32](repeating: -1, count: n)
-        for i in 0..<n {
-            for q in Int(matrixStart[i])..<Int(matrixStart[i + 1]) {
-                var r = Int(matrixColumn[q])
-                guard r < i else { continue }
-                while ancestor[r] != -1 && ancestor[r] != Int32(i) {
-                    let next = Int(ancestor[r])
-                    ancestor[r] = Int32(i)
-                    r = next
-                }
-                if ancestor[r] == -1 { ancestor[r] = Int32(i); parent[r] = Int32(i) }
-            }
-        }
-        var mark = [Int32](repeating: -1, count: n)
-        var lStart: [Int32] = [0], lColumn = [Int32]()
-        var reach = [Int32]()
-        for i in 0..<n {
-            reach.removeAll(keepingCapacity: true)
-            mark[i] = Int32(i)
-            for q in Int(matrixStart[i])..<Int(matrixStart[i + 1]) {
-                var r = Int(matrixColumn[q])
-                while r < i && mark[r] != Int32(i) {
-                    mark[r] = Int32(i)
-                    reach.append(Int32(r))
-                    r = Int(parent[r])
-                    if r < 0 { break }
+            // Elimination tree (Liu's algorithm, `fill` reused as the ancestors) and the row
+            // patterns of L (row reaches in the tree, each sorted).
+            let ancestor = fill
+            for i in 0..<n { ancestor[i] = -1 }
+            for i in 0..<n {
+                for q in Int(aStart[i])..<Int(aStart[i + 1]) {
+                    var r = Int(aColumn[q])
+                    guard r < i else { continue }
+                    while ancestor[r] != -1 && ancestor[r] != Int32(i) {
+                        let next = Int(ancestor[r])
+                        ancestor[r] = Int32(i)
+                        r = next
+                    }
+                    if ancestor[r] == -1 { ancestor[r] = Int32(i); parent[r] = Int32(i) }
                 }
             }
-            reach.sort()
-            lColumn += reach
-            lStart.append(Int32(lColumn.count))
-        }
+            let mark = fill, reach = UnsafeMutableBufferPointer(rebasing: work[n..<2 * n])
+            for i in 0..<n { mark[i] = -1 }
+            for i in 0..<n {
+                var count = 0
+                mark[i] = Int32(i)
+                for q in Int(aStart[i])..<Int(aStart[i + 1]) {
+                    var r = Int(aColumn[q])
+                    while r < i && mark[r] != Int32(i) {
+                        mark[r] = Int32(i)
+                        reach[count] = Int32(r)
+                        count += 1
+                        r = Int(parent[r])
+                        if r < 0 { break }
+                    }
+                }
+                var row = UnsafeMutableBufferPointer(rebasing: reach[0..<count])
+                row.sort()
+                lColumn.append(contentsOf: row)
+                lStart[i + 1] = Int32(lColumn.count)
+            }
+        }}}}}}}}
+        matrixStart = aStart; matrixColumn = aColumn; matrixSource = aSource
         lowerStart = lStart
         lowerColumn = lColumn
         // U's rows are L's columns: row k of U holds every i > k whose L row holds k.
-        var uCount = [Int32](repeating: 0, count: n + 1)
-        for k in lColumn { uCount[Int(k) + 1] += 1 }
-        for i in 0..<n { uCount[i + 1] += uCount[i] }
-        upperStart = uCount
-        upperColumn = [Int32](repeating: 0, count: lColumn.count)
-        var uFill = uCount
-        for i in 0..<n {
-            for q in Int(lStart[i])..<Int(lStart[i + 1]) {
-                let k = Int(lColumn[q])
-                upperColumn[Int(uFill[k])] = Int32(i)
-                uFill[k] += 1
+        var uStart = [Int32](repeating: 0, count: n + 1)
+        var uColumn = [Int32](repeating: 0, count: lColumn.count), uToL = [Int32](repeating: 0, count: lColumn.count)
+        lColumn.withUnsafeBufferPointer { lColumn in
+        uStart.withUnsafeMutableBufferPointer { uStart in
+        uColumn.withUnsafeMutableBufferPointer { uColumn in
+        uToL.withUnsafeMutableBufferPointer { uToL in
+            for k in lColumn { uStart[Int(k) + 1] += 1 }
+            for i in 0..<n { uStart[i + 1] += uStart[i] }
+            let uFill = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+            defer { uFill.deallocate() }
+            for i in 0..<n { uFill[i] = uStart[i] }
+            for i in 0..<n {
+                for q in Int(lStart[i])..<Int(lStart[i + 1]) {
+                    let k = Int(lColumn[q])
+                    uColumn[Int(uFill[k])] = Int32(i)
+                    uToL[Int(uFill[k])] = Int32(q)
+                    uFill[k] += 1
+                }
             }
-        }
+        }}}}
+        upperStart = uStart
+        upperColumn = uColumn
+        lowerOfUpper = uToL
+        self.parent = parent
         lower = [Double](repeating: 0, count: 4 * lColumn.count)
         upper = [Double](repeating: 0, count: 4 * lColumn.count)
         inverseDiagonal = [Double](repeating: 0, count: 4 * n)
@@ -250,6 +303,182 @@ public final class BlockSparseLU: LinearSolver {
                 rhs[old] = y[2 * i]; rhs[old + 1] = y[2 * i + 1]
             }
         }}}}}}}}}
+        for x in rhs where !x.isFinite { throw .singular }
+    }
+
+    /// A new instance with this one's symbolic analysis and no factorization: a second set of
+    /// factors on the same pattern without a second analysis.
+    public func copySymbolic() -> BlockSparseLU {
+        let c = BlockSparseLU()
+        c.n = n; c.order = order; c.position = position
+        c.lowerStart = lowerStart; c.lowerColumn = lowerColumn; c.upperStart = upperStart; c.upperColumn = upperColumn
+        c.matrixStart = matrixStart; c.matrixColumn = matrixColumn; c.matrixSource = matrixSource
+        c.parent = parent; c.lowerOfUpper = lowerOfUpper
+        c.lower = [Double](repeating: 0, count: lower.count)
+        c.upper = [Double](repeating: 0, count: upper.count)
+        c.inverseDiagonal = [Double](repeating: 0, count: inverseDiagonal.count)
+        c.work = [Double](repeating: 0, count: work.count)
+        return c
+    }
+
+    // Workspace of `solveModified`, allocated on first use: per permuted block, 2×4 values of
+    // L⁻¹P and of Ũ⁻ᵀP, and a mark for the elimination-tree paths.
+    private var lowerPath: [Double] = [], upperPath: [Double] = []
+    private var pathMark: [Int32] = [], pathStamp: Int32 = 0
+    private var path: [Int32] = []
+
+    /// Solves `(A + P M Pᵀ) x = rhs` in place, where `A` is the factored matrix and `P` selects the
+    /// scalar rows and columns `2a, 2a+1, 2b, 2b+1` of two distinct blocks `a`, `b` (unpermuted):
+    /// the Sherman–Morrison–Woodbury formula on the factors of `A = L Ũ`,
+    ///
+    ///     x = Ũ⁻¹ (g − T c),  g = L⁻¹ rhs,  T = L⁻¹ P,  S = Ũ⁻ᵀ P,  c = (I + M SᵀT)⁻¹ M Sᵀ g,
+    ///
+    /// at the cost of one solve: `T` and `S` are nonzero only on the elimination-tree paths from
+    /// `a` and `b` to the root (a column of L or a row of U holds ancestors only).
+    /// - Parameter m: the 4×4 update `M`, row-major, rows and columns in the order above.
+    public func solveModified(_ rhs: UnsafeMutableBufferPointer<Double>, blocks a: Int, _ b: Int,
+                              update m: UnsafePointer<Double>) throws(LinearSolverError) {
+        guard factored else { throw .notReady }
+        precondition(a != b, "two distinct blocks")
+        let n = self.n
+        if pathMark.count != n {
+            pathMark = [Int32](repeating: 0, count: n); pathStamp = 0
+            lowerPath = [Double](repeating: 0, count: 8 * n); upperPath = lowerPath
+            path.reserveCapacity(64)
+        }
+        pathStamp &+= 1
+        if pathStamp == 0 { for i in 0..<n { pathMark[i] = 0 }; pathStamp = 1 }
+        let stamp = pathStamp
+        path.removeAll(keepingCapacity: true)
+        for start in [position[a], position[b]] {
+            var k = Int(start)
+            while k >= 0 && pathMark[k] != stamp {
+                pathMark[k] = stamp
+                path.append(Int32(k))
+                k = Int(parent[k])
+            }
+        }
+        path.sort()
+        var g4 = [Double](repeating: 0, count: 16)   // SᵀT, then I + M SᵀT
+        var h = [Double](repeating: 0, count: 4)     // Sᵀ g, then M Sᵀ g, then c
+        var singular = false
+        path.withUnsafeBufferPointer { path in
+        lowerPath.withUnsafeMutableBufferPointer { t in
+        upperPath.withUnsafeMutableBufferPointer { s in
+        order.withUnsafeBufferPointer { order in
+        lowerStart.withUnsafeBufferPointer { lStart in
+        lowerColumn.withUnsafeBufferPointer { lColumn in
+        upperStart.withUnsafeBufferPointer { uStart in
+        upperColumn.withUnsafeBufferPointer { uColumn in
+        lowerOfUpper.withUnsafeBufferPointer { lOfU in
+        lower.withUnsafeBufferPointer { l in
+        upper.withUnsafeBufferPointer { u in
+        inverseDiagonal.withUnsafeBufferPointer { d in
+        work.withUnsafeMutableBufferPointer { y in
+            // T and S start as P on the path (2×4 per block, row-major).
+            for k in path { for e in 0..<8 { t[8 * Int(k) + e] = 0; s[8 * Int(k) + e] = 0 } }
+            let pa = 8 * Int(position[a]), pb = 8 * Int(position[b])
+            t[pa] = 1; t[pa + 5] = 1; t[pb + 2] = 1; t[pb + 7] = 1
+            s[pa] = 1; s[pa + 5] = 1; s[pb + 2] = 1; s[pb + 7] = 1
+            for k in path {
+                let k = Int(k), tk = 8 * k
+                // T: column k of the unit lower L, x_i −= L_ik x_k for the ancestors i.
+                // S: z_k = D_k⁻ᵀ r_k, then r_j −= U_kjᵀ z_k.
+                let dk = 4 * k
+                for c in 0..<4 {
+                    let r0 = s[tk + c], r1 = s[tk + 4 + c]
+                    s[tk + c] = d[dk] * r0 + d[dk + 2] * r1
+                    s[tk + 4 + c] = d[dk + 1] * r0 + d[dk + 3] * r1
+                }
+                for r in Int(uStart[k])..<Int(uStart[k + 1]) {
+                    let i = 8 * Int(uColumn[r]), v = 4 * Int(lOfU[r]), w = 4 * r
+                    let l0 = l[v], l1 = l[v + 1], l2 = l[v + 2], l3 = l[v + 3]
+                    let u0 = u[w], u1 = u[w + 1], u2 = u[w + 2], u3 = u[w + 3]
+                    for c in 0..<4 {
+                        let x0 = t[tk + c], x1 = t[tk + 4 + c]
+                        t[i + c] -= l0 * x0 + l1 * x1
+                        t[i + 4 + c] -= l2 * x0 + l3 * x1
+                        let z0 = s[tk + c], z1 = s[tk + 4 + c]
+                        s[i + c] -= u0 * z0 + u2 * z1
+                        s[i + 4 + c] -= u1 * z0 + u3 * z1
+                    }
+                }
+            }
+            // Forward solve of the right-hand side, g = L⁻¹ rhs (permuted).
+            for i in 0..<n {
+                let old = 2 * Int(order[i])
+                var y0 = rhs[old], y1 = rhs[old + 1]
+                for q in Int(lStart[i])..<Int(lStart[i + 1]) {
+                    let k = 2 * Int(lColumn[q]), v = 4 * q
+                    y0 -= l[v] * y[k] + l[v + 1] * y[k + 1]
+                    y1 -= l[v + 2] * y[k] + l[v + 3] * y[k + 1]
+                }
+                y[2 * i] = y0; y[2 * i + 1] = y1
+            }
+            // SᵀT and Sᵀg over the path.
+            for k in path {
+                let k = Int(k), tk = 8 * k
+                for r in 0..<4 {
+                    let z0 = s[tk + r], z1 = s[tk + 4 + r]
+                    for c in 0..<4 { g4[4 * r + c] += z0 * t[tk + c] + z1 * t[tk + 4 + c] }
+                    h[r] += z0 * y[2 * k] + z1 * y[2 * k + 1]
+                }
+            }
+            // K = I + M SᵀT, c = K⁻¹ M Sᵀg (Gaussian elimination with partial pivoting).
+            var kk = [Double](repeating: 0, count: 16), mh = [Double](repeating: 0, count: 4)
+            for r in 0..<4 {
+                for c in 0..<4 {
+                    var x = r == c ? 1.0 : 0.0
+                    for j in 0..<4 { x += m[4 * r + j] * g4[4 * j + c] }
+                    kk[4 * r + c] = x
+                }
+                for j in 0..<4 { mh[r] += m[4 * r + j] * h[j] }
+            }
+            var scale = 0.0
+            for x in kk { scale = Swift.max(scale, Swift.abs(x)) }
+            for col in 0..<4 {
+                var p = col
+                for r in col + 1..<4 where Swift.abs(kk[4 * r + col]) > Swift.abs(kk[4 * p + col]) { p = r }
+                guard Swift.abs(kk[4 * p + col]) > 1e-13 * scale else { singular = true; return }
+                if p != col {
+                    for j in 0..<4 { kk.swapAt(4 * col + j, 4 * p + j) }
+                    mh.swapAt(col, p)
+                }
+                for r in col + 1..<4 {
+                    let f = kk[4 * r + col] / kk[4 * col + col]
+                    for j in col..<4 { kk[4 * r + j] -= f * kk[4 * col + j] }
+                    mh[r] -= f * mh[col]
+                }
+            }
+            for col in stride(from: 3, through: 0, by: -1) {
+                var x = mh[col]
+                for j in col + 1..<4 { x -= kk[4 * col + j] * mh[j] }
+                mh[col] = x / kk[4 * col + col]
+            }
+            // g −= T c on the path, then the backward solve Ũ x = g.
+            for k in path {
+                let k = Int(k), tk = 8 * k
+                var c0 = 0.0, c1 = 0.0
+                for c in 0..<4 { c0 += t[tk + c] * mh[c]; c1 += t[tk + 4 + c] * mh[c] }
+                y[2 * k] -= c0; y[2 * k + 1] -= c1
+            }
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                var y0 = y[2 * i], y1 = y[2 * i + 1]
+                for q in Int(uStart[i])..<Int(uStart[i + 1]) {
+                    let j = 2 * Int(uColumn[q]), v = 4 * q
+                    y0 -= u[v] * y[j] + u[v + 1] * y[j + 1]
+                    y1 -= u[v + 2] * y[j] + u[v + 3] * y[j + 1]
+                }
+                let di = 4 * i
+                y[2 * i] = d[di] * y0 + d[di + 1] * y1
+                y[2 * i + 1] = d[di + 2] * y0 + d[di + 3] * y1
+            }
+            for i in 0..<n {
+                let old = 2 * Int(order[i])
+                rhs[old] = y[2 * i]; rhs[old + 1] = y[2 * i + 1]
+            }
+        }}}}}}}}}}}}}
+        if singular { throw .singular }
         for x in rhs where !x.isFinite { throw .singular }
     }
 }

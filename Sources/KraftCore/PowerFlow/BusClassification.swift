@@ -39,10 +39,11 @@ public struct BusClassification: Sendable, Equatable {
 
         island = [Int](repeating: -1, count: n)
         var members = [[Int]]()
-        var islandOfRoot = [Int: Int]()
+        // Island of each root (an array, not a dictionary: no hashing per bus).
+        var islandOfRoot = [Int](repeating: -1, count: n)
         for i in 0..<n where types[i] != .isolated {
             let r = root(i)
-            if let k = islandOfRoot[r] { members[k].append(i) } else {
+            if islandOfRoot[r] >= 0 { members[islandOfRoot[r]].append(i) } else {
                 islandOfRoot[r] = members.count
                 members.append([i])
             }

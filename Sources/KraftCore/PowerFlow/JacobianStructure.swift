@@ -21,6 +21,11 @@ struct JacobianStructure {
     let slackColumn: [Int32]
     /// Per admittance entry: positions of ∂P/∂θ, ∂Q/∂θ, ∂P/∂|V|, ∂Q/∂|V| in the value array.
     let pa: [Int32], qa: [Int32], pm: [Int32], qm: [Int32]
+    /// Bus-block layout only: the admittance pattern, whose entry e is the Jacobian's 2×2 block
+    /// at values 4e…4e+3 (row-major: ∂P/∂θ, ∂P/∂|V|, ∂Q/∂θ, ∂Q/∂|V|) — the block LU's input —
+    /// and the position in `pattern` (for KLU) of each of those values.
+    let blockPattern: SparsePattern?
+    let scalarPosition: [Int32]
     /// Positions and values of constant entries: slack shares (−participation) and the identity
     /// entries of fixed unknowns in the bus-block layout.
     let constantEntries: [(position: Int32, value: Double)]
@@ -60,30 +65,69 @@ struct JacobianStructure {
         }
         let size = busBlocks ? 2 * n : pBuses.count + buses.pq.count
 
+        let cs = ybus.pattern.columnStart, ri = ybus.pattern.rowIndex
+        let nnzY = ybus.pattern.nonzeros
+        if busBlocks {
+            // Written out directly: column 2k and 2k+1 hold rows 2i and 2i+1 for every row i of
+            // the admittance matrix's column k (sorted, so these are too), and entry p of that
+            // column lands at fixed offsets. No sort and no search.
+            var start = [Int32](repeating: 0, count: 2 * n + 1), rows = [Int32](repeating: 0, count: 4 * nnzY)
+            var pa = [Int32](repeating: 0, count: nnzY), qa = pa, pm = pa, qm = pa
+            var scalar = [Int32](repeating: 0, count: 4 * nnzY)
+            var constantEntries = [(position: Int32, value: Double)]()
+            start.withUnsafeMutableBufferPointer { start in
+            rows.withUnsafeMutableBufferPointer { rows in
+            pa.withUnsafeMutableBufferPointer { pa in
+            qa.withUnsafeMutableBufferPointer { qa in
+            pm.withUnsafeMutableBufferPointer { pm in
+            qm.withUnsafeMutableBufferPointer { qm in
+            scalar.withUnsafeMutableBufferPointer { scalar in
+            cs.withUnsafeBufferPointer { cs in
+            ri.withUnsafeBufferPointer { ri in
+                for k in 0..<n {
+                    let a = Int(cs[k]), length = Int(cs[k + 1]) - a
+                    let angle = 4 * a, magnitude = 4 * a + 2 * length
+                    start[2 * k + 1] = Int32(magnitude)
+                    start[2 * k + 2] = Int32(magnitude + 2 * length)
+                    for o in 0..<length {
+                        let i = Int32(ri[a + o]), e = a + o
+                        rows[angle + 2 * o] = 2 * i; rows[angle + 2 * o + 1] = 2 * i + 1
+                        rows[magnitude + 2 * o] = 2 * i; rows[magnitude + 2 * o + 1] = 2 * i + 1
+                        scalar[4 * e] = Int32(angle + 2 * o); scalar[4 * e + 1] = Int32(magnitude + 2 * o)
+                        scalar[4 * e + 2] = Int32(angle + 2 * o + 1); scalar[4 * e + 3] = Int32(magnitude + 2 * o + 1)
+                        pa[e] = Int32(4 * e); pm[e] = Int32(4 * e + 1); qa[e] = Int32(4 * e + 2); qm[e] = Int32(4 * e + 3)
+                    }
+                }
+            }}}}}}}}}
+            let diagonal = ybus.diagonal
+            for i in 0..<n {
+                let d = Int(diagonal[i])
+                if pRow[i] < 0 { constantEntries.append((pa[d], 1)) }
+                if qRow[i] < 0 { constantEntries.append((qm[d], 1)) }
+            }
+            self.pattern = SparsePattern(rows: size, columns: size, columnStart: start, rowIndex: rows)
+            self.pRow = pRow; self.qRow = qRow
+            self.angleColumn = aCol; self.magnitudeColumn = mCol
+            self.slackColumn = slackColumn
+            self.pa = pa; self.qa = qa; self.pm = pm; self.qm = qm
+            self.constantEntries = constantEntries
+            self.blockPattern = ybus.pattern
+            self.scalarPosition = scalar
+            return
+        }
+
         var entries = [(row: Int, column: Int)]()
         entries.reserveCapacity(4 * ybus.pattern.nonzeros)
-        let cs = ybus.pattern.columnStart, ri = ybus.pattern.rowIndex
-        if busBlocks {
-            for k in 0..<n {
-                for p in Int(cs[k])..<Int(cs[k + 1]) {
-                    let i = Int(ri[p])
-                    // Four appends, not `+=` of an array literal: that allocates once per entry.
-                    entries.append((2 * i, 2 * k)); entries.append((2 * i + 1, 2 * k))
-                    entries.append((2 * i, 2 * k + 1)); entries.append((2 * i + 1, 2 * k + 1))
-                }
+        for k in 0..<n where aCol[k] >= 0 || mCol[k] >= 0 {
+            // Row by row, not `for row in [p, q]`: that literal allocates once per entry.
+            func add(_ row: Int32) {
+                guard row >= 0 else { return }
+                if aCol[k] >= 0 { entries.append((Int(row), Int(aCol[k]))) }
+                if mCol[k] >= 0 { entries.append((Int(row), Int(mCol[k]))) }
             }
-        } else {
-            for k in 0..<n where aCol[k] >= 0 || mCol[k] >= 0 {
-                // Row by row, not `for row in [p, q]`: that literal allocates once per entry.
-                func add(_ row: Int32) {
-                    guard row >= 0 else { return }
-                    if aCol[k] >= 0 { entries.append((Int(row), Int(aCol[k]))) }
-                    if mCol[k] >= 0 { entries.append((Int(row), Int(mCol[k]))) }
-                }
-                for p in Int(cs[k])..<Int(cs[k + 1]) {
-                    let i = Int(ri[p])
-                    add(pRow[i]); add(qRow[i])
-                }
+            for p in Int(cs[k])..<Int(cs[k + 1]) {
+                let i = Int(ri[p])
+                add(pRow[i]); add(qRow[i])
             }
         }
         if let participation {
@@ -97,7 +141,6 @@ struct JacobianStructure {
             row < 0 || column < 0 ? spare : Int32(pattern.position(row: Int(row), column: Int(column))!)
         }
         var pa = [Int32](), qa = [Int32](), pm = [Int32](), qm = [Int32]()
-        let nnzY = ybus.pattern.nonzeros
         pa.reserveCapacity(nnzY); qa.reserveCapacity(nnzY); pm.reserveCapacity(nnzY); qm.reserveCapacity(nnzY)
         for k in 0..<n {
             for p in Int(cs[k])..<Int(cs[k + 1]) {
@@ -112,18 +155,14 @@ struct JacobianStructure {
                 constantEntries.append((at(pRow[i], slackColumn[buses.island[i]]), -participation[i]))
             }
         }
-        if busBlocks {
-            for i in 0..<n {
-                if pRow[i] < 0 { constantEntries.append((at(Int32(2 * i), Int32(2 * i)), 1)) }
-                if qRow[i] < 0 { constantEntries.append((at(Int32(2 * i + 1), Int32(2 * i + 1)), 1)) }
-            }
-        }
         self.pattern = pattern
         self.pRow = pRow; self.qRow = qRow
         self.angleColumn = aCol; self.magnitudeColumn = mCol
         self.slackColumn = slackColumn
         self.pa = pa; self.qa = qa; self.pm = pm; self.qm = qm
         self.constantEntries = constantEntries
+        self.blockPattern = nil
+        self.scalarPosition = []
         precondition(pattern.columns == size)
     }
 }

@@ -62,6 +62,10 @@ public final class NewtonRaphsonKernel {
     /// cos and sin of `va`, kept up to date by rotation (see `update`).
     private let cosA: UnsafeMutableBufferPointer<Double>, sinA: UnsafeMutableBufferPointer<Double>
     private let slack: UnsafeMutableBufferPointer<Double>
+    /// The starting angles of the last solve (bit patterns) with their cos and sin: the solves
+    /// of an N-1 run mostly start from the same base case, whose sines then need no recomputing.
+    private let startVa: UnsafeMutableBufferPointer<UInt64>
+    private let startCos: UnsafeMutableBufferPointer<Double>, startSin: UnsafeMutableBufferPointer<Double>
     /// 1 where bus i's P (Q) equation is active, its angle (magnitude) free; else 0.
     private let pEquation: UnsafeMutableBufferPointer<Double>, qEquation: UnsafeMutableBufferPointer<Double>
     private let angleFree: UnsafeMutableBufferPointer<Double>, magnitudeFree: UnsafeMutableBufferPointer<Double>
@@ -92,6 +96,9 @@ public final class NewtonRaphsonKernel {
         mismatch = buffer(structure.size)
         step = buffer(structure.size)
         vm = buffer(n); va = buffer(n); cosA = buffer(n); sinA = buffer(n)
+        startCos = buffer(n); startSin = buffer(n)
+        startVa = .allocate(capacity: max(n, 1))
+        startVa.initialize(repeating: Double.nan.bitPattern)
         slack = buffer(structure.slackColumn.count)
         pEquation = buffer(n); qEquation = buffer(n); angleFree = buffer(n); magnitudeFree = buffer(n)
         for e in structure.constantEntries { jacobian[Int(e.position)] = e.value }
@@ -109,7 +116,9 @@ public final class NewtonRaphsonKernel {
 
     deinit {
         for b in [vr, vi, ir, ii, p, q, jacobian, mismatch, step, vm, va, cosA, sinA, slack,
-                  pEquation, qEquation, angleFree, magnitudeFree] { b.deallocate() }
+                  pEquation, qEquation, angleFree, magnitudeFree, startCos, startSin] { b.deallocate() }
+        startVa.deallocate()
+        scalarBuffer?.deallocate()
     }
 
     /// Whether a kernel for these arguments takes the bus-block layout: under single slack, with
@@ -122,6 +131,16 @@ public final class NewtonRaphsonKernel {
 
     public var linearSolverName: String { solver.name }
     public var unknowns: Int { structure.size }
+
+    /// The symbolic analysis of the kernel's own linear solver: of the block pattern in the
+    /// bus-block layout, of the scalar pattern otherwise.
+    private func analyzePrimary() throws(LinearSolverError) {
+        if busBlocks, let block = solver as? BlockSparseLU, let blocks = structure.blockPattern {
+            try block.analyzeBlocks(blocks)
+        } else {
+            try solver.analyze(structure.pattern)
+        }
+    }
 
     /// Takes branch `l` (two-port admittances `y`) out of the admittance matrix in force.
     func remove(branch l: Int, _ y: BranchAdmittance) { ybus.remove(branch: l, y) }
@@ -182,13 +201,17 @@ public final class NewtonRaphsonKernel {
     /// - Parameter roles: bus roles for this solve, in place of the classification the kernel was
     ///   made for (bus-block layout only).
     /// - Parameter damped: halve a step while it does not reduce the mismatch (the fallback mode).
+    /// - Parameter firstStep: solves the first iteration's linear system in place (the right-hand
+    ///   side −F in, the step out) instead of a factorization of the Jacobian, or returns false to
+    ///   leave it to the factorization; `OutageStep` does so for a branch outage at the base point.
     public func solve(state: inout State, pSpec: [Double], qSpec: [Double], roles: Roles? = nil, tolerance: Double,
-                      maxIterations: Int, damped: Bool = false) -> Outcome {
+                      maxIterations: Int, damped: Bool = false,
+                      firstStep: ((UnsafeMutableBufferPointer<Double>) -> Bool)? = nil) -> Outcome {
         precondition(roles == nil || busBlocks, "bus roles can change only in the bus-block layout")
         var clock = Stopwatch()
         var timings = PhaseTimings()
         if !analyzed {
-            do { try solver.analyze(structure.pattern) } catch {
+            do { try analyzePrimary() } catch {
                 return Outcome(converged: false, iterations: 0, maxMismatch: .nan,
                                failure: .singularJacobian(worstBuses: []), timings: timings, linearSolver: solver.name)
             }
@@ -206,7 +229,8 @@ public final class NewtonRaphsonKernel {
         if freshFactorization { factored = false }
         let start = state
         var outcome = iterate(state: &state, pSpec: pSpec, qSpec: qSpec, tolerance: tolerance,
-                              maxIterations: maxIterations, damped: damped, solver: solver, timings: &timings, clock: &clock)
+                              maxIterations: maxIterations, damped: damped, solver: solver, timings: &timings, clock: &clock,
+                              firstStep: firstStep)
         if busBlocks, case .singularJacobian = outcome.failure {
             // The block LU does not pivot between buses; KLU on the same pattern does.
             if kluFallback == nil {
@@ -226,11 +250,18 @@ public final class NewtonRaphsonKernel {
     }
 
     private func iterate(state: inout State, pSpec: [Double], qSpec: [Double], tolerance: Double, maxIterations: Int,
-                         damped: Bool, solver: any LinearSolver, timings: inout PhaseTimings, clock: inout Stopwatch) -> Outcome {
+                         damped: Bool, solver: any LinearSolver, timings: inout PhaseTimings, clock: inout Stopwatch,
+                         firstStep: ((UnsafeMutableBufferPointer<Double>) -> Bool)? = nil) -> Outcome {
         let n = ybus.busCount
         for i in 0..<n {
             vm[i] = state.vm[i]; va[i] = state.va[i]
-            cosA[i] = cos(va[i]); sinA[i] = sin(va[i])
+            let bits = va[i].bitPattern
+            if bits == startVa[i] {
+                cosA[i] = startCos[i]; sinA[i] = startSin[i]
+            } else {
+                cosA[i] = cos(va[i]); sinA[i] = sin(va[i])
+                startVa[i] = bits; startCos[i] = cosA[i]; startSin[i] = sinA[i]
+            }
         }
         for s in 0..<slack.count { slack[s] = s < state.slack.count ? state.slack[s] : 0 }
         refreshRectangular()
@@ -248,10 +279,32 @@ public final class NewtonRaphsonKernel {
                 break
             }
             iterations += 1
+            if iterations == 1, let firstStep {
+                for r in 0..<structure.size { step[r] = -mismatch[r] }
+                if firstStep(step) {
+                    timings.factor += clock.lap()
+                    if damped {
+                        norm = dampedUpdate(norm: norm, pSpec: pSpec, qSpec: qSpec)
+                    } else {
+                        update(alpha: 1)
+                        norm = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
+                    }
+                    if norm > 1e10 { failure = .diverging(worstBuses: worstBuses()); break }
+                    continue
+                }
+            }
             fillJacobian()
             timings.iterate += clock.lap()
             do {
-                let values = UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros])
+                var values = UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros])
+                if !primary && busBlocks {
+                    // KLU after the block LU: the values in the scalar pattern's order.
+                    let csc = scalarValues()
+                    structure.scalarPosition.withUnsafeBufferPointer { position in
+                        for v in 0..<position.count { csc[Int(position[v])] = jacobian[v] }
+                    }
+                    values = UnsafeBufferPointer(csc)
+                }
                 if factoredHere { try solver.refactor(values) } else { try solver.factor(values) }
                 factoredHere = true
                 timings.factor += clock.lap()
@@ -276,6 +329,17 @@ public final class NewtonRaphsonKernel {
         timings.iterate += clock.lap()
         return Outcome(converged: failure == nil, iterations: iterations, maxMismatch: norm,
                        failure: failure, linearSolver: solver.name)
+    }
+
+    /// A buffer for the Jacobian's values in the scalar pattern's order (the KLU fallback in the
+    /// bus-block layout), made on first use.
+    private var scalarBuffer: UnsafeMutableBufferPointer<Double>?
+    private func scalarValues() -> UnsafeMutableBufferPointer<Double> {
+        if let scalarBuffer { return scalarBuffer }
+        let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(structure.pattern.nonzeros, 1))
+        b.initialize(repeating: 0)
+        scalarBuffer = b
+        return b
     }
 
     /// Takes `alpha` times the current step from the current point. An angle's cos and sin are
@@ -401,6 +465,32 @@ public final class NewtonRaphsonKernel {
                 jac[Int(qm[d])] = mf[i] == 0 ? 1 : jac[Int(qm[d])] + q[i] * inv * qi
             }
         }}}}}}}}}
+    }
+
+    /// The factors of the Jacobian at `state` with bus `roles` (bus-block layout), kept apart
+    /// from the kernel's own, with what `OutageStep` needs to solve the first Newton step of a
+    /// branch outage from that state; nil outside the bus-block layout or when the Jacobian is
+    /// singular there.
+    func outageStep(at state: State, pSpec: [Double], qSpec: [Double], roles: Roles) -> OutageStep? {
+        guard busBlocks, let block = solver as? BlockSparseLU else { return nil }
+        if !analyzed {
+            guard (try? analyzePrimary()) != nil else { return nil }
+            analyzed = true
+        }
+        let n = ybus.busCount
+        for i in 0..<n {
+            angleFree[i] = roles.angleFree[i] ? 1 : 0; pEquation[i] = angleFree[i]
+            magnitudeFree[i] = roles.magnitudeFree[i] ? 1 : 0; qEquation[i] = magnitudeFree[i]
+            vm[i] = state.vm[i]; va[i] = state.va[i]
+            cosA[i] = cos(va[i]); sinA[i] = sin(va[i])
+        }
+        refreshRectangular()
+        _ = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
+        fillJacobian()
+        let lu = block.copySymbolic()
+        guard (try? lu.factor(UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros]))) != nil else { return nil }
+        return OutageStep(factors: lu, vr: Array(vr), vi: Array(vi), vm: Array(vm), p: Array(p), q: Array(q),
+                          angleFree: Array(angleFree), magnitudeFree: Array(magnitudeFree))
     }
 
     /// The buses with the largest mismatch (|ΔP| + |ΔQ| over their equations), at most five.

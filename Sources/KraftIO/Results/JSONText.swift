@@ -10,7 +10,8 @@ public struct JSONText {
     public mutating func raw(_ s: String) { text += s }
 
     public mutating func number(_ x: Double) {
-        if x.isFinite { text += x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) } else { text += "null" }
+        // `write(to:)` appends the digits `String(x)` would hold without making that string first.
+        if !x.isFinite { text += "null" } else if x == x.rounded() && abs(x) < 1e15 { text += String(Int(x)) } else { x.write(to: &text) }
     }
 
     public mutating func number(_ x: Int) { text += String(x) }
