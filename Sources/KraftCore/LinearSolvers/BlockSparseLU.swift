@@ -265,6 +265,30 @@ public final class BlockSparseLU: LinearSolver {
         try factor(values)
     }
 
+    /// The backward solve `U x = y` over the block rows, last to first (each row's 2×2 pivot
+    /// inverse in `d`), then `x` put back in the original order into `rhs`: the tail `solve` and
+    /// `solveModified` share.
+    @inline(__always)
+    private static func backwardSolve(_ n: Int, uStart: UnsafeBufferPointer<Int32>, uColumn: UnsafeBufferPointer<Int32>,
+                                      u: UnsafeBufferPointer<Double>, d: UnsafeBufferPointer<Double>, order: UnsafeBufferPointer<Int32>,
+                                      y: UnsafeMutableBufferPointer<Double>, into rhs: UnsafeMutableBufferPointer<Double>) {
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var y0 = y[2 * i], y1 = y[2 * i + 1]
+            for q in Int(uStart[i])..<Int(uStart[i + 1]) {
+                let j = 2 * Int(uColumn[q]), v = 4 * q
+                y0 -= u[v] * y[j] + u[v + 1] * y[j + 1]
+                y1 -= u[v + 2] * y[j] + u[v + 3] * y[j + 1]
+            }
+            let di = 4 * i
+            y[2 * i] = d[di] * y0 + d[di + 1] * y1
+            y[2 * i + 1] = d[di + 2] * y0 + d[di + 3] * y1
+        }
+        for i in 0..<n {
+            let old = 2 * Int(order[i])
+            rhs[old] = y[2 * i]; rhs[old + 1] = y[2 * i + 1]
+        }
+    }
+
     public func solve(_ rhs: UnsafeMutableBufferPointer<Double>) throws(LinearSolverError) {
         guard factored else { throw .notReady }
         let n = self.n
@@ -287,21 +311,7 @@ public final class BlockSparseLU: LinearSolver {
                 }
                 y[2 * i] = y0; y[2 * i + 1] = y1
             }
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                var y0 = y[2 * i], y1 = y[2 * i + 1]
-                for q in Int(uStart[i])..<Int(uStart[i + 1]) {
-                    let j = 2 * Int(uColumn[q]), v = 4 * q
-                    y0 -= u[v] * y[j] + u[v + 1] * y[j + 1]
-                    y1 -= u[v + 2] * y[j] + u[v + 3] * y[j + 1]
-                }
-                let di = 4 * i
-                y[2 * i] = d[di] * y0 + d[di + 1] * y1
-                y[2 * i + 1] = d[di + 2] * y0 + d[di + 3] * y1
-            }
-            for i in 0..<n {
-                let old = 2 * Int(order[i])
-                rhs[old] = y[2 * i]; rhs[old + 1] = y[2 * i + 1]
-            }
+            Self.backwardSolve(n, uStart: uStart, uColumn: uColumn, u: u, d: d, order: order, y: y, into: rhs)
         }}}}}}}}}
         for x in rhs where !x.isFinite { throw .singular }
     }
@@ -462,21 +472,7 @@ public final class BlockSparseLU: LinearSolver {
                 for c in 0..<4 { c0 += t[tk + c] * mh[c]; c1 += t[tk + 4 + c] * mh[c] }
                 y[2 * k] -= c0; y[2 * k + 1] -= c1
             }
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                var y0 = y[2 * i], y1 = y[2 * i + 1]
-                for q in Int(uStart[i])..<Int(uStart[i + 1]) {
-                    let j = 2 * Int(uColumn[q]), v = 4 * q
-                    y0 -= u[v] * y[j] + u[v + 1] * y[j + 1]
-                    y1 -= u[v + 2] * y[j] + u[v + 3] * y[j + 1]
-                }
-                let di = 4 * i
-                y[2 * i] = d[di] * y0 + d[di + 1] * y1
-                y[2 * i + 1] = d[di + 2] * y0 + d[di + 3] * y1
-            }
-            for i in 0..<n {
-                let old = 2 * Int(order[i])
-                rhs[old] = y[2 * i]; rhs[old + 1] = y[2 * i + 1]
-            }
+            Self.backwardSolve(n, uStart: uStart, uColumn: uColumn, u: u, d: d, order: order, y: y, into: rhs)
         }}}}}}}}}}}}}
         if singular { throw .singular }
         for x in rhs where !x.isFinite { throw .singular }
