@@ -265,6 +265,24 @@ public final class BlockSparseLU: LinearSolver {
         try factor(values)
     }
 
+    /// The forward solve `y = L⁻¹ rhs` over the block rows in pivot order (`rhs` read through
+    /// `order`): the head `solve` and `solveModified` share.
+    @inline(__always)
+    private static func forwardSolve(_ n: Int, lStart: UnsafeBufferPointer<Int32>, lColumn: UnsafeBufferPointer<Int32>,
+                                     l: UnsafeBufferPointer<Double>, order: UnsafeBufferPointer<Int32>,
+                                     rhs: UnsafeMutableBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<n {
+            let old = 2 * Int(order[i])
+            var y0 = rhs[old], y1 = rhs[old + 1]
+            for q in Int(lStart[i])..<Int(lStart[i + 1]) {
+                let k = 2 * Int(lColumn[q]), v = 4 * q
+                y0 -= l[v] * y[k] + l[v + 1] * y[k + 1]
+                y1 -= l[v + 2] * y[k] + l[v + 3] * y[k + 1]
+            }
+            y[2 * i] = y0; y[2 * i + 1] = y1
+        }
+    }
+
     /// The backward solve `U x = y` over the block rows, last to first (each row's 2×2 pivot
     /// inverse in `d`), then `x` put back in the original order into `rhs`: the tail `solve` and
     /// `solveModified` share.
@@ -301,16 +319,7 @@ public final class BlockSparseLU: LinearSolver {
         upper.withUnsafeBufferPointer { u in
         inverseDiagonal.withUnsafeBufferPointer { d in
         work.withUnsafeMutableBufferPointer { y in
-            for i in 0..<n {
-                let old = 2 * Int(order[i])
-                var y0 = rhs[old], y1 = rhs[old + 1]
-                for q in Int(lStart[i])..<Int(lStart[i + 1]) {
-                    let k = 2 * Int(lColumn[q]), v = 4 * q
-                    y0 -= l[v] * y[k] + l[v + 1] * y[k + 1]
-                    y1 -= l[v + 2] * y[k] + l[v + 3] * y[k + 1]
-                }
-                y[2 * i] = y0; y[2 * i + 1] = y1
-            }
+            Self.forwardSolve(n, lStart: lStart, lColumn: lColumn, l: l, order: order, rhs: rhs, into: y)
             Self.backwardSolve(n, uStart: uStart, uColumn: uColumn, u: u, d: d, order: order, y: y, into: rhs)
         }}}}}}}}}
         for x in rhs where !x.isFinite { throw .singular }
@@ -415,16 +424,7 @@ public final class BlockSparseLU: LinearSolver {
                 }
             }
             // Forward solve of the right-hand side, g = L⁻¹ rhs (permuted).
-            for i in 0..<n {
-                let old = 2 * Int(order[i])
-                var y0 = rhs[old], y1 = rhs[old + 1]
-                for q in Int(lStart[i])..<Int(lStart[i + 1]) {
-                    let k = 2 * Int(lColumn[q]), v = 4 * q
-                    y0 -= l[v] * y[k] + l[v + 1] * y[k + 1]
-                    y1 -= l[v + 2] * y[k] + l[v + 3] * y[k + 1]
-                }
-                y[2 * i] = y0; y[2 * i + 1] = y1
-            }
+            Self.forwardSolve(n, lStart: lStart, lColumn: lColumn, l: l, order: order, rhs: rhs, into: y)
             // SᵀT and Sᵀg over the path.
             for k in path {
                 let k = Int(k), tk = 8 * k

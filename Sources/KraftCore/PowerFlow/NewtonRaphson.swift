@@ -279,41 +279,37 @@ public final class NewtonRaphsonKernel {
                 break
             }
             iterations += 1
+            // The first step may come from `firstStep` (solved on other factors); else, or when
+            // it declines, from factoring this Jacobian.
+            var stepReady = false
             if iterations == 1, let firstStep {
                 for r in 0..<structure.size { step[r] = -mismatch[r] }
-                if firstStep(step) {
-                    timings.factor += clock.lap()
-                    if damped {
-                        norm = dampedUpdate(norm: norm, pSpec: pSpec, qSpec: qSpec)
-                    } else {
-                        update(alpha: 1)
-                        norm = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
-                    }
-                    if norm > 1e10 { failure = .diverging(worstBuses: worstBuses()); break }
-                    continue
-                }
+                stepReady = firstStep(step)
+                if stepReady { timings.factor += clock.lap() }
             }
-            fillJacobian()
-            timings.iterate += clock.lap()
-            do {
-                var values = UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros])
-                if !primary && busBlocks {
-                    // KLU after the block LU: the values in the scalar pattern's order.
-                    let csc = scalarValues()
-                    structure.scalarPosition.withUnsafeBufferPointer { position in
-                        for v in 0..<position.count { csc[Int(position[v])] = jacobian[v] }
+            if !stepReady {
+                fillJacobian()
+                timings.iterate += clock.lap()
+                do {
+                    var values = UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros])
+                    if !primary && busBlocks {
+                        // KLU after the block LU: the values in the scalar pattern's order.
+                        let csc = scalarValues()
+                        structure.scalarPosition.withUnsafeBufferPointer { position in
+                            for v in 0..<position.count { csc[Int(position[v])] = jacobian[v] }
+                        }
+                        values = UnsafeBufferPointer(csc)
                     }
-                    values = UnsafeBufferPointer(csc)
+                    if factoredHere { try solver.refactor(values) } else { try solver.factor(values) }
+                    factoredHere = true
+                    timings.factor += clock.lap()
+                    for r in 0..<structure.size { step[r] = -mismatch[r] }
+                    try solver.solve(step)
+                } catch {
+                    factoredHere = false
+                    failure = .singularJacobian(worstBuses: worstBuses())
+                    break
                 }
-                if factoredHere { try solver.refactor(values) } else { try solver.factor(values) }
-                factoredHere = true
-                timings.factor += clock.lap()
-                for r in 0..<structure.size { step[r] = -mismatch[r] }
-                try solver.solve(step)
-            } catch {
-                factoredHere = false
-                failure = .singularJacobian(worstBuses: worstBuses())
-                break
             }
             if damped {
                 norm = dampedUpdate(norm: norm, pSpec: pSpec, qSpec: qSpec)
