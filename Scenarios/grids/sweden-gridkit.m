@@ -321,22 +321,22 @@ mpc.gen = [
 	8700	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Karlshamm
 	105672	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
 	106306	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Trollhattan
-	106308	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
-	106313	434.922729	0	9999	-9999	1	100	1	434.922729	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Ryaverket
+	106308	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point, 158.2 MW of Nordic44's 3300 output
+	106313	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Ryaverket, 158.2 MW of Nordic44's 3300 output
 	106335	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
-	106346	434.922729	0	9999	-9999	1	100	1	434.922729	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Linkoping, Handeloverket
+	106346	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Linkoping, Handeloverket, 158.2 MW of Nordic44's 3300 output
 	106584	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Alvkarleby
 	106588	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Untra
-	106594	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
-	106598	434.922729	0	9999	-9999	1	100	1	434.922729	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Uppsala
-	106602	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
-	106603	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
+	106594	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point, 158.2 MW of Nordic44's 3300 output
+	106598	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Uppsala, 158.2 MW of Nordic44's 3300 output
+	106602	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point, 158.2 MW of Nordic44's 3300 output
+	106603	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point, 158.2 MW of Nordic44's 3300 output
 	106604	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Stockholm, Vartaverket
-	106605	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
-	106608	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
+	106605	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point, 158.2 MW of Nordic44's 3300 output
+	106608	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point, 158.2 MW of Nordic44's 3300 output
 	106611	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Hallstavik
 	106633	55.3298867449	0	9999	-9999	1	100	1	55.3298867449	0	0	0	0	0	0	0	0	0	0	0	0;	% hydro placeholder: Donje
-	106638	434.922729	0	9999	-9999	1	100	1	434.922729	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Abyverket
+	106638	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Abyverket, 158.2 MW of Nordic44's 3300 output
 	106645	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder: Arosverket
 	106792	55.3298867449	0	9999	-9999	1	100	1	55.3298867449	0	0	0	0	0	0	0	0	0	0	0	0;	% hydro placeholder: Hallby
 	106793	55.3298867449	0	9999	-9999	1	100	1	55.3298867449	0	0	0	0	0	0	0	0	0	0	0	0;	% hydro placeholder: Degerforsen
@@ -393,7 +393,7 @@ mpc.gen = [
 	107004	125.6139424675	0	9999	-9999	1	100	1	125.6139424675	0	0	0	0	0	0	0	0	0	0	0	0;	% hydro placeholder: Ligga
 	107005	175.0982228335	0	9999	-9999	1	100	1	175.0982228335	0	0	0	0	0	0	0	0	0	0	0	0;	% hydro placeholder: Messaure
 	107062	121.8074593625	0	9999	-9999	1	100	1	121.8074593625	0	0	0	0	0	0	0	0	0	0	0	0;	% hydro placeholder: Ritsem
-	108861	0	0	9999	-9999	1	100	1	0	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point
+	108861	158.1537196364	0	9999	-9999	1	100	1	158.1537196364	0	0	0	0	0	0	0	0	0	0	0	0;	% voltage support placeholder at a load point, 158.2 MW of Nordic44's 3300 output
 ];
 
 %% branch data (lines first, then transformers)
