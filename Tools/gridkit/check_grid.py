@@ -9,7 +9,6 @@ import collections
 import importlib.machinery
 import importlib.util
 import json
-import math
 import os
 import subprocess
 import sys
