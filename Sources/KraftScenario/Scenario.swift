@@ -242,6 +242,16 @@ public struct DispatchSettings: Sendable, Equatable {
     /// Absolute path of a CSV of hourly prices of the neighbours (`PriceSeries`), if any.
     public var neighbourPriceSeries: String?
     public var unservedCostEURPerMWh: Double = 3000
+    /// Share of a rated branch's rating (rate A) the dispatch holds its DC flow to (`[dispatch]
+    /// branch_limit_share`, 0 < share ≤ 1). The DC dispatch sees neither losses nor reactive flow,
+    /// which the AC check adds to a branch's MVA; a share below 1 leaves room for them, as grid
+    /// studies derate lines (PyPSA-Eur's `s_max_pu` 0.7). Unrated branches keep the angle bound.
+    public var branchLimitShare: Double = 1
+    /// `[dispatch] pricing`: zone prices from the dispatch's nodal prices (`nodal`, the default) or
+    /// from the market cleared on the zonal cuts alone, before branch limits (`zonal`; the
+    /// dispatch that respects them is then the TSOs' redispatch).
+    public var pricing: Pricing = .nodal
+    public enum Pricing: String, Sendable, CaseIterable { case nodal, zonal }
     /// Rotational kinetic energy below which an hour counts as low-inertia, GWs.
     public var kineticThresholdGWs: Double = 120
     public var origin: Origin?

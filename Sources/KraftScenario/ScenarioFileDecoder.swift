@@ -244,6 +244,8 @@ enum ScenarioFileDecoder {
         d.neighbourPriceSeries = t.string("neighbour_price_series").map { resolve($0, in: folder) }
         if let v = t.number("unserved_cost_eur_mwh", in: 0...1e6, exclusiveLower: true, unit: "EUR/MWh") { d.unservedCostEURPerMWh = v }
         if let v = t.number("kinetic_threshold_gws", in: 0...1e5, unit: "GWs") { d.kineticThresholdGWs = v }
+        if let v = t.number("branch_limit_share", in: 0...1, exclusiveLower: true) { d.branchLimitShare = v }
+        if let p = t.choice("pricing", DispatchSettings.Pricing.allCases.map(\.rawValue)) { d.pricing = DispatchSettings.Pricing(rawValue: p)! }
         return d
     }
 

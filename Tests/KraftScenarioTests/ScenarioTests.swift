@@ -113,6 +113,20 @@ struct ScenarioTests {
                            keyPath: "producer[1].capacity_mw", "is -5 (expected a number at least 0")
     }
 
+    @Test("[dispatch] branch_limit_share is a share above 0 and at most 1; pricing is nodal or zonal")
+    func branchLimitShare() throws {
+        let (s, _, _) = try ScenarioLoader.load(path: try Self.folder(["main.toml": Self.base + "\n[dispatch]\nbranch_limit_share = 0.7\n"]) + "/main.toml")
+        #expect(s.dispatch.branchLimitShare == 0.7)
+        let (z, _, _) = try ScenarioLoader.load(path: try Self.folder(["main.toml": Self.base + "\n[dispatch]\npricing = \"zonal\"\n"]) + "/main.toml")
+        #expect(z.dispatch.pricing == .zonal && s.dispatch.pricing == .nodal)
+        try Self.expectOne(["main.toml": Self.base + "\n[dispatch]\npricing = \"flat\"\n"], keyPath: "dispatch.pricing", "is \"flat\"")
+        for bad in ["0", "1.2"] {
+            let problems = try Self.problems(["main.toml": Self.base + "\n[dispatch]\nbranch_limit_share = \(bad)\n"])
+            #expect(problems.count == 1 && problems[0].keyPath == "dispatch.branch_limit_share" && problems[0].message.hasPrefix("is \(bad) (expected"),
+                    "\(problems)")
+        }
+    }
+
     @Test("a unit, bus, zone or site that does not exist")
     func unknownReferences() throws {
         try Self.expectOne(["main.toml": Self.base.replacingOccurrences(of: "unit = \"G1\"", with: "unit = \"R9\"")],

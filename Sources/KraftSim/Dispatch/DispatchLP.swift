@@ -69,10 +69,13 @@ public enum DispatchLP {
         var limitRows = [(hour: Int, branch: Int)](), limitedBranches = Set<Int>()
         var iterations = 0
         var rounds = 0
+        var market: DispatchSolution?
         while true {
             let result = try model.solve(options: options)
             iterations += result.iterations
             let flow = layout.flows(problem, result.x)
+            // The first round has no branch limits: with zonal pricing, it is the market.
+            if rounds == 0 && problem.pricing == .zonal { market = layout.solution(problem, result, flow: flow, limitRows: []) }
             // Branches over their limit in some hour; one already in the LP is held to CLP's
             // tolerance and does not count.
             var overloaded = [Int]()
@@ -84,6 +87,10 @@ public enum DispatchLP {
             }
             if overloaded.isEmpty {
                 var solution = layout.solution(problem, result, flow: flow, limitRows: limitRows)
+                if let market {
+                    solution.priceEURPerMWh = market.priceEURPerMWh
+                    solution.interfaceShadowPriceEURPerMWh = market.interfaceShadowPriceEURPerMWh
+                }
                 solution.statistics.method = "lp"
                 solution.statistics.rows = model.rows
                 solution.statistics.columns = model.columns
@@ -296,14 +303,9 @@ public enum DispatchLP {
             return flow
         }
 
-        func solution(_ p: DispatchProblem, _ r: LinearProgramSolution, flow: HourMatrix<Double>,
-                      limitRows: [(hour: Int, branch: Int)]) -> DispatchSolution {
-            let x = r.x
-            var output = HourMatrix(hours: hours, width: p.units.count, repeating: 0.0), curtailed = output
-            var unserved = HourMatrix(hours: hours, width: buses, repeating: 0.0), surplus = unserved
-            var exchange = HourMatrix(hours: hours, width: externals, repeating: 0.0), externalDifference = exchange
-            var linkFlow = HourMatrix(hours: hours, width: links, repeating: 0.0), linkDifference = linkFlow
-            // Nodal prices: island balance dual plus Σ dual·factor over interface and limit rows.
+        /// Nodal prices per hour and bus: island balance dual plus Σ dual·factor over interface
+        /// and limit rows.
+        func nodalPrices(_ p: DispatchProblem, _ r: LinearProgramSolution, limitRows: [(hour: Int, branch: Int)]) -> HourMatrix<Double> {
             var nodal = HourMatrix(hours: hours, width: buses, repeating: 0.0)
             for h in 0..<hours {
                 for b in 0..<buses {
@@ -316,7 +318,24 @@ public enum DispatchLP {
             for (i, (h, l)) in limitRows.enumerated() where r.rowDual[limitRow0 + i] != 0 {
                 for b in 0..<buses { nodal[h, b] += r.rowDual[limitRow0 + i] * ptdf[l * buses + b] }
             }
+            return nodal
+        }
+
+        /// Zone prices per hour from nodal prices.
+        func zonePrices(_ p: DispatchProblem, nodal: HourMatrix<Double>) -> HourMatrix<Double> {
             var price = HourMatrix<Double>(width: p.zones.count)
+            for h in 0..<hours { price.appendHour(p.zonePrices(nodal: nodal[hour: h], load: p.loadMW[hour: h])) }
+            return price
+        }
+
+        func solution(_ p: DispatchProblem, _ r: LinearProgramSolution, flow: HourMatrix<Double>,
+                      limitRows: [(hour: Int, branch: Int)]) -> DispatchSolution {
+            let x = r.x
+            var output = HourMatrix(hours: hours, width: p.units.count, repeating: 0.0), curtailed = output
+            var unserved = HourMatrix(hours: hours, width: buses, repeating: 0.0), surplus = unserved
+            var exchange = HourMatrix(hours: hours, width: externals, repeating: 0.0), externalDifference = exchange
+            var linkFlow = HourMatrix(hours: hours, width: links, repeating: 0.0), linkDifference = linkFlow
+            let nodal = nodalPrices(p, r, limitRows: limitRows)
             for h in 0..<hours {
                 for (g, members) in groups.enumerated() {
                     // The column's output over its units: each at pmin plus the same share of its room.
@@ -341,8 +360,8 @@ public enum DispatchLP {
                     linkFlow[h, k] = x[linkColumn(h, k)]
                     linkDifference[h, k] = nodal[h, link.to] - nodal[h, link.from]
                 }
-                price.appendHour(p.zonePrices(nodal: nodal[hour: h], load: p.loadMW[hour: h]))
             }
+            let price = zonePrices(p, nodal: nodal)
             let cost = p.cost(outputMW: output, unservedMW: unserved, externalMW: exchange, surplusMW: surplus)
             var solution = DispatchSolution(outputMW: output, curtailedMW: curtailed, unservedMW: unserved, flowMW: flow,
                                             externalMW: exchange, priceEURPerMWh: price, costEUR: cost)

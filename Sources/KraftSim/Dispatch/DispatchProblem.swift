@@ -114,6 +114,8 @@ public struct DispatchProblem: Sendable {
     public var curtailmentCostEURPerMWh: Double = 0.01
     /// Whether branch `limitMW`s are enforced (interfaces always are).
     public var enforceBranchLimits: Bool = true
+    /// Where the zone prices come from (`DispatchPricing`).
+    public var pricing: DispatchPricing = .nodal
 
     public init(hours: Int, baseMVA: Double, busCount: Int, zoneOfBus: [Int], zones: [String], referenceBuses: [Int],
                 branches: [Branch], units: [Unit], energyBudgetsMWh: [Double], loadMW: HourMatrix<Double>,
@@ -123,6 +125,17 @@ public struct DispatchProblem: Sendable {
         self.energyBudgetsMWh = energyBudgetsMWh; self.loadMW = loadMW; self.interfaces = interfaces
         self.externals = externals
     }
+}
+
+/// Where a dispatch's zone prices come from.
+public enum DispatchPricing: String, Sendable, CaseIterable {
+    /// The dispatch's own nodal prices, branch limits included, averaged over each zone's load.
+    case nodal
+    /// The market's: the window cleared on the zonal cuts, links and neighbours alone (no branch
+    /// limits), as Nord Pool clears bidding zones; the dispatch that then respects the branch
+    /// limits is the TSOs' redispatch, and its cost is the run's cost. Within a zone whose cuts do
+    /// not bind, every bus has one price.
+    case zonal
 }
 
 /// What a dispatch decided for a window: values per hour and element, `HourMatrix`es like the

@@ -1,4 +1,5 @@
 import KraftCore
+import KraftScenario
 
 /// Builds the dispatch problem of consecutive hours of a study: DC branches in service, every
 /// unit with its hourly availability, one energy budget per zone for the grid's hydro units
@@ -27,13 +28,13 @@ enum WindowProblem {
     }
 
     static func make(grid: StudyGrid, hours: [HourInputs], inflowMWh: [String: Double], referenceBuses: [Int],
-                     branchOrder: [Int], settings: (unservedCost: Double, interfaces: Bool)) -> DispatchProblem {
+                     branchOrder: [Int], settings: DispatchSettings) -> DispatchProblem {
         let net = grid.network, mva = net.baseMVA, n = net.buses.count, count = hours.count
         let position = Dictionary(uniqueKeysWithValues: branchOrder.enumerated().map { ($1, $0) })
         let branches = branchOrder.map { l in
             let ratio = net.branches.ratio[l] == 0 ? 1 : net.branches.ratio[l]
             let x = net.branches.x[l] * ratio
-            let limit = net.branches.rateA[l] > 0 ? net.branches.rateA[l] * mva : Assumptions.maxAngleDifference / abs(x) * mva
+            let limit = net.branches.rateA[l] > 0 ? settings.branchLimitShare * net.branches.rateA[l] * mva : Assumptions.maxAngleDifference / abs(x) * mva
             return DispatchProblem.Branch(from: net.branches.from[l], to: net.branches.to[l], x: x, limitMW: limit)
         }
         var budgetOfZone = [String: Int]()
@@ -54,7 +55,7 @@ enum WindowProblem {
             for l in 0..<net.loads.count where !grid.loads[l].isExchange { load[h, net.loads.bus[l]] += hour.loadP[l] }
         }
         let zoneIndex = Dictionary(uniqueKeysWithValues: grid.zones.enumerated().map { ($1, $0) })
-        let interfaces = settings.interfaces ? grid.interfaces.compactMap { cut -> DispatchProblem.Interface? in
+        let interfaces = settings.mode == .lp ? grid.interfaces.compactMap { cut -> DispatchProblem.Interface? in
             let mapped = cut.branches.compactMap { e in position[e.branch].map { ($0, e.sign) } }
             return mapped.isEmpty ? nil : DispatchProblem.Interface(name: cut.name, branches: mapped,
                                                                      forwardMW: cut.forwardMW, backwardMW: cut.backwardMW)
@@ -81,7 +82,8 @@ enum WindowProblem {
                                       referenceBuses: referenceBuses, branches: branches, units: units,
                                       energyBudgetsMWh: budgets, loadMW: load, interfaces: interfaces, externals: externals)
         problem.links = links
-        problem.unservedCostEURPerMWh = settings.unservedCost
+        problem.unservedCostEURPerMWh = settings.unservedCostEURPerMWh
+        problem.pricing = settings.pricing == .zonal ? .zonal : .nodal
         return problem
     }
 }

@@ -42,7 +42,7 @@ public enum YearRun {
             var inflow = [String: Double]()
             for zone in inputs.profiles.inflowMW.keys { inflow[zone] = inputs.hydroBudgetMWh(zone: zone, hours: span) }
             return (hourInputs, WindowProblem.make(grid: grid, hours: hourInputs, inflowMWh: inflow, referenceBuses: reference,
-                                                   branchOrder: order, settings: (settings.unservedCostEURPerMWh, settings.mode == .lp)))
+                                                   branchOrder: order, settings: settings))
         }
 
         /// The window's hour inputs, its dispatch problem and the dispatch.
@@ -88,6 +88,12 @@ public enum YearRun {
         var notes = [profiles.isSynthetic ? "weather: \(profiles.source) — not a real weather year" : "weather: \(profiles.source)"]
         notes += setup.grid.notes
         notes.append("dispatch: \(settings.mode == .lp ? "DC optimal power flow (COIN-OR CLP) per 168-hour window with zonal cut limits, hydro within a weekly energy budget: the year's inflow released in proportion to the zone's load (ASSUMPTION: seasonal storage follows demand)" : "merit order without grid limits")")
+        if settings.pricing == .zonal {
+            notes.append("prices: zonal, from each window cleared on the zonal cuts, links and neighbours before branch limits (the market); the dispatch that respects the limits is the redispatch, and its cost is the run's")
+        }
+        if settings.branchLimitShare < 1 {
+            notes.append("dispatch: rated branches held to \(settings.branchLimitShare) of their rating (room for the losses and reactive flow the DC dispatch does not see)")
+        }
         notes.append("AC check: Newton–Raphson with reactive limits, slack shared by hydro, thermal and CHP units in proportion to capacity; the grid's machines are aggregates that stay connected while in service, and their kinetic energy counts the share of plants their output commits (ASSUMPTION)")
         let surplusHours = records.filter { $0.surplusMW > 0 }
         if !surplusHours.isEmpty {
