@@ -149,6 +149,44 @@ struct LinearSolverTests {
         #expect(maxDifference(plain, rhs) < 1e-10)
     }
 
+    @Test("one prepared rank-4 update solves several right-hand sides (the chord steps of an outage) as dense LAPACK, also when K needs row exchanges; a new factorization drops it",
+          arguments: [(3, 17), (30, 4)])
+    func preparedModification(a: Int, b: Int) throws {
+        let n = 40
+        let (pattern, values) = Self.blockMatrix(n: n, seed: 13)
+        var random = Sequence(state: UInt64(5 + a * b))
+        // A large update: I + M SᵀT far from the identity, so the 4×4 elimination pivots.
+        var update = (0..<16).map { _ in 50 * random.next() }
+        update[0] = 1e-3
+        var dense = [Double](repeating: 0, count: 4 * n * n)
+        for j in 0..<2 * n {
+            for p in Int(pattern.columnStart[j])..<Int(pattern.columnStart[j + 1]) { dense[j * 2 * n + Int(pattern.rowIndex[p])] = values[p] }
+        }
+        let index = [2 * a, 2 * a + 1, 2 * b, 2 * b + 1]
+        for r in 0..<4 { for c in 0..<4 { dense[index[c] * 2 * n + index[r]] += update[4 * r + c] } }
+        let full = SparsePattern(rows: 2 * n, columns: 2 * n, columnStart: (0...2 * n).map { Int32($0 * 2 * n) },
+                                 rowIndex: (0..<4 * n * n).map { Int32($0 % (2 * n)) })
+        let solver = BlockSparseLU()
+        _ = try Self.solve(solver, pattern, values, (0..<2 * n).map { Double($0) })
+        try update.withUnsafeBufferPointer { m in try solver.prepareModified(blocks: a, b, update: m.baseAddress!) }
+        for _ in 0..<3 {
+            let rhs = (0..<2 * n).map { _ in random.next() }
+            let expected = try Self.solve(DenseLUSolver(), full, dense, rhs)
+            var x = rhs
+            try x.withUnsafeMutableBufferPointer { try solver.solvePrepared($0) }
+            #expect(maxDifference(x, expected) < 1e-10 * max(1, expected.map(abs).max()!))
+            // The one-call form gives the same bits.
+            var y = rhs
+            try update.withUnsafeBufferPointer { m in
+                try y.withUnsafeMutableBufferPointer { try solver.solveModified($0, blocks: a, b, update: m.baseAddress!) }
+            }
+            #expect(y == x)
+        }
+        try values.withUnsafeBufferPointer { try solver.factor($0) }
+        var z = [Double](repeating: 1, count: 2 * n)
+        #expect(throws: LinearSolverError.notReady) { try z.withUnsafeMutableBufferPointer { try solver.solvePrepared($0) } }
+    }
+
     @Test("a singular diagonal block stops the block LU; KLU pivots past it")
     func singularBlock() throws {
         let (pattern, values) = Self.blockMatrix(n: 30, seed: 11, pendantZeroBlock: true)

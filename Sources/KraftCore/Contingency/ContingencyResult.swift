@@ -70,6 +70,11 @@ public struct ACOutcome: Sendable {
     /// Newton iterations of the final attempt, and the largest mismatch at its end (p.u.).
     public var iterations: Int
     public var maxMismatch: Double
+    /// Numeric factorizations of the Jacobian over every attempt (the steps solved on the base
+    /// case's factors need none).
+    public var factorizations = 0
+    /// Chord steps tried (solved on the base case's factors after the first step), all attempts.
+    public var chordSteps = 0
     /// The linear solver of the final attempt ("block" or "klu").
     public var linearSolver: String
     /// Fallbacks tried, e.g. "case start", "damped steps".
@@ -145,4 +150,9 @@ public struct ContingencyReport: Sendable {
     public var acFailures: Int { results.reduce(0) { $0 + ($1.ac.map { $0.converged ? 0 : 1 } ?? 0) } }
     public var withViolations: Int { results.reduce(0) { $0 + ($1.hasViolation ? 1 : 0) } }
     public var islanding: Int { results.reduce(0) { $0 + ($1.islanding == nil ? 0 : 1) } }
+    /// Numeric Jacobian factorizations of the AC verification, all attempts (counted by the
+    /// Newton kernel; nil under Q limits or distributed slack, where the power-flow solver runs).
+    public var acFactorizations: Int? {
+        options.needsPowerFlowSolver ? nil : results.reduce(0) { $0 + ($1.ac?.factorizations ?? 0) }
+    }
 }

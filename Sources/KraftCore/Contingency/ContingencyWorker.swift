@@ -227,12 +227,13 @@ final class ContingencyWorker {
         let start = NewtonRaphsonKernel.State(vm: vm, va: va)
         var state = start
         var first: ((UnsafeMutableBufferPointer<Double>) -> Bool)?
-        if let firstStep, let l = branchesOut.first {
-            let from = context.network.branches.from[l], to = context.network.branches.to[l], y = context.admittance[l]
-            first = { firstStep.solve($0, from: from, to: to, y) }
+        if let firstStep, let l = branchesOut.first,
+           firstStep.prepare(from: context.network.branches.from[l], to: context.network.branches.to[l], context.admittance[l]) {
+            first = { firstStep.solve($0) }
         }
         var outcome = kernel.solve(state: &state, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
-                                   maxIterations: options.maxIterations, firstStep: first)
+                                   maxIterations: options.maxIterations, firstStep: first, chord: options.chord)
+        var factorizations = outcome.factorizations, chordSteps = outcome.chordSteps
         var attempts = [String]()
         if !outcome.converged && options.fallback {
             let caseStart = InitialVoltages.make(.case, network: context.network, buses: buses, generatorOn: generatorOn,
@@ -244,10 +245,13 @@ final class ContingencyWorker {
                 outcome = kernel.solve(state: &state, pSpec: pSpec, qSpec: qSpec, roles: roles, tolerance: options.tolerance,
                                        maxIterations: damped ? 4 * options.maxIterations : options.maxIterations,
                                        damped: damped)
+                factorizations += outcome.factorizations
+                chordSteps += outcome.chordSteps
             }
         }
         var ac = ACOutcome(converged: outcome.converged, failure: outcome.failure, iterations: outcome.iterations,
-                           maxMismatch: outcome.maxMismatch, linearSolver: outcome.linearSolver, attempts: attempts)
+                           maxMismatch: outcome.maxMismatch, factorizations: factorizations, chordSteps: chordSteps,
+                           linearSolver: outcome.linearSolver, attempts: attempts)
         guard outcome.converged else { return ac }
         vm = state.vm; va = state.va
         for i in buses.dead { vm[i] = 0; va[i] = 0 }

@@ -8,6 +8,11 @@
 /// Woodbury) for the price of one triangular solve. The step is the exact Newton step from the
 /// base case (to rounding), so the iterations that follow are Newton's from that start.
 ///
+/// The same update solves the steps after the first as a chord iteration (the outaged Jacobian
+/// at the base point for every step, `NewtonRaphsonKernel.ChordPolicy`): `prepare` does the
+/// part of Sherman–Morrison–Woodbury that does not depend on the right-hand side once per
+/// outage, and each `solve` then costs one forward and one backward solve.
+///
 /// One per worker thread: the factors' workspace is not shared.
 final class OutageStep {
     private let factors: BlockSparseLU
@@ -24,10 +29,10 @@ final class OutageStep {
         self.angleFree = angleFree; self.magnitudeFree = magnitudeFree
     }
 
-    /// Overwrites `rhs` (−F at the base case with the branch out) with the Newton step, for
-    /// branch `f`–`t` of two-port admittances `y` taken out; false when it cannot (a branch
-    /// from a bus to itself, or a singular update).
-    func solve(_ rhs: UnsafeMutableBufferPointer<Double>, from f: Int, to t: Int, _ y: BranchAdmittance) -> Bool {
+    /// Prepares the solves of the outaged Jacobian at the base point for branch `f`–`t` of
+    /// two-port admittances `y` taken out; false when it cannot (a branch from a bus to itself,
+    /// or a singular update).
+    func prepare(from f: Int, to t: Int, _ y: BranchAdmittance) -> Bool {
         guard f != t else { return false }
         // The change of the admittance entries: −y.
         let dy = [(f, f, -y.ff), (f, t, -y.ft), (t, f, -y.tf), (t, t, -y.tt)]
@@ -61,11 +66,19 @@ final class OutageStep {
         }
         do {
             try update.withUnsafeBufferPointer { (m) throws(LinearSolverError) in
-                try factors.solveModified(rhs, blocks: f, t, update: m.baseAddress!)
+                try factors.prepareModified(blocks: f, t, update: m.baseAddress!)
             }
         } catch {
             return false
         }
+        return true
+    }
+
+    /// Overwrites `rhs` (−F) with the solution of the outaged Jacobian at the base point, for the
+    /// outage of the last successful `prepare`: at the base point the Newton step, elsewhere a
+    /// chord step; false when it cannot.
+    func solve(_ rhs: UnsafeMutableBufferPointer<Double>) -> Bool {
+        do { try factors.solvePrepared(rhs) } catch { return false }
         return true
     }
 }

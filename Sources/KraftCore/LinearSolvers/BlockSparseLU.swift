@@ -205,6 +205,7 @@ public final class BlockSparseLU: LinearSolver {
 
     public func factor(_ values: UnsafeBufferPointer<Double>) throws(LinearSolverError) {
         factored = false
+        prepared = false
         let n = self.n
         var singular = false
         matrixStart.withUnsafeBufferPointer { aStart in
@@ -340,11 +341,16 @@ public final class BlockSparseLU: LinearSolver {
         return c
     }
 
-    // Workspace of `solveModified`, allocated on first use: per permuted block, 2×4 values of
-    // L⁻¹P and of Ũ⁻ᵀP, and a mark for the elimination-tree paths.
+    // Workspace of the modified solves, allocated on first use: per permuted block, 2×4 values
+    // of L⁻¹P and of Ũ⁻ᵀP, and a mark for the elimination-tree paths; the prepared update's path,
+    // M, and K = I + M SᵀT factored (row-major LU, its row pivots).
     private var lowerPath: [Double] = [], upperPath: [Double] = []
     private var pathMark: [Int32] = [], pathStamp: Int32 = 0
     private var path: [Int32] = []
+    private var modification = [Double](repeating: 0, count: 16)
+    private var capacitance = [Double](repeating: 0, count: 16)
+    private var capacitancePivot = [Int](repeating: 0, count: 4)
+    private var prepared = false
 
     /// Solves `(A + P M Pᵀ) x = rhs` in place, where `A` is the factored matrix and `P` selects the
     /// scalar rows and columns `2a, 2a+1, 2b, 2b+1` of two distinct blocks `a`, `b` (unpermuted):
@@ -353,12 +359,23 @@ public final class BlockSparseLU: LinearSolver {
     ///     x = Ũ⁻¹ (g − T c),  g = L⁻¹ rhs,  T = L⁻¹ P,  S = Ũ⁻ᵀ P,  c = (I + M SᵀT)⁻¹ M Sᵀ g,
     ///
     /// at the cost of one solve: `T` and `S` are nonzero only on the elimination-tree paths from
-    /// `a` and `b` to the root (a column of L or a row of U holds ancestors only).
+    /// `a` and `b` to the root (a column of L or a row of U holds ancestors only). The same as
+    /// `prepareModified` then `solvePrepared`.
     /// - Parameter m: the 4×4 update `M`, row-major, rows and columns in the order above.
     public func solveModified(_ rhs: UnsafeMutableBufferPointer<Double>, blocks a: Int, _ b: Int,
                               update m: UnsafePointer<Double>) throws(LinearSolverError) {
+        try prepareModified(blocks: a, b, update: m)
+        try solvePrepared(rhs)
+    }
+
+    /// The part of `solveModified` that does not depend on the right-hand side: the paths, `T`,
+    /// `S` and `K = I + M SᵀT` factored, kept until the next `prepareModified` or factorization,
+    /// so that several right-hand sides (the steps of a chord iteration) each cost one solve.
+    /// Throws `.singular` when `K` is singular to working precision.
+    public func prepareModified(blocks a: Int, _ b: Int, update m: UnsafePointer<Double>) throws(LinearSolverError) {
         guard factored else { throw .notReady }
         precondition(a != b, "two distinct blocks")
+        prepared = false
         let n = self.n
         if pathMark.count != n {
             pathMark = [Int32](repeating: 0, count: n); pathStamp = 0
@@ -378,22 +395,20 @@ public final class BlockSparseLU: LinearSolver {
             }
         }
         path.sort()
-        var g4 = [Double](repeating: 0, count: 16)   // SᵀT, then I + M SᵀT
-        var h = [Double](repeating: 0, count: 4)     // Sᵀ g, then M Sᵀ g, then c
+        for e in 0..<16 { modification[e] = m[e] }
+        var g4 = [Double](repeating: 0, count: 16)   // SᵀT
         var singular = false
         path.withUnsafeBufferPointer { path in
         lowerPath.withUnsafeMutableBufferPointer { t in
         upperPath.withUnsafeMutableBufferPointer { s in
-        order.withUnsafeBufferPointer { order in
-        lowerStart.withUnsafeBufferPointer { lStart in
-        lowerColumn.withUnsafeBufferPointer { lColumn in
         upperStart.withUnsafeBufferPointer { uStart in
         upperColumn.withUnsafeBufferPointer { uColumn in
         lowerOfUpper.withUnsafeBufferPointer { lOfU in
         lower.withUnsafeBufferPointer { l in
         upper.withUnsafeBufferPointer { u in
         inverseDiagonal.withUnsafeBufferPointer { d in
-        work.withUnsafeMutableBufferPointer { y in
+        capacitance.withUnsafeMutableBufferPointer { kk in
+        capacitancePivot.withUnsafeMutableBufferPointer { pivot in
             // T and S start as P on the path (2×4 per block, row-major).
             for k in path { for e in 0..<8 { t[8 * Int(k) + e] = 0; s[8 * Int(k) + e] = 0 } }
             let pa = 8 * Int(position[a]), pb = 8 * Int(position[b])
@@ -423,26 +438,22 @@ public final class BlockSparseLU: LinearSolver {
                     }
                 }
             }
-            // Forward solve of the right-hand side, g = L⁻¹ rhs (permuted).
-            Self.forwardSolve(n, lStart: lStart, lColumn: lColumn, l: l, order: order, rhs: rhs, into: y)
-            // SᵀT and Sᵀg over the path.
+            // SᵀT over the path.
             for k in path {
                 let k = Int(k), tk = 8 * k
                 for r in 0..<4 {
                     let z0 = s[tk + r], z1 = s[tk + 4 + r]
                     for c in 0..<4 { g4[4 * r + c] += z0 * t[tk + c] + z1 * t[tk + 4 + c] }
-                    h[r] += z0 * y[2 * k] + z1 * y[2 * k + 1]
                 }
             }
-            // K = I + M SᵀT, c = K⁻¹ M Sᵀg (Gaussian elimination with partial pivoting).
-            var kk = [Double](repeating: 0, count: 16), mh = [Double](repeating: 0, count: 4)
+            // K = I + M SᵀT, factored by Gaussian elimination with partial pivoting (rows
+            // swapped in place, the pivot of each column kept).
             for r in 0..<4 {
                 for c in 0..<4 {
                     var x = r == c ? 1.0 : 0.0
                     for j in 0..<4 { x += m[4 * r + j] * g4[4 * j + c] }
                     kk[4 * r + c] = x
                 }
-                for j in 0..<4 { mh[r] += m[4 * r + j] * h[j] }
             }
             var scale = 0.0
             for x in kk { scale = Swift.max(scale, Swift.abs(x)) }
@@ -450,31 +461,69 @@ public final class BlockSparseLU: LinearSolver {
                 var p = col
                 for r in col + 1..<4 where Swift.abs(kk[4 * r + col]) > Swift.abs(kk[4 * p + col]) { p = r }
                 guard Swift.abs(kk[4 * p + col]) > 1e-13 * scale else { singular = true; return }
-                if p != col {
-                    for j in 0..<4 { kk.swapAt(4 * col + j, 4 * p + j) }
-                    mh.swapAt(col, p)
-                }
+                pivot[col] = p
+                if p != col { for j in col..<4 { kk.swapAt(4 * col + j, 4 * p + j) } }
                 for r in col + 1..<4 {
                     let f = kk[4 * r + col] / kk[4 * col + col]
-                    for j in col..<4 { kk[4 * r + j] -= f * kk[4 * col + j] }
-                    mh[r] -= f * mh[col]
+                    kk[4 * r + col] = f
+                    for j in col + 1..<4 { kk[4 * r + j] -= f * kk[4 * col + j] }
                 }
             }
+        }}}}}}}}}}}
+        if singular { throw .singular }
+        prepared = true
+    }
+
+    /// Solves `(A + P M Pᵀ) x = rhs` in place for the update of the last `prepareModified`.
+    public func solvePrepared(_ rhs: UnsafeMutableBufferPointer<Double>) throws(LinearSolverError) {
+        guard factored && prepared else { throw .notReady }
+        let n = self.n
+        path.withUnsafeBufferPointer { path in
+        lowerPath.withUnsafeBufferPointer { t in
+        upperPath.withUnsafeBufferPointer { s in
+        order.withUnsafeBufferPointer { order in
+        lowerStart.withUnsafeBufferPointer { lStart in
+        lowerColumn.withUnsafeBufferPointer { lColumn in
+        upperStart.withUnsafeBufferPointer { uStart in
+        upperColumn.withUnsafeBufferPointer { uColumn in
+        lower.withUnsafeBufferPointer { l in
+        upper.withUnsafeBufferPointer { u in
+        inverseDiagonal.withUnsafeBufferPointer { d in
+        modification.withUnsafeBufferPointer { m in
+        capacitance.withUnsafeBufferPointer { kk in
+        capacitancePivot.withUnsafeBufferPointer { pivot in
+        work.withUnsafeMutableBufferPointer { y in
+            // Forward solve of the right-hand side, g = L⁻¹ rhs (permuted).
+            Self.forwardSolve(n, lStart: lStart, lColumn: lColumn, l: l, order: order, rhs: rhs, into: y)
+            // Sᵀg over the path, then M Sᵀg, then c = K⁻¹ M Sᵀg.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { buffer in
+            let sg = UnsafeMutableBufferPointer(rebasing: buffer[0..<4]), c = UnsafeMutableBufferPointer(rebasing: buffer[4..<8])
+            for r in 0..<8 { buffer[r] = 0 }
+            for k in path {
+                let k = Int(k), tk = 8 * k
+                let y0 = y[2 * k], y1 = y[2 * k + 1]
+                for r in 0..<4 { sg[r] += s[tk + r] * y0 + s[tk + 4 + r] * y1 }
+            }
+            for r in 0..<4 { for j in 0..<4 { c[r] += m[4 * r + j] * sg[j] } }
+            for col in 0..<4 {
+                if pivot[col] != col { c.swapAt(col, pivot[col]) }
+                for r in col + 1..<4 { c[r] -= kk[4 * r + col] * c[col] }
+            }
             for col in stride(from: 3, through: 0, by: -1) {
-                var x = mh[col]
-                for j in col + 1..<4 { x -= kk[4 * col + j] * mh[j] }
-                mh[col] = x / kk[4 * col + col]
+                var x = c[col]
+                for j in col + 1..<4 { x -= kk[4 * col + j] * c[j] }
+                c[col] = x / kk[4 * col + col]
             }
             // g −= T c on the path, then the backward solve Ũ x = g.
             for k in path {
                 let k = Int(k), tk = 8 * k
                 var c0 = 0.0, c1 = 0.0
-                for c in 0..<4 { c0 += t[tk + c] * mh[c]; c1 += t[tk + 4 + c] * mh[c] }
+                for e in 0..<4 { c0 += t[tk + e] * c[e]; c1 += t[tk + 4 + e] * c[e] }
                 y[2 * k] -= c0; y[2 * k + 1] -= c1
             }
+            }
             Self.backwardSolve(n, uStart: uStart, uColumn: uColumn, u: u, d: d, order: order, y: y, into: rhs)
-        }}}}}}}}}}}}}
-        if singular { throw .singular }
+        }}}}}}}}}}}}}}}
         for x in rhs where !x.isFinite { throw .singular }
     }
 }

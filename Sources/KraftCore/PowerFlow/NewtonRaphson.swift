@@ -66,6 +66,8 @@ public final class NewtonRaphsonKernel {
     /// of an N-1 run mostly start from the same base case, whose sines then need no recomputing.
     private let startVa: UnsafeMutableBufferPointer<UInt64>
     private let startCos: UnsafeMutableBufferPointer<Double>, startSin: UnsafeMutableBufferPointer<Double>
+    /// The point before a chord step (magnitudes, angles, their cos and sin), for `restoreState`.
+    private let saved: UnsafeMutableBufferPointer<Double>
     /// 1 where bus i's P (Q) equation is active, its angle (magnitude) free; else 0.
     private let pEquation: UnsafeMutableBufferPointer<Double>, qEquation: UnsafeMutableBufferPointer<Double>
     private let angleFree: UnsafeMutableBufferPointer<Double>, magnitudeFree: UnsafeMutableBufferPointer<Double>
@@ -97,6 +99,7 @@ public final class NewtonRaphsonKernel {
         step = buffer(structure.size)
         vm = buffer(n); va = buffer(n); cosA = buffer(n); sinA = buffer(n)
         startCos = buffer(n); startSin = buffer(n)
+        saved = buffer(4 * n)
         startVa = .allocate(capacity: max(n, 1))
         startVa.initialize(repeating: Double.nan.bitPattern)
         slack = buffer(structure.slackColumn.count)
@@ -116,9 +119,11 @@ public final class NewtonRaphsonKernel {
 
     deinit {
         for b in [vr, vi, ir, ii, p, q, jacobian, mismatch, step, vm, va, cosA, sinA, slack,
-                  pEquation, qEquation, angleFree, magnitudeFree, startCos, startSin] { b.deallocate() }
+                  pEquation, qEquation, angleFree, magnitudeFree, startCos, startSin, saved] { b.deallocate() }
         startVa.deallocate()
         scalarBuffer?.deallocate()
+        anderson?.deallocate()
+
     }
 
     /// Whether a kernel for these arguments takes the bus-block layout: under single slack, with
@@ -194,6 +199,34 @@ public final class NewtonRaphsonKernel {
         /// The linear solver that produced the result ("klu" when the block LU met a singular
         /// pivot block and KLU solved the same system again).
         public var linearSolver = ""
+        /// Numeric factorizations of the Jacobian, and chord steps (solved on the other factors
+        /// of `firstStep` after the first step, accepted or not).
+        public var factorizations = 0
+        public var chordSteps = 0
+    }
+
+    /// When the steps after the first keep solving on `firstStep`'s factors (a chord, or
+    /// simplified Newton, iteration: the Jacobian of the start, not of the current point) and
+    /// when they stop. With `memory` > 0 each chord direction is Anderson-accelerated (mixed
+    /// with the last `memory` directions and steps by least squares, the first step included),
+    /// which turns the chord's linear convergence into nearly that of GMRES on the same factors.
+    /// Each chord step must cut ‖F‖∞ by at least `maxRatio`; the first that does not ends the
+    /// chord (taken when it still reduced ‖F‖∞, else undone), as does the `maxSteps`-th, and
+    /// Newton goes on from there, factoring at each step. Chord steps do not count against
+    /// `maxIterations` (they are bounded by `maxSteps`); `iterations` counts every step taken.
+    /// The tolerance is the same, so the result is Newton's within it.
+    public struct ChordPolicy: Sendable {
+        public var maxSteps: Int
+        public var maxRatio: Double
+        /// Anderson acceleration of the chord steps with this many past steps (0: plain chord;
+        /// at most 2).
+        public var memory: Int
+
+        public init(maxSteps: Int, maxRatio: Double, memory: Int = 0) {
+            self.maxSteps = maxSteps
+            self.maxRatio = maxRatio
+            self.memory = memory
+        }
     }
 
     /// Runs Newton–Raphson from `state` towards the specified injections (p.u.), updating `state`.
@@ -204,9 +237,12 @@ public final class NewtonRaphsonKernel {
     /// - Parameter firstStep: solves the first iteration's linear system in place (the right-hand
     ///   side −F in, the step out) instead of a factorization of the Jacobian, or returns false to
     ///   leave it to the factorization; `OutageStep` does so for a branch outage at the base point.
+    /// - Parameter chord: lets the steps after the first solve on `firstStep` too, as it says
+    ///   (not with `damped`).
     public func solve(state: inout State, pSpec: [Double], qSpec: [Double], roles: Roles? = nil, tolerance: Double,
                       maxIterations: Int, damped: Bool = false,
-                      firstStep: ((UnsafeMutableBufferPointer<Double>) -> Bool)? = nil) -> Outcome {
+                      firstStep: ((UnsafeMutableBufferPointer<Double>) -> Bool)? = nil,
+                      chord: ChordPolicy? = nil) -> Outcome {
         precondition(roles == nil || busBlocks, "bus roles can change only in the bus-block layout")
         var clock = Stopwatch()
         var timings = PhaseTimings()
@@ -230,7 +266,7 @@ public final class NewtonRaphsonKernel {
         let start = state
         var outcome = iterate(state: &state, pSpec: pSpec, qSpec: qSpec, tolerance: tolerance,
                               maxIterations: maxIterations, damped: damped, solver: solver, timings: &timings, clock: &clock,
-                              firstStep: firstStep)
+                              firstStep: firstStep, chord: damped ? nil : chord)
         if busBlocks, case .singularJacobian = outcome.failure {
             // The block LU does not pivot between buses; KLU on the same pattern does.
             if kluFallback == nil {
@@ -239,8 +275,10 @@ public final class NewtonRaphsonKernel {
             }
             if let klu = kluFallback {
                 state = start
-                let again = iterate(state: &state, pSpec: pSpec, qSpec: qSpec, tolerance: tolerance,
+                var again = iterate(state: &state, pSpec: pSpec, qSpec: qSpec, tolerance: tolerance,
                                     maxIterations: maxIterations, damped: damped, solver: klu, timings: &timings, clock: &clock)
+                again.factorizations += outcome.factorizations
+                again.chordSteps += outcome.chordSteps
                 outcome = again
                 factored = false
             }
@@ -251,7 +289,8 @@ public final class NewtonRaphsonKernel {
 
     private func iterate(state: inout State, pSpec: [Double], qSpec: [Double], tolerance: Double, maxIterations: Int,
                          damped: Bool, solver: any LinearSolver, timings: inout PhaseTimings, clock: inout Stopwatch,
-                         firstStep: ((UnsafeMutableBufferPointer<Double>) -> Bool)? = nil) -> Outcome {
+                         firstStep: ((UnsafeMutableBufferPointer<Double>) -> Bool)? = nil,
+                         chord: ChordPolicy? = nil) -> Outcome {
         let n = ybus.busCount
         for i in 0..<n {
             vm[i] = state.vm[i]; va[i] = state.va[i]
@@ -268,24 +307,58 @@ public final class NewtonRaphsonKernel {
         var norm = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
         let initialNorm = norm
         var iterations = 0
+        var factorizations = 0
+        // Chord steps: taken (they do not count against `maxIterations`) and tried.
+        var chordTaken = 0, chordSteps = 0
+        var onOtherFactors = firstStep != nil
         var failure: PowerFlowFailure?
         let primary = solver === self.solver
         var factoredHere = primary && factored
         while !(norm < tolerance) {
             if !norm.isFinite { failure = .notANumber(worstBuses: worstBuses()); break }
-            if iterations >= maxIterations {
+            if iterations - chordTaken >= maxIterations {
                 failure = norm > initialNorm ? .diverging(worstBuses: worstBuses())
                     : .iterationLimit(worstBuses: worstBuses())
                 break
             }
             iterations += 1
-            // The first step may come from `firstStep` (solved on other factors); else, or when
-            // it declines, from factoring this Jacobian.
+            // The first step may come from `firstStep` (solved on other factors), and under a
+            // chord policy the steps after it too; else, or when it declines, from factoring
+            // this Jacobian.
             var stepReady = false
-            if iterations == 1, let firstStep {
+            if onOtherFactors, let firstStep {
                 for r in 0..<structure.size { step[r] = -mismatch[r] }
                 stepReady = firstStep(step)
                 if stepReady { timings.factor += clock.lap() }
+                onOtherFactors = stepReady && (chord?.maxSteps ?? 0) > 0
+                if stepReady, let chord, chord.memory > 0 {
+                    if iterations == 1 { andersonStart(memory: chord.memory) } else { andersonStep() }
+                }
+                if stepReady && iterations > 1, let chord {
+                    // A chord step: kept while it cuts ‖F‖∞ by `maxRatio`; the first that does
+                    // not ends the chord, taken if it reduced ‖F‖∞ at all, else undone.
+                    chordSteps += 1
+                    saveState()
+                    update(alpha: 1)
+                    let trial = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
+                    if trial <= chord.maxRatio * norm {
+                        norm = trial
+                        chordTaken += 1
+                        if chordSteps >= chord.maxSteps { onOtherFactors = false }
+                        timings.iterate += clock.lap()
+                        continue
+                    }
+                    onOtherFactors = false
+                    if trial < norm {
+                        norm = trial
+                        chordTaken += 1
+                        timings.iterate += clock.lap()
+                        continue
+                    }
+                    restoreState()
+                    norm = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
+                    stepReady = false
+                }
             }
             if !stepReady {
                 fillJacobian()
@@ -300,6 +373,7 @@ public final class NewtonRaphsonKernel {
                         }
                         values = UnsafeBufferPointer(csc)
                     }
+                    factorizations += 1
                     if factoredHere { try solver.refactor(values) } else { try solver.factor(values) }
                     factoredHere = true
                     timings.factor += clock.lap()
@@ -324,7 +398,95 @@ public final class NewtonRaphsonKernel {
         state.slack = Array(slack)
         timings.iterate += clock.lap()
         return Outcome(converged: failure == nil, iterations: iterations, maxMismatch: norm,
-                       failure: failure, linearSolver: solver.name)
+                       failure: failure, linearSolver: solver.name, factorizations: factorizations, chordSteps: chordSteps)
+    }
+
+    // Anderson acceleration of chord steps: the last chord direction d and step taken s, and
+    // the differences of the last `andersonMemory` directions and of the iterates, one slot each.
+    private var anderson: UnsafeMutableBufferPointer<Double>?
+    private var andersonMemory = 0, andersonCount = 0, andersonNext = 0
+
+    /// Starts the history with the first step (taken as it is).
+    private func andersonStart(memory: Int) {
+        let size = structure.size
+        let memory = Swift.min(memory, 2)
+        let capacity = (2 + 2 * memory) * max(size, 1) + memory * memory
+        if anderson == nil || anderson!.count < capacity {
+            anderson?.deallocate()
+            anderson = .allocate(capacity: capacity)
+        }
+        andersonMemory = Swift.min(memory, 2); andersonCount = 0; andersonNext = 0
+        let a = anderson!
+        for r in 0..<size { a[r] = step[r]; a[size + r] = step[r] }
+    }
+
+    /// Replaces the chord direction d in `step` by Anderson's mix of it and the last ones:
+    /// γ = argmin ‖d − ΔD γ‖₂ (normal equations, their Gram matrix kept from step to step),
+    /// step = d − (ΔX + ΔD) γ. Two passes over the vectors, the sums in registers (memory 1 or 2).
+    private func andersonStep() {
+        let size = structure.size, m = andersonMemory, a = anderson!.baseAddress!, step = self.step
+        let slot = andersonNext % m
+        andersonNext += 1
+        andersonCount = Swift.min(andersonCount + 1, m)
+        let k = andersonCount
+        let lastD = a, lastS = a + size, dD = a + 2 * size, dX = a + (2 + m) * size, gram = a + (2 + 2 * m) * size
+        let newD = dD + slot * size, newX = dX + slot * size
+        // ΔD's new column and ΔX's, their products with ΔD's columns (0 and 1) and with d.
+        var c0 = 0.0, c1 = 0.0, b0 = 0.0, b1 = 0.0
+        if k == 1 {
+            for r in 0..<size {
+                let d = step[r], x = d - lastD[r]
+                newD[r] = x; newX[r] = lastS[r]; lastD[r] = d
+                c0 += x * x; b0 += x * d
+            }
+        } else {
+            let d0 = dD, d1 = dD + size
+            for r in 0..<size {
+                let d = step[r], x = d - lastD[r]
+                newD[r] = x; newX[r] = lastS[r]; lastD[r] = d
+                let y0 = d0[r], y1 = d1[r]
+                c0 += x * y0; c1 += x * y1; b0 += y0 * d; b1 += y1 * d
+            }
+        }
+        gram[slot * m] = c0; gram[slot] = c0
+        if k == 2 { gram[slot * m + 1] = c1; gram[m + slot] = c1 }
+        // The normal equations, 1×1 or 2×2, regularised by 1e-12 of their largest diagonal.
+        var gamma0 = 0.0, gamma1 = 0.0
+        if k == 1 {
+            let g = gram[0] * (1 + 1e-12)
+            guard g > 0 else { for r in 0..<size { lastS[r] = step[r] }; return }
+            gamma0 = b0 / g
+        } else {
+            let scale = 1e-12 * Swift.max(gram[0], gram[m + 1])
+            let g00 = gram[0] + scale, g01 = gram[1], g11 = gram[m + 1] + scale
+            let det = g00 * g11 - g01 * g01
+            guard g00 > 0, det > 0 else { for r in 0..<size { lastS[r] = step[r] }; return }
+            gamma0 = (g11 * b0 - g01 * b1) / det
+            gamma1 = (g00 * b1 - g01 * b0) / det
+        }
+        guard gamma0.isFinite, gamma1.isFinite else { for r in 0..<size { lastS[r] = step[r] }; return }
+        let x0 = dX, x1 = dX + size, d0 = dD, d1 = dD + size
+        if k == 1 {
+            for r in 0..<size { let x = step[r] - gamma0 * (x0[r] + d0[r]); step[r] = x; lastS[r] = x }
+        } else {
+            for r in 0..<size {
+                let x = step[r] - gamma0 * (x0[r] + d0[r]) - gamma1 * (x1[r] + d1[r])
+                step[r] = x; lastS[r] = x
+            }
+        }
+    }
+
+    /// Keeps the point before a chord step, for `restoreState` when the step is undone.
+    private func saveState() {
+        let n = ybus.busCount, saved = self.saved
+        for i in 0..<n { saved[i] = vm[i]; saved[n + i] = va[i]; saved[2 * n + i] = cosA[i]; saved[3 * n + i] = sinA[i] }
+    }
+
+    /// Back to the point of the last `saveState`; the mismatch is then to be evaluated again.
+    private func restoreState() {
+        let n = ybus.busCount, saved = self.saved
+        for i in 0..<n { vm[i] = saved[i]; va[i] = saved[n + i]; cosA[i] = saved[2 * n + i]; sinA[i] = saved[3 * n + i] }
+        refreshRectangular()
     }
 
     /// A buffer for the Jacobian's values in the scalar pattern's order (the KLU fallback in the
@@ -394,6 +556,23 @@ public final class NewtonRaphsonKernel {
         ybus.multiply(vr: vr, vi: vi, ir: ir, ii: ii)
         let vr = self.vr, vi = self.vi, ir = self.ir, ii = self.ii, p = self.p, q = self.q
         let mismatch = self.mismatch, slack = self.slack, pe = pEquation, qe = qEquation
+        if busBlocks {
+            // Rows 2i (P) and 2i + 1 (Q) for every bus, no slack shares.
+            var norm = 0.0, sawNaN = false
+            pSpec.withUnsafeBufferPointer { pSpec in
+            qSpec.withUnsafeBufferPointer { qSpec in
+                for i in 0..<p.count {
+                    let pi = vr[i] * ir[i] + vi[i] * ii[i], qi = vi[i] * ir[i] - vr[i] * ii[i]
+                    p[i] = pi; q[i] = qi
+                    let fp = (pi - pSpec[i]) * pe[i], fq = (qi - qSpec[i]) * qe[i]
+                    mismatch[2 * i] = fp; mismatch[2 * i + 1] = fq
+                    norm = Swift.max(norm, Swift.abs(fp))
+                    norm = Swift.max(norm, Swift.abs(fq))
+                    sawNaN = sawNaN || fp.isNaN || fq.isNaN
+                }
+            }}
+            return sawNaN ? .nan : norm
+        }
         let island = buses.island
         var norm = 0.0, sawNaN = false
         structure.pRow.withUnsafeBufferPointer { pRow in

@@ -36,7 +36,9 @@ public enum ContingencyJSONWriter {
         j.key("ac_verified"); j.number(report.acVerified); j.raw(",")
         j.key("ac_not_converged"); j.number(report.acFailures); j.raw(",")
         j.key("with_violations"); j.number(report.withViolations); j.raw(",")
-        j.key("islanding"); j.number(report.islanding); j.raw("},")
+        j.key("islanding"); j.number(report.islanding)
+        if let count = report.acFactorizations { j.raw(","); j.key("ac_factorizations"); j.number(count) }
+        j.raw("},")
         if timings {
             j.key("timings_ms"); j.raw("{")
             j.key("parse"); j.number(study.parseMilliseconds); j.raw(",")
