@@ -115,4 +115,21 @@ struct SwedenGridKitTests {
         #expect(Set(a.keys) == Set(b.keys))
         for (zone, mw) in b { #expect(abs((a[zone] ?? 0) - mw) <= 1e-6, "\(zone): \(a[zone] ?? 0) MW, Nordic44 \(mw) MW") }
     }
+
+    @Test("the GridKit scenarios are their Nordic44 twins but for grid, sidecar, name and the branch limit share")
+    func scenariosExtendTheirTwins() throws {
+        // A [dispatch] table replaces the base's whole, so each file repeats its base's keys: this
+        // catches one it forgot (the 2019 price series, zonal pricing).
+        for (twin, base) in [("base-2025-gridkit", "base-2025"), ("history-2019-gridkit", "history-2019")] {
+            let (g, network, sidecar) = try ScenarioLoader.load(path: Self.path("Scenarios/sweden/\(twin).toml"))
+            let (b, _, _) = try ScenarioLoader.load(path: Self.path("Scenarios/sweden/\(base).toml"))
+            #expect(network.buses.count == 217 && sidecar != nil, "\(twin)")
+            #expect(g.dispatch.branchLimitShare == 0.8 && g.dispatch.pricing == .zonal, "\(twin)")
+            var expected = b.dispatch
+            expected.branchLimitShare = g.dispatch.branchLimitShare
+            expected.origin = g.dispatch.origin
+            #expect(g.dispatch == expected, "\(twin)")
+            #expect(g.period == b.period && g.weather == b.weather && g.closures == b.closures && g.fleet == b.fleet, "\(twin)")
+        }
+    }
 }
