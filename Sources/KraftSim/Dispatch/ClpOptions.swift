@@ -1,4 +1,3 @@
-import Foundation
 /// How CLP solves the dispatch LP (first solve; later rounds re-solve with the dual simplex).
 ///
 /// Defaults as measured (Benchmarks/RESULTS.md, "Dispatch LP"): on a January week of the default
@@ -17,29 +16,5 @@ public struct ClpOptions: Sendable, Equatable {
     public var perturbation: Int32 = 50
     /// Iteration cap; reaching it is an error, not a silent answer.
     public var maximumIterations: Int32 = 1_000_000
-    /// How the LP is written (`DispatchLP`): PTDF rows or bus angles; the same optimum.
-    public var formulation: Formulation = .automatic
     public init() {}
-
-    public enum Formulation: String, Sendable, CaseIterable {
-        /// Limits and interfaces as PTDF rows (one entry per column of the hour).
-        case ptdf
-        /// Bus angles: a balance row per bus, limits and interfaces as rows of a few entries.
-        case angles
-        /// PTDF rows, with the columns at a bus of several injecting through one bus-injection
-        /// column per hour, so a limit row has one entry per such bus instead of per column.
-        case busInjections
-        /// By the grid's size: see `resolved(for:)`.
-        case automatic
-
-        /// The form used for `problem`: `automatic` takes bus angles from `anglesFromBuses` buses on.
-        public func resolved(for problem: DispatchProblem) -> Formulation {
-            guard self == .automatic else { return self }
-            if let forced = DEBUGFORM { return forced }
-            return .ptdf
-        }
-
-        public static let anglesFromBuses = 100
-    }
 }
-let DEBUGFORM: ClpOptions.Formulation? = ProcessInfo.processInfo.environment["KRAFT_FORM"].flatMap { ClpOptions.Formulation(rawValue: $0) }

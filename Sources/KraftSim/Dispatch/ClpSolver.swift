@@ -1,6 +1,4 @@
 import CClp
-import Foundation
-let DEBUGALG = ProcessInfo.processInfo.environment["KRAFT_ALG"]
 
 /// One LP loaded into COIN-OR CLP through its C interface. Rows can be added and the LP solved
 /// again from the last basis (the branch-limit rounds of `DispatchLP`); a new `ClpModel` per
@@ -36,12 +34,8 @@ final class ClpModel {
     }
 
     /// Appends rows given row-wise (`start` has one entry per row plus the end).
-    /// Nonzeros of the rows added by `addRows`.
-    private(set) var nonzeros = 0
-
     func addRows(lower: [Double], upper: [Double], start: [Int32], column: [Int32], value: [Double]) {
         guard !lower.isEmpty else { return }
-        nonzeros += column.count
         let lo = Self.clip(lower), hi = Self.clip(upper)
         Clp_addRows(model, Int32(lower.count), lo, hi, start, column, value)
         rows += lower.count
@@ -53,9 +47,7 @@ final class ClpModel {
         Clp_scaling(model, options.scaling)
         Clp_setPerturbation(model, options.perturbation)
         Clp_setMaximumIterations(model, options.maximumIterations)
-        if DEBUGALG == "primal" {
-            _ = Clp_primal(model, 0)
-        } else if solvedOnce {
+        if solvedOnce {
             _ = Clp_dual(model, 0)
         } else if options.presolve {
             guard let solve = ClpSolve_new() else { throw .solverFailed("CLP could not allocate its solve options") }

@@ -1,8 +1,4 @@
 import KraftCore
-import Foundation
-let DEBUGSTATS = ProcessInfo.processInfo.environment["KRAFT_STATS"] != nil
-let DEBUGFRAC = Double(ProcessInfo.processInfo.environment["KRAFT_HOURFRAC"] ?? "0") ?? 0
-let DEBUGTOL = Double(ProcessInfo.processInfo.environment["KRAFT_PTDFTOL"] ?? "0") ?? 0
 
 /// DC optimal power flow over a whole window as one linear program, solved with CLP.
 ///
@@ -66,60 +62,32 @@ public enum DispatchLP {
         return try solve(problem, options: options, surplus: true)
     }
 
-    /// Branches over their limit (by more than 1e-6 MW) in some hour, but for those of `limited`
-    /// (already in the LP, held to CLP's tolerance); none when the problem does not enforce limits.
-    static func overloadedBranches(_ problem: DispatchProblem, flow: HourMatrix<Double>, except limited: Set<Int>) -> [Int] {
-        var overloaded = [Int]()
-        if problem.enforceBranchLimits {
-            for (l, br) in problem.branches.enumerated() where !limited.contains(l) {
-                guard let limit = br.limitMW else { continue }
-                if (0..<problem.hours).contains(where: { abs(flow[$0, l]) > limit + 1e-6 }) { overloaded.append(l) }
-            }
-        }
-        return overloaded
-    }
-
     static func solve(_ problem: DispatchProblem, options: ClpOptions, surplus: Bool) throws(DispatchError) -> DispatchSolution {
-        if options.formulation.resolved(for: problem) == .angles { return try solveAngles(problem, options: options, surplus: surplus) }
         var clock = Stopwatch()
-        var layout = try Layout(problem, surplus: surplus, aggregate: options.formulation.resolved(for: problem) == .busInjections)
+        var layout = try Layout(problem, surplus: surplus)
         let model = try ClpModel(layout.program(problem))
         var limitRows = [(hour: Int, branch: Int)](), limitedBranches = Set<Int>()
-        var limitRowNonzeros = 0
         var iterations = 0
         var rounds = 0
         while true {
-            var tclp = Stopwatch()
             let result = try model.solve(options: options)
-            let clpMs = tclp.lap()
             iterations += result.iterations
             let flow = layout.flows(problem, result.x)
             // Branches over their limit in some hour; one already in the LP is held to CLP's
             // tolerance and does not count.
-            var pairsIn = Set<Int>()
             var overloaded = [Int]()
-            var hourRows = [(hour: Int, branch: Int)]()
-            if DEBUGFRAC > 0 {
-                for (h, l) in limitRows { pairsIn.insert(h * problem.branches.count + l) }
-                for (l, br) in problem.branches.enumerated() {
-                    guard let limit = br.limitMW, problem.enforceBranchLimits else { continue }
-                    let over = (0..<problem.hours).contains { abs(flow[$0, l]) > limit + 1e-6 && !pairsIn.contains($0 * problem.branches.count + l) }
-                    guard over else { continue }
-                    overloaded.append(l)
-                    for h in 0..<problem.hours where !pairsIn.contains(h * problem.branches.count + l) && abs(flow[h, l]) >= DEBUGFRAC * limit {
-                        hourRows.append((h, l))
-                    }
+            if problem.enforceBranchLimits {
+                for (l, br) in problem.branches.enumerated() where !limitedBranches.contains(l) {
+                    guard let limit = br.limitMW else { continue }
+                    if (0..<problem.hours).contains(where: { abs(flow[$0, l]) > limit + 1e-6 }) { overloaded.append(l) }
                 }
-            } else {
-                overloaded = overloadedBranches(problem, flow: flow, except: limitedBranches)
             }
-            if DEBUGSTATS { FileHandle.standardError.write("LPSTAT round=\(rounds) rows=\(model.rows) cols=\(model.columns) nnz=\(layout.nonzeros + limitRowNonzeros) agg=\(layout.aggregated.count) iters=\(result.iterations) clpms=\(clpMs) newBranches=\(overloaded.count) colsPerHour=\(layout.columnsPerHour) groups=\(layout.groups.count) loadBuses=\(layout.loadBuses.count)\n".data(using: .utf8)!) }
             if overloaded.isEmpty {
                 var solution = layout.solution(problem, result, flow: flow, limitRows: limitRows)
                 solution.statistics.method = "lp"
                 solution.statistics.rows = model.rows
                 solution.statistics.columns = model.columns
-                solution.statistics.nonzeros = layout.nonzeros + limitRowNonzeros
+                solution.statistics.nonzeros = layout.nonzeros + limitRows.count * layout.columnsPerHour
                 solution.statistics.iterations = iterations
                 solution.statistics.rounds = rounds + 1
                 solution.statistics.milliseconds = clock.lap()
@@ -129,10 +97,8 @@ public enum DispatchLP {
             guard rounds < maximumRounds else {
                 throw .solverFailed("branch limits still violated after \(maximumRounds) rounds (e.g. branch \(overloaded[0]))")
             }
-            let rows = DEBUGFRAC > 0 ? hourRows : overloaded.flatMap { l in (0..<problem.hours).map { (hour: $0, branch: l) } }
-            let before = model.nonzeros
+            let rows = overloaded.flatMap { l in (0..<problem.hours).map { (hour: $0, branch: l) } }
             layout.addLimitRows(rows, problem, to: model)
-            limitRowNonzeros += model.nonzeros - before
             limitRows += rows
             limitedBranches.formUnion(overloaded)
         }
@@ -171,15 +137,7 @@ public enum DispatchLP {
         func linkColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + k }
         func surplusColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + links + k }
 
-        /// Buses whose columns inject through one bus-injection column per hour (`aggregate`):
-        /// those with two or more column terms; empty in the plain PTDF form.
-        let aggregated: [Int]
-        /// Position of each bus in `aggregated`, or nil.
-        let aggregateOf: [Int?]
-        var aggregatedRowCount: Int { hours * aggregated.count }
-        func aggregateColumn(_ h: Int, _ j: Int) -> Int { hours * columnsPerHour + h * aggregated.count + j }
-
-        init(_ p: DispatchProblem, surplus: Bool = false, factors: Bool = true, aggregate: Bool = false) throws(DispatchError) {
+        init(_ p: DispatchProblem, surplus: Bool = false) throws(DispatchError) {
             buses = p.busCount; externals = p.externals.count; links = p.links.count; hours = p.hours
             island = p.islandOfBus()
             islands = (island.max() ?? -1) + 1
@@ -196,21 +154,7 @@ public enum DispatchLP {
             let capacity = surplus ? (0..<p.hours).map { p.surplusCapacityMW(hour: $0) } : []
             surplusCapacity = capacity
             surplusBuses = surplus ? (0..<p.busCount).filter { b in capacity.contains { $0[b] > 0 } } : []
-            var occurrences = [Int](repeating: 0, count: p.busCount)
-            let allBuses = groups.map { p.units[$0[0]].bus } + loadBuses + p.externals.map(\.bus)
-                + p.links.flatMap { [$0.from, $0.to] } + surplusBuses
-            for b in allBuses { occurrences[b] += 1 }
-            aggregated = aggregate ? (0..<p.busCount).filter { occurrences[$0] >= 2 } : []
-            var aggregateOf = [Int?](repeating: nil, count: p.busCount)
-            for (j, b) in aggregated.enumerated() { aggregateOf[b] = j }
-            self.aggregateOf = aggregateOf
-            guard factors else { ptdf = []; interfaceFactor = []; return }
-            let raw = try DispatchDCFlows(p).ptdf()
-            if DEBUGSTATS {
-                let tiny = raw.filter { $0 != 0 && abs($0) < 1e-10 }.count, zero = raw.filter { $0 == 0 }.count
-                FileHandle.standardError.write("PTDFSTAT entries=\(raw.count) zero=\(zero) tiny=\(tiny) below1e-6=\(raw.filter { $0 != 0 && abs($0) < 1e-6 }.count) maxtiny=\(raw.filter { abs($0) < 1e-10 }.map(abs).max() ?? 0)\n".data(using: .utf8)!)
-            }
-            ptdf = DEBUGTOL > 0 ? raw.map { abs($0) < DEBUGTOL ? 0 : $0 } : raw
+            ptdf = try DispatchDCFlows(p).ptdf()
             var factor = [Double](repeating: 0, count: p.interfaces.count * p.busCount)
             for (k, itf) in p.interfaces.enumerated() {
                 for (l, sign) in itf.branches {
@@ -236,16 +180,9 @@ public enum DispatchLP {
                 : terms.reduce(0) { $0 + $1.coefficient * factor[offset + $1.bus] }
         }
 
-        /// Each column's terms at buses not in `aggregated` (all of them in the plain PTDF form).
-        func directInjections(_ p: DispatchProblem) -> [[(bus: Int, coefficient: Double)]] {
-            aggregated.isEmpty ? injections(p) : injections(p).map { $0.filter { aggregateOf[$0.bus] == nil } }
-        }
-
         mutating func program(_ p: DispatchProblem) -> LinearProgram {
-            let allTerms = injections(p), terms = directInjections(p)
-            let columns = hours * columnsPerHour + aggregatedRowCount
-            let rows = hours * rowsPerHour + p.energyBudgetsMWh.count + aggregatedRowCount
-            let aggregateRow0 = hours * rowsPerHour + p.energyBudgetsMWh.count
+            let terms = injections(p)
+            let columns = hours * columnsPerHour, rows = hours * rowsPerHour + p.energyBudgetsMWh.count
             var start = [Int32](), index = [Int32](), value = [Double]()
             start.reserveCapacity(columns + 1)
             var colLower = [Double](repeating: 0, count: columns), colUpper = colLower, cost = colLower
@@ -270,16 +207,6 @@ public enum DispatchLP {
                         if a != 0 { index.append(Int32(rowBase + islands + k)); value.append(a) }
                     }
                     if c < groups.count, let g = p.units[groups[c][0]].budget { index.append(Int32(budgetRow0 + g)); value.append(1) }
-                    if !aggregated.isEmpty {
-                        var entries = [(row: Int, coefficient: Double)]()
-                        for (b, a) in allTerms[c] {
-                            guard let j = aggregateOf[b] else { continue }
-                            if let i = entries.firstIndex(where: { $0.row == j }) { entries[i].coefficient += a } else { entries.append((j, a)) }
-                        }
-                        for (j, a) in entries.sorted(by: { $0.row < $1.row }) where a != 0 {
-                            index.append(Int32(aggregateRow0 + h * aggregated.count + j)); value.append(a)
-                        }
-                    }
                 }
                 for (g, members) in groups.enumerated() {
                     let c = groupColumn(h, g), unit = p.units[members[0]]
@@ -316,28 +243,6 @@ public enum DispatchLP {
                     rowUpper[rowBase + islands + k] = itf.forwardMW + shift
                 }
             }
-            // Bus-injection columns: y = Σ the bus's column terms (its row, = 0), bounded by what
-            // those columns can give; they carry the bus's island, interface (and limit) entries.
-            for h in 0..<hours {
-                let rowBase = h * rowsPerHour
-                for (j, b) in aggregated.enumerated() {
-                    start.append(Int32(index.count))
-                    index.append(Int32(rowBase + island[b])); value.append(1)
-                    for k in 0..<interfaceCount {
-                        let a = interfaceFactor[k * buses + b]
-                        if a != 0 { index.append(Int32(rowBase + islands + k)); value.append(a) }
-                    }
-                    index.append(Int32(aggregateRow0 + h * aggregated.count + j)); value.append(-1)
-                    var low = 0.0, high = 0.0
-                    for c in 0..<columnsPerHour {
-                        for (tb, a) in allTerms[c] where tb == b {
-                            let lo = colLower[h * columnsPerHour + c], hi = colUpper[h * columnsPerHour + c]
-                            low += a > 0 ? a * lo : a * hi; high += a > 0 ? a * hi : a * lo
-                        }
-                    }
-                    colLower[aggregateColumn(h, j)] = low; colUpper[aggregateColumn(h, j)] = high
-                }
-            }
             start.append(Int32(index.count))
             for (g, budget) in p.energyBudgetsMWh.enumerated() {
                 rowLower[budgetRow0 + g] = -.infinity; rowUpper[budgetRow0 + g] = budget
@@ -350,7 +255,7 @@ public enum DispatchLP {
 
         /// Adds `−limit ≤ PTDF_l · (injection − load) ≤ limit` for each (hour, branch).
         func addLimitRows(_ pairs: [(hour: Int, branch: Int)], _ p: DispatchProblem, to model: ClpModel) {
-            let terms = directInjections(p)
+            let terms = injections(p)
             var lower = [Double](), upper = [Double](), start: [Int32] = [0], column = [Int32](), value = [Double]()
             for (h, l) in pairs {
                 var shift = 0.0
@@ -360,9 +265,6 @@ public enum DispatchLP {
                 for c in 0..<columnsPerHour {
                     let a = Self.coefficient(terms[c], ptdf, offset: l * buses)
                     if a != 0 { column.append(Int32(h * columnsPerHour + c)); value.append(a) }
-                }
-                for (j, b) in aggregated.enumerated() where ptdf[l * buses + b] != 0 {
-                    column.append(Int32(aggregateColumn(h, j))); value.append(ptdf[l * buses + b])
                 }
                 start.append(Int32(column.count))
             }
@@ -396,6 +298,11 @@ public enum DispatchLP {
 
         func solution(_ p: DispatchProblem, _ r: LinearProgramSolution, flow: HourMatrix<Double>,
                       limitRows: [(hour: Int, branch: Int)]) -> DispatchSolution {
+            let x = r.x
+            var output = HourMatrix(hours: hours, width: p.units.count, repeating: 0.0), curtailed = output
+            var unserved = HourMatrix(hours: hours, width: buses, repeating: 0.0), surplus = unserved
+            var exchange = HourMatrix(hours: hours, width: externals, repeating: 0.0), externalDifference = exchange
+            var linkFlow = HourMatrix(hours: hours, width: links, repeating: 0.0), linkDifference = linkFlow
             // Nodal prices: island balance dual plus Σ dual·factor over interface and limit rows.
             var nodal = HourMatrix(hours: hours, width: buses, repeating: 0.0)
             for h in 0..<hours {
@@ -405,24 +312,10 @@ public enum DispatchLP {
                     nodal[h, b] = y
                 }
             }
-            let limitRow0 = hours * rowsPerHour + p.energyBudgetsMWh.count + aggregatedRowCount
+            let limitRow0 = hours * rowsPerHour + p.energyBudgetsMWh.count
             for (i, (h, l)) in limitRows.enumerated() where r.rowDual[limitRow0 + i] != 0 {
                 for b in 0..<buses { nodal[h, b] += r.rowDual[limitRow0 + i] * ptdf[l * buses + b] }
             }
-            let interfaceShadow = HourMatrix(hours: hours, width: interfaceCount, values: (0..<hours).flatMap { h in
-                (0..<interfaceCount).map { abs(r.rowDual[h * rowsPerHour + islands + $0]) }
-            })
-            return solution(p, x: r.x, nodal: nodal, interfaceShadow: interfaceShadow, flow: flow)
-        }
-
-        /// The window's solution from the LP's columns (this layout's, first in `x`), nodal prices
-        /// per hour and bus and interface shadow prices per hour and interface.
-        func solution(_ p: DispatchProblem, x: [Double], nodal: HourMatrix<Double>, interfaceShadow: HourMatrix<Double>,
-                      flow: HourMatrix<Double>) -> DispatchSolution {
-            var output = HourMatrix(hours: hours, width: p.units.count, repeating: 0.0), curtailed = output
-            var unserved = HourMatrix(hours: hours, width: buses, repeating: 0.0), surplus = unserved
-            var exchange = HourMatrix(hours: hours, width: externals, repeating: 0.0), externalDifference = exchange
-            var linkFlow = HourMatrix(hours: hours, width: links, repeating: 0.0), linkDifference = linkFlow
             var price = HourMatrix<Double>(width: p.zones.count)
             for h in 0..<hours {
                 for (g, members) in groups.enumerated() {
@@ -457,7 +350,9 @@ public enum DispatchLP {
             solution.linkMW = linkFlow
             solution.linkPriceDifferenceEURPerMWh = linkDifference
             solution.externalPriceDifferenceEURPerMWh = externalDifference
-            solution.interfaceShadowPriceEURPerMWh = interfaceShadow
+            solution.interfaceShadowPriceEURPerMWh = HourMatrix(hours: hours, width: interfaceCount, values: (0..<hours).flatMap { h in
+                (0..<interfaceCount).map { abs(r.rowDual[h * rowsPerHour + islands + $0]) }
+            })
             return solution
         }
     }

@@ -1,5 +1,4 @@
 import KraftCore
-import Foundation
 
 /// Checks one dispatched hour with AC load flow and reads off its figures. One per worker: it
 /// keeps a `PowerFlowSolver` (admittance matrix and symbolic factorization) across hours and
@@ -128,9 +127,7 @@ final class HourCheck {
         if let start { net.buses.vm = start.vm; net.buses.va = start.va }
         solver.move(to: net)
         solver.options.slack = weights.contains { $0 > 0 } ? .distributed(weights: weights) : .single
-        var tac = Stopwatch()
         let flow = solver.solve()
-        if DEBUGSTATS { let ms = tac.lap(); FileHandle.standardError.write("ACSTAT hour=\(hour) ms=\(ms) iters=\(flow.iterations) qrounds=\(flow.qLimitSwitches.map(\.round).max() ?? 0) switches=\(flow.qLimitSwitches.count) analyze=\(flow.timings.analyze) factor=\(flow.timings.factor) iterate=\(flow.timings.iterate) ybus=\(flow.timings.ybus) conv=\(flow.converged)\n".data(using: .utf8)!) }
         let cause = flow.converged ? nil : failureCause(flow)
 
         // Figures from the dispatch (always there) and from the AC check (when it converged).
