@@ -40,4 +40,24 @@ struct DispatchPricingTests {
         #expect(z.priceEURPerMWh.values == n.priceEURPerMWh.values)
         #expect(abs(z.priceEURPerMWh[0, 0] - 10) < 1e-6)
     }
+
+    @Test("zonal: prices and congestion are those of the problem solved without branch limits, the output the limited one's")
+    func generatedMarket() throws {
+        // The generated grid (120 units, 24 h, two price-taking neighbours) in three zones, every
+        // branch limited to 50 MW: the market is the same problem with the limits switched off.
+        var limited = DispatchTestProblems.generated()
+        limited.zoneOfBus = (0..<limited.busCount).map { $0 % 3 }
+        limited.zones = ["A", "B", "C"]
+        limited.branches = limited.branches.map { var b = $0; b.limitMW = 50; return b }
+        var market = limited
+        market.enforceBranchLimits = false
+        var zonal = limited
+        zonal.pricing = .zonal
+        let m = try DispatchLP.solve(market), z = try DispatchLP.solve(zonal), n = try DispatchLP.solve(limited)
+        #expect(zip(z.priceEURPerMWh.values, m.priceEURPerMWh.values).allSatisfy { abs($0 - $1) <= 1e-6 })
+        #expect(zip(z.externalPriceDifferenceEURPerMWh.values, m.externalPriceDifferenceEURPerMWh.values).allSatisfy { abs($0 - $1) <= 1e-6 })
+        #expect(z.outputMW.values == n.outputMW.values && z.costEUR == n.costEUR)
+        #expect(zip(z.priceEURPerMWh.values, n.priceEURPerMWh.values).contains { abs($0 - $1) > 1 },
+                "the limits bind, so nodal prices differ from the market's somewhere")
+    }
 }

@@ -88,8 +88,11 @@ public enum DispatchLP {
             if overloaded.isEmpty {
                 var solution = layout.solution(problem, result, flow: flow, limitRows: limitRows)
                 if let market {
+                    // Prices and what is congested at them are the market's.
                     solution.priceEURPerMWh = market.priceEURPerMWh
                     solution.interfaceShadowPriceEURPerMWh = market.interfaceShadowPriceEURPerMWh
+                    solution.linkPriceDifferenceEURPerMWh = market.linkPriceDifferenceEURPerMWh
+                    solution.externalPriceDifferenceEURPerMWh = market.externalPriceDifferenceEURPerMWh
                 }
                 solution.statistics.method = "lp"
                 solution.statistics.rows = model.rows
