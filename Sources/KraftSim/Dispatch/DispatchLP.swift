@@ -88,11 +88,10 @@ public enum DispatchLP {
             if overloaded.isEmpty {
                 var solution = layout.solution(problem, result, flow: flow, limitRows: limitRows)
                 if let market {
-                    // Prices and what is congested at them are the market's.
+                    // Zone prices and the cuts' congestion are the market's; a link's or a
+                    // neighbour's congestion stays the redispatch's, whose flow on it is reported.
                     solution.priceEURPerMWh = market.priceEURPerMWh
                     solution.interfaceShadowPriceEURPerMWh = market.interfaceShadowPriceEURPerMWh
-                    solution.linkPriceDifferenceEURPerMWh = market.linkPriceDifferenceEURPerMWh
-                    solution.externalPriceDifferenceEURPerMWh = market.externalPriceDifferenceEURPerMWh
                 }
                 solution.statistics.method = "lp"
                 solution.statistics.rows = model.rows

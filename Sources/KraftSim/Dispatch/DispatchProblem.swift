@@ -134,8 +134,9 @@ public enum DispatchPricing: String, Sendable, CaseIterable {
     /// The market's: the window cleared on the zonal cuts, links and neighbours alone (no branch
     /// limits), as Nord Pool clears bidding zones; the dispatch that then respects the branch
     /// limits is the TSOs' redispatch, and its cost is the run's cost. Within a zone whose cuts do
-    /// not bind, every bus has one price. The shadow prices of cuts, links and neighbours (what
-    /// counts as congested) are the market's too.
+    /// not bind, every bus has one price. The cuts' shadow prices (what counts as a congested
+    /// cut) are the market's too; links and neighbours, whose flows are the redispatch's, keep
+    /// the redispatch's price differences.
     case zonal
 }
 
