@@ -118,14 +118,11 @@ struct LinearSolverTests {
         #expect(maxDifference(b, try Self.solve(BlockSparseLU(), pattern, values, Self.multiply(pattern, values, x))) < 1e-13)
     }
 
-    @Test("a rank-4 update in two blocks' rows and columns, solved on the factors before it (Sherman–Morrison–Woodbury), agrees with dense LAPACK on the updated matrix",
-          arguments: [(0, 1), (5, 23), (39, 2)])
-    func modifiedSolve(a: Int, b: Int) throws {
-        let n = 40
-        let (pattern, values) = Self.blockMatrix(n: n, seed: 8)
-        var random = Sequence(state: UInt64(17 + a + b))
-        let update = (0..<16).map { _ in 2 * random.next() }
-        // The updated matrix, dense, in a full pattern.
+    /// The 2n × 2n block matrix of `pattern`/`values` plus the row-major 4×4 `update` in the rows
+    /// and columns of blocks `a` and `b`, dense (column-major) in a full pattern: the reference
+    /// dense LAPACK solves.
+    static func denseUpdated(_ pattern: SparsePattern, _ values: [Double], n: Int, blocks a: Int, _ b: Int,
+                             update: [Double]) -> (SparsePattern, [Double]) {
         var dense = [Double](repeating: 0, count: 4 * n * n)
         for j in 0..<2 * n {
             for p in Int(pattern.columnStart[j])..<Int(pattern.columnStart[j + 1]) { dense[j * 2 * n + Int(pattern.rowIndex[p])] = values[p] }
@@ -134,6 +131,17 @@ struct LinearSolverTests {
         for r in 0..<4 { for c in 0..<4 { dense[index[c] * 2 * n + index[r]] += update[4 * r + c] } }
         let full = SparsePattern(rows: 2 * n, columns: 2 * n, columnStart: (0...2 * n).map { Int32($0 * 2 * n) },
                                  rowIndex: (0..<4 * n * n).map { Int32($0 % (2 * n)) })
+        return (full, dense)
+    }
+
+    @Test("a rank-4 update in two blocks' rows and columns, solved on the factors before it (Sherman–Morrison–Woodbury), agrees with dense LAPACK on the updated matrix",
+          arguments: [(0, 1), (5, 23), (39, 2)])
+    func modifiedSolve(a: Int, b: Int) throws {
+        let n = 40
+        let (pattern, values) = Self.blockMatrix(n: n, seed: 8)
+        var random = Sequence(state: UInt64(17 + a + b))
+        let update = (0..<16).map { _ in 2 * random.next() }
+        let (full, dense) = Self.denseUpdated(pattern, values, n: n, blocks: a, b, update: update)
         let rhs = (0..<2 * n).map { _ in random.next() }
         let expected = try Self.solve(DenseLUSolver(), full, dense, rhs)
         let solver = BlockSparseLU()
@@ -158,14 +166,7 @@ struct LinearSolverTests {
         // A large update: I + M SᵀT far from the identity, so the 4×4 elimination pivots.
         var update = (0..<16).map { _ in 50 * random.next() }
         update[0] = 1e-3
-        var dense = [Double](repeating: 0, count: 4 * n * n)
-        for j in 0..<2 * n {
-            for p in Int(pattern.columnStart[j])..<Int(pattern.columnStart[j + 1]) { dense[j * 2 * n + Int(pattern.rowIndex[p])] = values[p] }
-        }
-        let index = [2 * a, 2 * a + 1, 2 * b, 2 * b + 1]
-        for r in 0..<4 { for c in 0..<4 { dense[index[c] * 2 * n + index[r]] += update[4 * r + c] } }
-        let full = SparsePattern(rows: 2 * n, columns: 2 * n, columnStart: (0...2 * n).map { Int32($0 * 2 * n) },
-                                 rowIndex: (0..<4 * n * n).map { Int32($0 % (2 * n)) })
+        let (full, dense) = Self.denseUpdated(pattern, values, n: n, blocks: a, b, update: update)
         let solver = BlockSparseLU()
         _ = try Self.solve(solver, pattern, values, (0..<2 * n).map { Double($0) })
         try update.withUnsafeBufferPointer { m in try solver.prepareModified(blocks: a, b, update: m.baseAddress!) }

@@ -123,7 +123,6 @@ public final class NewtonRaphsonKernel {
         startVa.deallocate()
         scalarBuffer?.deallocate()
         anderson?.deallocate()
-
     }
 
     /// Whether a kernel for these arguments takes the bus-block layout: under single slack, with
