@@ -2,7 +2,8 @@ import KraftCore
 
 /// What a grid file cannot say, read from its sidecar TOML (schema: Scenarios/grids/README.md):
 /// the bidding zone and site of each bus, each generator's technology and inertia, the named
-/// units (the Swedish reactors) and the interconnectors between zones.
+/// units (the Swedish reactors), the interconnectors between zones and ratings for branches the
+/// grid file leaves unrated.
 ///
 /// The sidecar is generated data with many documentary keys (sources, notes, coordinates), so
 /// unlike a scenario file only the keys used here are read and checked; every bus, generator
@@ -78,6 +79,9 @@ public struct GridSidecar: Sendable {
     public var generators: [Generator] = []
     public var units: [Unit] = []
     public var interconnectors: [Interconnector] = []
+    /// Thermal ratings the sidecar gives branches the grid file leaves unrated (`[[branch]]`
+    /// `rating_mva`), MVA, by internal branch index: Nordic44's source files have none.
+    public var ratingOfBranch: [Int: Double] = [:]
 
     public static func parse(_ text: String, file: String, network: Network) throws(ScenarioProblems) -> GridSidecar {
         let root: ConfigValue
@@ -159,6 +163,19 @@ public struct GridSidecar: Sendable {
                                                           capacityBackwardMW: c.number("capacity_to_from_mw"), branches: cut,
                                                           modelledAs: c.string("n44_modelled_as"), exchangeBuses: exchangeBuses,
                                                           inServiceFrom: c.date("in_service_from"), inServiceTo: c.date("in_service_to")))
+        }
+        for b in top.tables("branch") {
+            guard let row = b.integer("branch", required: true) else { continue }
+            guard (1...max(branches, 1)).contains(row), branches > 0 else { b.problem("branch", "is \(row), not a branch row of the grid (expected 1 to \(branches))"); continue }
+            guard let mva = b.number("rating_mva") else { b.problem("rating_mva", "is missing (expected a rating in MVA)"); continue }
+            guard mva > 0 else { b.problem("rating_mva", "is \(mva) (expected a rating above 0 MVA)"); continue }
+            let l = row - 1
+            guard network.branches.rateA[l] == 0 else {
+                b.problem("branch", "is row \(row), which the grid file rates at \(network.branches.rateA[l] * network.baseMVA) MVA (expected a branch without a rating: the sidecar rates only those)")
+                continue
+            }
+            guard sidecar.ratingOfBranch[l] == nil else { b.problem("branch", "is row \(row), rated already by an earlier [[branch]] (expected one rating per branch)"); continue }
+            sidecar.ratingOfBranch[l] = mva
         }
         if !log.problems.isEmpty { throw ScenarioProblems(problems: log.problems) }
         return sidecar

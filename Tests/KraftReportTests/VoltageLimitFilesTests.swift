@@ -13,7 +13,7 @@ struct VoltageLimitFilesTests {
     static let result: YearResult = {
         let path = ReportFixtures.root.appendingPathComponent("Scenarios/sweden/ringhals-3-4-close-2030.toml").path
         let (s, network, sidecar) = try! ScenarioLoader.load(path: path)
-        let span = Period(from: CalendarDate(year: 2030, month: 1, day: 15), to: CalendarDate(year: 2030, month: 1, day: 21))
+        let span = Period(from: CalendarDate(year: 2030, month: 1, day: 14), to: CalendarDate(year: 2030, month: 1, day: 20))
         let (profiles, hours) = try! YearRun.profiles(weather: s.weather, covering: span, sidecar: sidecar)
         return try! YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, only: hours, threads: 2)
     }()

@@ -99,6 +99,14 @@ public struct StudyGrid: Sendable {
         let mva = net.baseMVA
         let settings = scenario.dispatch
         var notes = [String]()
+        for (l, rating) in sidecar?.ratingOfBranch ?? [:] {
+            net.branches.rateA[l] = rating / mva
+            net.branches.rateB[l] = rating / mva
+            net.branches.rateC[l] = rating / mva
+        }
+        if let rated = sidecar?.ratingOfBranch.count, rated > 0 {
+            notes.append("branch ratings: \(rated) branches the grid file leaves unrated are rated by the sidecar (its [[branch]] entries and their sources)")
+        }
         let zoneOfBus = (0..<net.buses.count).map { sidecar?.zoneOfBus[$0] ?? "" }
         let zones = Array(Set(zoneOfBus.filter { !$0.isEmpty })).sorted()
         // A unit's cost and emissions by its technology (the scenario's `costs_eur_mwh` first).

@@ -34,7 +34,9 @@ enum WindowProblem {
         let branches = branchOrder.map { l in
             let ratio = net.branches.ratio[l] == 0 ? 1 : net.branches.ratio[l]
             let x = net.branches.x[l] * ratio
-            let limit = net.branches.rateA[l] > 0 ? settings.branchLimitShare * net.branches.rateA[l] * mva : Assumptions.maxAngleDifference / abs(x) * mva
+            let angleBound = Assumptions.maxAngleDifference / abs(x) * mva
+            let rating = net.branches.rateA[l] > 0 ? settings.branchLimitShare * net.branches.rateA[l] * mva : .infinity
+            let limit = min(rating, angleBound)
             return DispatchProblem.Branch(from: net.branches.from[l], to: net.branches.to[l], x: x, limitMW: limit)
         }
         var budgetOfZone = [String: Int]()
