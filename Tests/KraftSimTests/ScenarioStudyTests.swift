@@ -26,8 +26,7 @@ struct ScenarioStudyTests {
         #expect(study.defaultFolder(.year(2030)) == "results/base-2025-2030-01-01_2030-12-31")
     }
 
-    /// Each week is dispatched once by the year run (the first week too, whose basis starts the
-    /// others), counted as the dispatches happen; N-1 adds
+    /// Each week is dispatched once by the year run, counted as the dispatches happen; N-1 adds
     /// none, and its studies are those the earlier path made by dispatching each critical hour's
     /// week a second time (`HourContingency.study(scenario:…)`).
     @Test("N-1 at the critical hours dispatches no week again and equals a study on a fresh dispatch")
@@ -67,8 +66,7 @@ struct ScenarioStudyTests {
         #expect(hours.hours.count == 1 && hours.hours.lowerBound == 14 * 24 + 8)
         let result = try study.run(hours, threads: 2, certificates: true)
         #expect(result.contingency == nil)
-        // Its week and the year's first, whose LP basis starts every other week's (`ReferenceWindow`).
-        #expect(result.year.kind == "snapshot" && result.dispatchedWindows == 2)
+        #expect(result.year.kind == "snapshot" && result.dispatchedWindows == 1)
         let certificates = try #require(result.certificates, "base-2025 has a certificate market with a supply curve")
         let settings = try #require(study.scenario.certificates)
         #expect(certificates.years.count == (try ScenarioStudy.certificatePath(settings, file: Self.path)).years.count)

@@ -41,18 +41,6 @@ final class ClpModel {
         rows += lower.count
     }
 
-    /// CLP's status of every column and every row (codes as in `DispatchBasis`).
-    var status: (columns: [Int32], rows: [Int32]) {
-        ((0..<columns).map { Clp_getColumnStatus(model, Int32($0)) }, (0..<rows).map { Clp_getRowStatus(model, Int32($0)) })
-    }
-
-    /// Sets the status of some columns and rows before the next solve (CLP also moves a column or
-    /// row it makes nonbasic to that bound).
-    func setStatus(columns: [(Int, Int32)], rows: [(Int, Int32)]) {
-        for (j, s) in columns { Clp_setColumnStatus(model, Int32(j), s) }
-        for (i, s) in rows { Clp_setRowStatus(model, Int32(i), s) }
-    }
-
     /// Solves (the first time as `options` say, later from the last basis with the dual simplex)
     /// and returns columns and row duals, or throws with CLP's status and its likely cause.
     func solve(options: ClpOptions) throws(DispatchError) -> LinearProgramSolution {

@@ -23,11 +23,6 @@ import KraftCore
 /// on the year fell from 13.7 to 8.0 s; Benchmarks/RESULTS.md). The rounds are the same for the
 /// same problem, so the answer is deterministic.
 ///
-/// Start of the branch-limit round (`solve(_:options:start:)`): from the market round's basis with
-/// the new rows basic, or, given one, from another window's optimal basis (`DispatchBasis`), which
-/// on the calibrated Swedish year needs a third fewer iterations. Either way the optimum's cost is
-/// the LP's; which of its optima of equal cost CLP reaches may differ.
-///
 /// Why not bus angles: on a January week of the default scenario, with every branch limit in the
 /// LP, the angle formulation and one with flow columns bounded by the limits took 0.7–1.0 s in
 /// CLP; this form, rounds included, 0.15–0.25 s (Benchmarks/RESULTS.md, "Dispatch LP").
@@ -58,25 +53,16 @@ public enum DispatchLP {
     /// or when the LP without them is primal infeasible (a limit keeps such injections in). A
     /// normal window solves the LP it always did.
     public static func solve(_ problem: DispatchProblem, options: ClpOptions = ClpOptions()) throws(DispatchError) -> DispatchSolution {
-        try solve(problem, options: options, start: nil).solution
-    }
-
-    /// Solves the window as `solve(_:options:)` does, the branch-limit round started from `start`
-    /// (another window's optimal basis on the same grid, see `DispatchBasis`) where it has a
-    /// status, and returns the optimal basis with the solution.
-    public static func solve(_ problem: DispatchProblem, options: ClpOptions = ClpOptions(),
-                             start: DispatchBasis?) throws(DispatchError) -> (solution: DispatchSolution, basis: DispatchBasis) {
         try problem.validate()
         if !problem.hasUnavoidableSurplus {
-            do { return try solve(problem, options: options, surplus: false, start: start) } catch {
+            do { return try solve(problem, options: options, surplus: false) } catch {
                 guard case .solverFailed(let message) = error, message.hasPrefix("CLP status 1,") else { throw error }
             }
         }
-        return try solve(problem, options: options, surplus: true, start: start)
+        return try solve(problem, options: options, surplus: true)
     }
 
-    static func solve(_ problem: DispatchProblem, options: ClpOptions, surplus: Bool,
-                      start: DispatchBasis?) throws(DispatchError) -> (solution: DispatchSolution, basis: DispatchBasis) {
+    static func solve(_ problem: DispatchProblem, options: ClpOptions, surplus: Bool) throws(DispatchError) -> DispatchSolution {
         var clock = Stopwatch()
         var layout = try Layout(problem, surplus: surplus)
         let model = try ClpModel(layout.program(problem))
@@ -114,7 +100,7 @@ public enum DispatchLP {
                 solution.statistics.iterations = iterations
                 solution.statistics.rounds = rounds + 1
                 solution.statistics.milliseconds = clock.lap()
-                return (solution, layout.basis(model, limitRows: limitRows))
+                return solution
             }
             rounds += 1
             guard rounds < maximumRounds else {
@@ -122,7 +108,6 @@ public enum DispatchLP {
             }
             let rows = overloaded.flatMap { l in (0..<problem.hours).map { (hour: $0, branch: l) } }
             layout.addLimitRows(rows, problem, to: model)
-            if rounds == 1, let start { layout.install(start, limitRows: limitRows + rows, model: model) }
             limitRows += rows
             limitedBranches.formUnion(overloaded)
         }
@@ -137,10 +122,6 @@ public enum DispatchLP {
     /// the LP small: on the Nordic44 study grid, 49 columns an hour instead of 143.
     struct Layout {
         let buses: Int, externals: Int, links: Int, hours: Int, islands: Int
-        /// Energy-budget rows (after all hours' rows).
-        let budgets: Int
-        /// What each column of an hour stands for, in the hour's column order.
-        let columnKeys: [DispatchBasis.Column]
         let island: [Int]
         /// Units of each unit column, in unit order.
         let groups: [[Int]]
@@ -190,52 +171,6 @@ public enum DispatchLP {
                 }
             }
             interfaceFactor = factor
-            budgets = p.energyBudgetsMWh.count
-            columnKeys = groups.map { g -> DispatchBasis.Column in
-                let u = p.units[g[0]]
-                return .group(bus: u.bus, cost: u.cost, curtailable: u.curtailable, budget: u.budget)
-            } + loadBuses.map { .unserved(bus: $0) } + (0..<externals).map { .external($0) } + (0..<links).map { .link($0) }
-                + surplusBuses.map { .surplus(bus: $0) }
-        }
-
-        /// The model's basis, keyed (`limitRows`: the limit rows in the model's order).
-        func basis(_ model: ClpModel, limitRows: [(hour: Int, branch: Int)]) -> DispatchBasis {
-            let (column, row) = model.status
-            let keys = columnKeys
-            var limits = [Int: [Int32]]()
-            let limitRow0 = hours * rowsPerHour + budgets
-            for (i, (h, l)) in limitRows.enumerated() {
-                limits[l, default: [Int32](repeating: 1, count: hours)][h] = row[limitRow0 + i]
-            }
-            return DispatchBasis(
-                columns: (0..<hours).map { h in
-                    Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, column[h * columnsPerHour + $0]) })
-                },
-                hourRows: (0..<hours).map { h in Array(row[(h * rowsPerHour)..<((h + 1) * rowsPerHour)]) },
-                budgetRows: Array(row[(hours * rowsPerHour)..<limitRow0]), limitRows: limits)
-        }
-
-        /// Sets the model's statuses from `start` where it has one for the same column or row
-        /// (same hour; the hour's rows and the budget rows only when the other LP has as many).
-        func install(_ start: DispatchBasis, limitRows: [(hour: Int, branch: Int)], model: ClpModel) {
-            let keys = columnKeys
-            var columns = [(Int, Int32)](), rows = [(Int, Int32)]()
-            for h in 0..<min(hours, start.columns.count) {
-                for (c, key) in keys.enumerated() {
-                    if let s = start.columns[h][key] { columns.append((h * columnsPerHour + c, s)) }
-                }
-                if start.hourRows[h].count == rowsPerHour {
-                    for (k, s) in start.hourRows[h].enumerated() { rows.append((h * rowsPerHour + k, s)) }
-                }
-            }
-            if start.budgetRows.count == budgets {
-                for (g, s) in start.budgetRows.enumerated() { rows.append((hours * rowsPerHour + g, s)) }
-            }
-            let limitRow0 = hours * rowsPerHour + budgets
-            for (i, (h, l)) in limitRows.enumerated() {
-                if let s = start.limitRows[l], h < s.count { rows.append((limitRow0 + i, s[h])) }
-            }
-            model.setStatus(columns: columns, rows: rows)
         }
 
         /// Where every column within an hour injects: +1 at the bus of a unit, unserved-demand or

@@ -26,8 +26,6 @@ public enum YearRun {
         let settings: DispatchSettings
         /// Windows dispatched with this setup so far (by any worker).
         let dispatches = DispatchTally()
-        /// The first window's dispatch, made once when a window first needs it.
-        let firstWindow = ReferenceWindow()
 
         init(scenario: Scenario, network: Network, sidecar: GridSidecar?, profiles: HourlyProfiles) {
             grid = StudyGrid.build(scenario: scenario, network: network, sidecar: sidecar)
@@ -47,33 +45,16 @@ public enum YearRun {
                                                    branchOrder: order, settings: settings))
         }
 
-        /// The window's hour inputs, its dispatch problem and the dispatch. With the LP, every
-        /// window's branch-limit round starts from the first window's optimal basis (`ReferenceWindow`).
+        /// The window's hour inputs, its dispatch problem and the dispatch.
         func dispatch(_ span: Range<Int>) throws(Failure) -> ([HourInputs], DispatchProblem, DispatchSolution) {
-            guard settings.mode == .lp else {
-                let (hourInputs, problem) = self.problem(span)
-                dispatches.add()
-                do { return (hourInputs, problem, try MeritOrderDispatch.solve(problem)) } catch { throw failure(span, error) }
-            }
-            let first = window(of: 0)
-            let reference = try firstWindow.value { () throws(Failure) in
-                let (hourInputs, firstProblem) = self.problem(first)
-                dispatches.add()
-                do throws(DispatchError) {
-                    let (solution, basis) = try DispatchLP.solve(firstProblem, start: nil)
-                    return ReferenceWindow.Dispatched(inputs: hourInputs, problem: firstProblem, solution: solution, basis: basis)
-                } catch { throw failure(first, error) }
-            }
-            if span == first { return (reference.inputs, reference.problem, reference.solution) }
-            let (hourInputs, problem) = self.problem(span)
+            let (hourInputs, problem) = problem(span)
             dispatches.add()
-            do throws(DispatchError) {
-                return (hourInputs, problem, try DispatchLP.solve(problem, start: reference.basis).solution)
-            } catch { throw failure(span, error) }
-        }
-
-        private func failure(_ span: Range<Int>, _ error: DispatchError) -> Failure {
-            Failure(description: "the dispatch of hours \(span.lowerBound)–\(span.upperBound - 1) failed: \(error)")
+            do {
+                let solution = settings.mode == .lp ? try DispatchLP.solve(problem) : try MeritOrderDispatch.solve(problem)
+                return (hourInputs, problem, solution)
+            } catch {
+                throw Failure(description: "the dispatch of hours \(span.lowerBound)–\(span.upperBound - 1) failed: \(error)")
+            }
         }
 
         /// The windows that hold the hours of `wanted`, whole.
