@@ -11,7 +11,8 @@ import CMalloc
 /// a fault on first touch (about 1 µs here), though the phase before freed as much. A cold
 /// Newton–Raphson solve of case2383wp took 415 page faults after the case was read, 267 with
 /// the thresholds below — the values glibc's own adjustment would reach (32 MiB, trim at twice
-/// that) — set from the start. The process's peak memory is the same; it keeps what it freed.
+/// that) — set from the start. The price: the process keeps what it freed, so its peak can rise
+/// where freed blocks do not fit later requests (N-1 on case2383wp: 82 → 99 MB resident).
 enum MemoryPolicy {
     static func keepFreedMemory() {
         #if canImport(Glibc)
