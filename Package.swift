@@ -28,6 +28,7 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .systemLibrary(name: "CKLU", path: "Sources/CKLU", providers: [.apt(["libsuitesparse-dev"])]),
         .systemLibrary(name: "CClp", path: "Sources/CClp", providers: [.apt(["coinor-libclp-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "KraftCore", dependencies: ["COpenBLAS", "CKLU"], swiftSettings: fastMath),
         .target(name: "KraftIO", dependencies: ["KraftCore"], swiftSettings: fastMath),
         .target(name: "KraftScenario", dependencies: [
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "KraftSim", dependencies: ["KraftCore", "KraftIO", "KraftScenario", "CClp"], swiftSettings: fastMath),
         .target(name: "KraftReport", dependencies: ["KraftCore", "KraftIO", "KraftScenario", "KraftSim"]),
         .executableTarget(name: "kraft", dependencies: [
-            "KraftCore", "KraftIO", "KraftScenario", "KraftSim", "KraftReport",
+            "KraftCore", "KraftIO", "KraftScenario", "KraftSim", "KraftReport", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KraftCoreTests", dependencies: ["KraftCore", "KraftIO"]),

@@ -26,7 +26,7 @@ struct Kraft: ParsableCommand {
         sigemptyset(&stop)
         for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stop, s) }
         pthread_sigmask(SIG_UNBLOCK, &stop, nil)
-        AllocatorSettings.apply()
+        MemoryPolicy.keepFreedMemory()
         Self.main(nil)
     }
 

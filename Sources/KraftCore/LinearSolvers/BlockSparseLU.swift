@@ -25,9 +25,14 @@ public final class BlockSparseLU: LinearSolver {
     /// Rows of L (strictly lower, ascending columns) and of U (strictly upper, ascending).
     private var lowerStart: [Int32] = [], lowerColumn: [Int32] = []
     private var upperStart: [Int32] = [], upperColumn: [Int32] = []
-    /// The matrix's blocks by permuted row: column (permuted) and the scalar positions of the
-    /// block's four entries (row-major: (0,0), (0,1), (1,0), (1,1)).
+    /// The matrix's blocks by permuted row: column (permuted) and the block's number in the
+    /// value layout, whose four values (row-major: (0,0), (0,1), (1,0), (1,1)) are 4s…4s+3.
     private var matrixStart: [Int32] = [], matrixColumn: [Int32] = [], matrixSource: [Int32] = []
+    /// After `analyze` (values in the scalar pattern's order): the scalar positions of block s's
+    /// four values at 4s…4s+3, and the buffer a factorization gathers them into. Empty after
+    /// `analyzeBlocks`, whose values come in the block layout already.
+    private var scalarGather: [Int32] = []
+    private var gathered: [Double] = []
     /// Factor values, four per block, row-major 2×2.
     private var lower: [Double] = [], upper: [Double] = [], inverseDiagonal: [Double] = []
     private var work: [Double] = []
@@ -46,8 +51,9 @@ public final class BlockSparseLU: LinearSolver {
         factored = false
         guard blocks.rows == blocks.columns else { throw .backend("block LU: the block pattern is not square") }
         n = blocks.columns
-        let source = [Int32]((0..<Int32(4 * blocks.nonzeros)))
-        try analyze(blockStart: blocks.columnStart, blockRow: blocks.rowIndex, blockSource: source)
+        scalarGather = []
+        gathered = []
+        try analyze(blockStart: blocks.columnStart, blockRow: blocks.rowIndex)
     }
 
     public func analyze(_ pattern: SparsePattern) throws(LinearSolverError) {
@@ -80,18 +86,18 @@ public final class BlockSparseLU: LinearSolver {
             }
             blockStart[k + 1] = Int32(blockRow.count)
         }
-        try analyze(blockStart: blockStart, blockRow: blockRow, blockSource: blockSource)
+        scalarGather = blockSource
+        gathered = [Double](repeating: 0, count: blockSource.count)
+        try analyze(blockStart: blockStart, blockRow: blockRow)
     }
 
-    /// The analysis proper, on the block pattern (`n` blocks) with the scalar positions of each
-    /// block's four values.
-    private func analyze(blockStart: [Int32], blockRow: [Int32], blockSource: [Int32]) throws(LinearSolverError) {
+    /// The analysis proper, on the block pattern (`n` blocks), block p's values at 4p…4p+3.
+    private func analyze(blockStart: [Int32], blockRow: [Int32]) throws(LinearSolverError) {
         let n = self.n
 
-        // Fill-reducing order on the block graph.
+        // Fill-reducing order on the block graph (AMD reads the pattern in place: no copies).
         order = [Int32](repeating: 0, count: n)
-        var amdStart = blockStart, amdRow = blockRow
-        let status = n > 0 ? amd_order(Int32(n), &amdStart, &amdRow, &order, nil, nil) : AMD_OK
+        let status = n > 0 ? amd_order(Int32(n), blockStart, blockRow, &order, nil, nil) : AMD_OK
         if status != AMD_OK && status != AMD_OK_BUT_JUMBLED {
             order = (0..<Int32(n)).map { $0 }
         }
@@ -104,14 +110,13 @@ public final class BlockSparseLU: LinearSolver {
         // pays an exclusivity and a uniqueness check per write.
         let blocks = blockRow.count
         var aStart = [Int32](repeating: 0, count: n + 1)
-        var aColumn = [Int32](repeating: 0, count: blocks), aSource = [Int32](repeating: 0, count: 4 * blocks)
+        var aColumn = [Int32](repeating: 0, count: blocks), aSource = [Int32](repeating: 0, count: blocks)
         var parent = [Int32](repeating: -1, count: n)
         var lStart = [Int32](repeating: 0, count: n + 1), lColumn = [Int32]()
         lColumn.reserveCapacity(2 * blocks)
         position.withUnsafeBufferPointer { position in
         blockStart.withUnsafeBufferPointer { blockStart in
         blockRow.withUnsafeBufferPointer { blockRow in
-        blockSource.withUnsafeBufferPointer { blockSource in
         aStart.withUnsafeMutableBufferPointer { aStart in
         aColumn.withUnsafeMutableBufferPointer { aColumn in
         aSource.withUnsafeMutableBufferPointer { aSource in
@@ -128,7 +133,7 @@ public final class BlockSparseLU: LinearSolver {
                     let q = Int(fill[i])
                     fill[i] += 1
                     aColumn[q] = position[k]
-                    for e in 0..<4 { aSource[4 * q + e] = blockSource[4 * p + e] }
+                    aSource[q] = Int32(p)
                 }
             }
 
@@ -168,7 +173,7 @@ public final class BlockSparseLU: LinearSolver {
                 lColumn.append(contentsOf: row)
                 lStart[i + 1] = Int32(lColumn.count)
             }
-        }}}}}}}}
+        }}}}}}}
         matrixStart = aStart; matrixColumn = aColumn; matrixSource = aSource
         lowerStart = lStart
         lowerColumn = lColumn
@@ -204,6 +209,18 @@ public final class BlockSparseLU: LinearSolver {
     }
 
     public func factor(_ values: UnsafeBufferPointer<Double>) throws(LinearSolverError) {
+        guard !scalarGather.isEmpty else { return try factorBlocks(values) }
+        let count = scalarGather.count
+        try gathered.withUnsafeMutableBufferPointer { (gathered) throws(LinearSolverError) in
+            scalarGather.withUnsafeBufferPointer { gather in
+                for v in 0..<count { gathered[v] = values[Int(gather[v])] }
+            }
+            try factorBlocks(UnsafeBufferPointer(gathered))
+        }
+    }
+
+    /// The numeric factorization of values in the block layout (block s at 4s…4s+3).
+    private func factorBlocks(_ values: UnsafeBufferPointer<Double>) throws(LinearSolverError) {
         factored = false
         prepared = false
         let n = self.n
@@ -225,9 +242,9 @@ public final class BlockSparseLU: LinearSolver {
                 for q in Int(uStart[i])..<Int(uStart[i + 1]) { let j = 4 * Int(uColumn[q]); w[j] = 0; w[j + 1] = 0; w[j + 2] = 0; w[j + 3] = 0 }
                 w[4 * i] = 0; w[4 * i + 1] = 0; w[4 * i + 2] = 0; w[4 * i + 3] = 0
                 for q in Int(aStart[i])..<Int(aStart[i + 1]) {
-                    let j = 4 * Int(aColumn[q]), s = 4 * q
-                    w[j] = values[Int(aSource[s])]; w[j + 1] = values[Int(aSource[s + 1])]
-                    w[j + 2] = values[Int(aSource[s + 2])]; w[j + 3] = values[Int(aSource[s + 3])]
+                    let j = 4 * Int(aColumn[q]), s = 4 * Int(aSource[q])
+                    w[j] = values[s]; w[j + 1] = values[s + 1]
+                    w[j + 2] = values[s + 2]; w[j + 3] = values[s + 3]
                 }
                 // Eliminate with the rows above: L_ik = w_k D_k⁻¹, then w_j −= L_ik U_kj.
                 for q in Int(lStart[i])..<Int(lStart[i + 1]) {
@@ -333,6 +350,7 @@ public final class BlockSparseLU: LinearSolver {
         c.n = n; c.order = order; c.position = position
         c.lowerStart = lowerStart; c.lowerColumn = lowerColumn; c.upperStart = upperStart; c.upperColumn = upperColumn
         c.matrixStart = matrixStart; c.matrixColumn = matrixColumn; c.matrixSource = matrixSource
+        c.scalarGather = scalarGather; c.gathered = gathered
         c.parent = parent; c.lowerOfUpper = lowerOfUpper
         c.lower = [Double](repeating: 0, count: lower.count)
         c.upper = [Double](repeating: 0, count: upper.count)

@@ -23,26 +23,67 @@ public struct AdmittanceMatrix: Sendable {
     /// Builds the matrix from explicit branch data and bus shunts (p.u.), for the modified copies
     /// the fast-decoupled method needs.
     public init(busCount n: Int, branches: BranchTable, shuntG: [Double], shuntB: [Double]) {
-        var entries = [(row: Int, column: Int)]()
-        entries.reserveCapacity(n + 4 * branches.count)
-        for i in 0..<n { entries.append((i, i)) }
-        for l in 0..<branches.count {
-            let f = branches.from[l], t = branches.to[l]
-            entries.append((f, t))
-            entries.append((t, f))
-        }
-        let pattern = SparsePattern(rows: n, columns: n, entries: entries)
+        // The pattern in O(nnz), each entry's position found as it is written (no search): per
+        // column, the raw entries as keys `row << 32 | slot` — slot 2l for branch l's (from, to),
+        // which lies in column `to`, 2l + 1 for its (to, from), 2m + k for the diagonal (k, k) —
+        // sorted by insertion (a column holds a bus's few neighbours) and merged.
+        let m = branches.count
+        var start = [Int32](repeating: 0, count: n + 1)
+        var rowIndex = [Int32](repeating: 0, count: n + 2 * m)
+        var slotPosition = [Int32](repeating: 0, count: 2 * m + n)
+        var nonzeros = 0
+        branches.from.withUnsafeBufferPointer { from in
+        branches.to.withUnsafeBufferPointer { to in
+        start.withUnsafeMutableBufferPointer { start in
+        rowIndex.withUnsafeMutableBufferPointer { rowIndex in
+        slotPosition.withUnsafeMutableBufferPointer { slotPosition in
+            let keys = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n + 2 * m)
+            let next = UnsafeMutableBufferPointer<Int>.allocate(capacity: n + 1)
+            defer { keys.deallocate(); next.deallocate() }
+            for k in 0..<n { next[k + 1] = 1 }
+            next[0] = 0
+            for l in 0..<m { next[to[l] + 1] += 1; next[from[l] + 1] += 1 }
+            for k in 0..<n { next[k + 1] += next[k] }
+            func put(_ row: Int, _ column: Int, _ slot: Int) {
+                keys[next[column]] = UInt64(row) << 32 | UInt64(slot)
+                next[column] += 1
+            }
+            for k in 0..<n { put(k, k, 2 * m + k) }
+            for l in 0..<m { put(from[l], to[l], 2 * l); put(to[l], from[l], 2 * l + 1) }
+            var a = 0
+            for k in 0..<n {
+                let b = next[k]   // the fill pointer of column k ends where column k + 1 starts
+                for p in a + 1..<b {   // b > a: every column holds its diagonal
+                    let key = keys[p]
+                    var q = p
+                    while q > a && keys[q - 1] > key { keys[q] = keys[q - 1]; q -= 1 }
+                    keys[q] = key
+                }
+                var lastRow: UInt64 = .max
+                for p in a..<b {
+                    let row = keys[p] >> 32
+                    if row != lastRow {
+                        rowIndex[nonzeros] = Int32(row)
+                        nonzeros += 1
+                        lastRow = row
+                    }
+                    slotPosition[Int(keys[p] & 0xffff_ffff)] = Int32(nonzeros - 1)
+                }
+                start[k + 1] = Int32(nonzeros)
+                a = b
+            }
+        }}}}}
+        rowIndex.removeLast(rowIndex.count - nonzeros)
+        let pattern = SparsePattern(rows: n, columns: n, columnStart: start, rowIndex: rowIndex)
         self.pattern = pattern
-        diagonal = (0..<n).map { Int32(pattern.position(row: $0, column: $0)!) }
-        var ff = [Int32](), ft = [Int32](), tf = [Int32](), tt = [Int32]()
-        ff.reserveCapacity(branches.count); ft.reserveCapacity(branches.count)
-        tf.reserveCapacity(branches.count); tt.reserveCapacity(branches.count)
-        for l in 0..<branches.count {
-            let f = branches.from[l], t = branches.to[l]
-            ff.append(diagonal[f])
-            tt.append(diagonal[t])
-            ft.append(Int32(pattern.position(row: f, column: t)!))
-            tf.append(Int32(pattern.position(row: t, column: f)!))
+        let diagonal = Array(slotPosition[2 * m..<2 * m + n])
+        self.diagonal = diagonal
+        var ff = [Int32](repeating: 0, count: m), ft = ff, tf = ff, tt = ff
+        for l in 0..<m {
+            ff[l] = diagonal[branches.from[l]]
+            tt[l] = diagonal[branches.to[l]]
+            ft[l] = slotPosition[2 * l]
+            tf[l] = slotPosition[2 * l + 1]
         }
         branchFF = ff; branchFT = ft; branchTF = tf; branchTT = tt
         g = [Double](repeating: 0, count: pattern.nonzeros)

@@ -9,30 +9,42 @@
 /// angle of a reference bus, the magnitude of a PV bus) keeps an identity row and column.
 ///
 /// The admittance entry (i, k) affects at most four Jacobian entries — ∂P_i/∂θ_k, ∂Q_i/∂θ_k,
-/// ∂P_i/∂|V_k|, ∂Q_i/∂|V_k| — whose positions are stored per admittance entry, pointing at a
-/// spare slot past the end when the entry does not exist. The refill loop is then branch-free.
+/// ∂P_i/∂|V_k|, ∂Q_i/∂|V_k|. In the reduced layout their positions are stored per admittance
+/// entry, pointing at a spare slot past the end when the entry does not exist, so the refill loop
+/// is branch-free; in the bus-block layout they are the entry's own block of four values.
 struct JacobianStructure {
-    let pattern: SparsePattern
+    /// Unknowns, equal to equations.
+    let size: Int
+    /// Entries of the value array the linear solver reads.
+    let nonzeros: Int
     /// Row of bus i's P and Q equation, −1 when it has none.
     let pRow: [Int32], qRow: [Int32]
     /// Column of bus k's angle and magnitude, −1 when fixed.
     let angleColumn: [Int32], magnitudeColumn: [Int32]
     /// Column of the slack-share variable of each island under distributed slack, else empty.
     let slackColumn: [Int32]
-    /// Per admittance entry: positions of ∂P/∂θ, ∂Q/∂θ, ∂P/∂|V|, ∂Q/∂|V| in the value array.
+    /// Reduced layout only: per admittance entry, the positions of ∂P/∂θ, ∂Q/∂θ, ∂P/∂|V|, ∂Q/∂|V|
+    /// in the value array. In the bus-block layout they are 4e, 4e+2, 4e+1, 4e+3 for entry e, so
+    /// no array is kept.
     let pa: [Int32], qa: [Int32], pm: [Int32], qm: [Int32]
     /// Bus-block layout only: the admittance pattern, whose entry e is the Jacobian's 2×2 block
-    /// at values 4e…4e+3 (row-major: ∂P/∂θ, ∂P/∂|V|, ∂Q/∂θ, ∂Q/∂|V|) — the block LU's input —
-    /// and the position in `pattern` (for KLU) of each of those values.
+    /// at values 4e…4e+3 (row-major: ∂P/∂θ, ∂P/∂|V|, ∂Q/∂θ, ∂Q/∂|V|) — the block LU's input.
     let blockPattern: SparsePattern?
-    let scalarPosition: [Int32]
+    /// Reduced layout only: the scalar pattern (KLU's and dense LAPACK's input). The bus-block
+    /// layout writes its own out in `scalarLayout()` when KLU needs it: four times the admittance
+    /// pattern's entries twice over, which a cold solve would otherwise allocate and never read.
+    private let reducedPattern: SparsePattern?
     /// Positions and values of constant entries: slack shares (−participation) and the identity
     /// entries of fixed unknowns in the bus-block layout.
-    let constantEntries: [(position: Int32, value: Double)]
+    let constantEntries: [ConstantEntry]
 
-    var size: Int { pattern.columns }
+    struct ConstantEntry {
+        let position: Int32
+        let value: Double
+    }
+
     /// Value-array length: the pattern's entries plus one spare slot for absent derivatives.
-    var valueCount: Int { pattern.nonzeros + 1 }
+    var valueCount: Int { nonzeros + 1 }
 
     /// - Parameter participation: per bus, its share of its island's slack (summing to 1 per
     ///   island), or nil for a single slack per island.
@@ -65,57 +77,29 @@ struct JacobianStructure {
         }
         let size = busBlocks ? 2 * n : pBuses.count + buses.pq.count
 
-        let cs = ybus.pattern.columnStart, ri = ybus.pattern.rowIndex
-        let nnzY = ybus.pattern.nonzeros
+        self.size = size
+        self.pRow = pRow; self.qRow = qRow
+        self.angleColumn = aCol; self.magnitudeColumn = mCol
+        self.slackColumn = slackColumn
         if busBlocks {
-            // Written out directly: column 2k and 2k+1 hold rows 2i and 2i+1 for every row i of
-            // the admittance matrix's column k (sorted, so these are too), and entry p of that
-            // column lands at fixed offsets. No sort and no search.
-            var start = [Int32](repeating: 0, count: 2 * n + 1), rows = [Int32](repeating: 0, count: 4 * nnzY)
-            var pa = [Int32](repeating: 0, count: nnzY), qa = pa, pm = pa, qm = pa
-            var scalar = [Int32](repeating: 0, count: 4 * nnzY)
-            var constantEntries = [(position: Int32, value: Double)]()
-            start.withUnsafeMutableBufferPointer { start in
-            rows.withUnsafeMutableBufferPointer { rows in
-            pa.withUnsafeMutableBufferPointer { pa in
-            qa.withUnsafeMutableBufferPointer { qa in
-            pm.withUnsafeMutableBufferPointer { pm in
-            qm.withUnsafeMutableBufferPointer { qm in
-            scalar.withUnsafeMutableBufferPointer { scalar in
-            cs.withUnsafeBufferPointer { cs in
-            ri.withUnsafeBufferPointer { ri in
-                for k in 0..<n {
-                    let a = Int(cs[k]), length = Int(cs[k + 1]) - a
-                    let angle = 4 * a, magnitude = 4 * a + 2 * length
-                    start[2 * k + 1] = Int32(magnitude)
-                    start[2 * k + 2] = Int32(magnitude + 2 * length)
-                    for o in 0..<length {
-                        let i = Int32(ri[a + o]), e = a + o
-                        rows[angle + 2 * o] = 2 * i; rows[angle + 2 * o + 1] = 2 * i + 1
-                        rows[magnitude + 2 * o] = 2 * i; rows[magnitude + 2 * o + 1] = 2 * i + 1
-                        scalar[4 * e] = Int32(angle + 2 * o); scalar[4 * e + 1] = Int32(magnitude + 2 * o)
-                        scalar[4 * e + 2] = Int32(angle + 2 * o + 1); scalar[4 * e + 3] = Int32(magnitude + 2 * o + 1)
-                        pa[e] = Int32(4 * e); pm[e] = Int32(4 * e + 1); qa[e] = Int32(4 * e + 2); qm[e] = Int32(4 * e + 3)
-                    }
-                }
-            }}}}}}}}}
-            let diagonal = ybus.diagonal
+            // Entry e's block is values 4e…4e+3: nothing to write out but the identity entries
+            // of fixed unknowns on the diagonal blocks.
+            var constantEntries = [ConstantEntry]()
             for i in 0..<n {
-                let d = Int(diagonal[i])
-                if pRow[i] < 0 { constantEntries.append((pa[d], 1)) }
-                if qRow[i] < 0 { constantEntries.append((qm[d], 1)) }
+                let d = 4 * Int32(ybus.diagonal[i])
+                if pRow[i] < 0 { constantEntries.append(ConstantEntry(position: d, value: 1)) }
+                if qRow[i] < 0 { constantEntries.append(ConstantEntry(position: d + 3, value: 1)) }
             }
-            self.pattern = SparsePattern(rows: size, columns: size, columnStart: start, rowIndex: rows)
-            self.pRow = pRow; self.qRow = qRow
-            self.angleColumn = aCol; self.magnitudeColumn = mCol
-            self.slackColumn = slackColumn
-            self.pa = pa; self.qa = qa; self.pm = pm; self.qm = qm
+            nonzeros = 4 * ybus.pattern.nonzeros
+            pa = []; qa = []; pm = []; qm = []
             self.constantEntries = constantEntries
-            self.blockPattern = ybus.pattern
-            self.scalarPosition = scalar
+            blockPattern = ybus.pattern
+            reducedPattern = nil
             return
         }
 
+        let cs = ybus.pattern.columnStart, ri = ybus.pattern.rowIndex
+        let nnzY = ybus.pattern.nonzeros
         var entries = [(row: Int, column: Int)]()
         entries.reserveCapacity(4 * ybus.pattern.nonzeros)
         for k in 0..<n where aCol[k] >= 0 || mCol[k] >= 0 {
@@ -149,20 +133,43 @@ struct JacobianStructure {
                 pm.append(at(pRow[i], mCol[k])); qm.append(at(qRow[i], mCol[k]))
             }
         }
-        var constantEntries = [(position: Int32, value: Double)]()
+        var constantEntries = [ConstantEntry]()
         if let participation {
             for i in 0..<n where participation[i] != 0 && buses.island[i] >= 0 && pRow[i] >= 0 {
-                constantEntries.append((at(pRow[i], slackColumn[buses.island[i]]), -participation[i]))
+                constantEntries.append(ConstantEntry(position: at(pRow[i], slackColumn[buses.island[i]]), value: -participation[i]))
             }
         }
-        self.pattern = pattern
-        self.pRow = pRow; self.qRow = qRow
-        self.angleColumn = aCol; self.magnitudeColumn = mCol
-        self.slackColumn = slackColumn
+        self.nonzeros = pattern.nonzeros
+        self.reducedPattern = pattern
         self.pa = pa; self.qa = qa; self.pm = pm; self.qm = qm
         self.constantEntries = constantEntries
         self.blockPattern = nil
-        self.scalarPosition = []
         precondition(pattern.columns == size)
+    }
+
+    /// The scalar pattern of the layout (KLU's input) and, in the bus-block layout, the position
+    /// in it of each value 4e…4e+3 (nil in the reduced layout, whose values are in that order).
+    func scalarLayout() -> (pattern: SparsePattern, position: [Int32]?) {
+        if let reducedPattern { return (reducedPattern, nil) }
+        // Column 2k and 2k+1 hold rows 2i and 2i+1 for every row i of the admittance matrix's
+        // column k (sorted, so these are too), and entry p of that column lands at fixed offsets.
+        let y = blockPattern!
+        let n = y.columns, nnzY = y.nonzeros
+        var start = [Int32](repeating: 0, count: 2 * n + 1), rows = [Int32](repeating: 0, count: 4 * nnzY)
+        var position = [Int32](repeating: 0, count: 4 * nnzY)
+        for k in 0..<n {
+            let a = Int(y.columnStart[k]), length = Int(y.columnStart[k + 1]) - a
+            let angle = 4 * a, magnitude = 4 * a + 2 * length
+            start[2 * k + 1] = Int32(magnitude)
+            start[2 * k + 2] = Int32(magnitude + 2 * length)
+            for o in 0..<length {
+                let i = y.rowIndex[a + o], e = a + o
+                rows[angle + 2 * o] = 2 * i; rows[angle + 2 * o + 1] = 2 * i + 1
+                rows[magnitude + 2 * o] = 2 * i; rows[magnitude + 2 * o + 1] = 2 * i + 1
+                position[4 * e] = Int32(angle + 2 * o); position[4 * e + 1] = Int32(magnitude + 2 * o)
+                position[4 * e + 2] = Int32(angle + 2 * o + 1); position[4 * e + 3] = Int32(magnitude + 2 * o + 1)
+            }
+        }
+        return (SparsePattern(rows: size, columns: size, columnStart: start, rowIndex: rows), position)
     }
 }

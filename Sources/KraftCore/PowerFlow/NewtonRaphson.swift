@@ -42,8 +42,9 @@ public final class NewtonRaphsonKernel {
     let participation: [Double]?
     let busBlocks: Bool
     let solver: any LinearSolver
-    /// KLU on the bus-block pattern, made when the block LU meets a singular pivot block.
-    private var kluFallback: KLUSolver?
+    /// KLU on the bus-block pattern, made when the block LU meets a singular pivot block, and
+    /// where each block value goes in its scalar pattern.
+    private var kluFallback: (solver: KLUSolver, position: [Int32])?
     private var analyzed = false
     private var factored = false
     /// Start every solve with a full numeric factorization, so that its result does not depend
@@ -99,7 +100,9 @@ public final class NewtonRaphsonKernel {
         step = buffer(structure.size)
         vm = buffer(n); va = buffer(n); cosA = buffer(n); sinA = buffer(n)
         startCos = buffer(n); startSin = buffer(n)
-        saved = buffer(4 * n)
+        // Written by `saveState` before `restoreState` reads it, and only by a chord: left
+        // uninitialised, a plain solve never touches (page-faults in) its memory.
+        saved = .allocate(capacity: max(4 * n, 1))
         startVa = .allocate(capacity: max(n, 1))
         startVa.initialize(repeating: Double.nan.bitPattern)
         slack = buffer(structure.slackColumn.count)
@@ -142,7 +145,7 @@ public final class NewtonRaphsonKernel {
         if busBlocks, let block = solver as? BlockSparseLU, let blocks = structure.blockPattern {
             try block.analyzeBlocks(blocks)
         } else {
-            try solver.analyze(structure.pattern)
+            try solver.analyze(structure.scalarLayout().pattern)
         }
     }
 
@@ -269,10 +272,10 @@ public final class NewtonRaphsonKernel {
         if busBlocks, case .singularJacobian = outcome.failure {
             // The block LU does not pivot between buses; KLU on the same pattern does.
             if kluFallback == nil {
-                let k = KLUSolver()
-                if (try? k.analyze(structure.pattern)) != nil { kluFallback = k }
+                let k = KLUSolver(), layout = structure.scalarLayout()
+                if (try? k.analyze(layout.pattern)) != nil { kluFallback = (k, layout.position!) }
             }
-            if let klu = kluFallback {
+            if let klu = kluFallback?.solver {
                 state = start
                 var again = iterate(state: &state, pSpec: pSpec, qSpec: qSpec, tolerance: tolerance,
                                     maxIterations: maxIterations, damped: damped, solver: klu, timings: &timings, clock: &clock)
@@ -363,11 +366,11 @@ public final class NewtonRaphsonKernel {
                 fillJacobian()
                 timings.iterate += clock.lap()
                 do {
-                    var values = UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros])
+                    var values = UnsafeBufferPointer(rebasing: jacobian[0..<structure.nonzeros])
                     if !primary && busBlocks {
                         // KLU after the block LU: the values in the scalar pattern's order.
                         let csc = scalarValues()
-                        structure.scalarPosition.withUnsafeBufferPointer { position in
+                        kluFallback!.position.withUnsafeBufferPointer { position in
                             for v in 0..<position.count { csc[Int(position[v])] = jacobian[v] }
                         }
                         values = UnsafeBufferPointer(csc)
@@ -493,7 +496,7 @@ public final class NewtonRaphsonKernel {
     private var scalarBuffer: UnsafeMutableBufferPointer<Double>?
     private func scalarValues() -> UnsafeMutableBufferPointer<Double> {
         if let scalarBuffer { return scalarBuffer }
-        let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(structure.pattern.nonzeros, 1))
+        let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(structure.nonzeros, 1))
         b.initialize(repeating: 0)
         scalarBuffer = b
         return b
@@ -604,6 +607,7 @@ public final class NewtonRaphsonKernel {
     /// entries of inactive equations or fixed unknowns are zero, and a fixed unknown's diagonal
     /// entry is 1 (in the reduced layout these positions are the spare slot).
     private func fillJacobian() {
+        if busBlocks { return fillJacobianBlocks() }
         let n = ybus.busCount
         let jac = jacobian, pe = pEquation, qe = qEquation, af = angleFree, mf = magnitudeFree
         ybus.pattern.columnStart.withUnsafeBufferPointer { cs in
@@ -641,6 +645,43 @@ public final class NewtonRaphsonKernel {
         }}}}}}}}}
     }
 
+    /// `fillJacobian` in the bus-block layout: admittance entry e's derivatives are its block,
+    /// values 4e…4e+3 (∂P/∂θ, ∂P/∂|V|, ∂Q/∂θ, ∂Q/∂|V|), written in one sweep with no position
+    /// lookups; the same arithmetic, so the same bits.
+    private func fillJacobianBlocks() {
+        let n = ybus.busCount
+        let jac = jacobian, pe = pEquation, qe = qEquation, af = angleFree, mf = magnitudeFree
+        ybus.pattern.columnStart.withUnsafeBufferPointer { cs in
+        ybus.pattern.rowIndex.withUnsafeBufferPointer { ri in
+        ybus.g.withUnsafeBufferPointer { g in
+        ybus.b.withUnsafeBufferPointer { b in
+        ybus.diagonal.withUnsafeBufferPointer { diagonal in
+            let vr = self.vr, vi = self.vi, vm = self.vm, p = self.p, q = self.q
+            for k in 0..<n {
+                let vrk = vr[k], vik = vi[k], ak = af[k], mk = mf[k]
+                // 1/|V| only multiplies magnitude columns; a fixed magnitude may be 0 (dead bus).
+                let inv = mk == 0 ? 0 : 1 / vm[k]
+                for e in Int(cs[k])..<Int(cs[k + 1]) {
+                    let i = Int(ri[e])
+                    let yvr = g[e] * vrk - b[e] * vik, yvi = g[e] * vik + b[e] * vrk
+                    let cr = vr[i] * yvr + vi[i] * yvi, ci = vi[i] * yvr - vr[i] * yvi
+                    let ai = pe[i], mi = qe[i]
+                    jac[4 * e] = ci * ai * ak
+                    jac[4 * e + 1] = cr * inv * ai
+                    jac[4 * e + 2] = -cr * mi * ak
+                    jac[4 * e + 3] = ci * inv * mi
+                }
+            }
+            for i in 0..<n {
+                let d = 4 * Int(diagonal[i]), pi = pe[i], qi = qe[i], inv = mf[i] == 0 ? 0 : 1 / vm[i]
+                jac[d] = af[i] == 0 ? 1 : jac[d] - q[i] * pi
+                jac[d + 2] += p[i] * qi * af[i]
+                jac[d + 1] += p[i] * inv * pi
+                jac[d + 3] = mf[i] == 0 ? 1 : jac[d + 3] + q[i] * inv * qi
+            }
+        }}}}}
+    }
+
     /// The factors of the Jacobian at `state` with bus `roles` (bus-block layout), kept apart
     /// from the kernel's own, with what `OutageStep` needs to solve the first Newton step of a
     /// branch outage from that state; nil outside the bus-block layout or when the Jacobian is
@@ -662,7 +703,7 @@ public final class NewtonRaphsonKernel {
         _ = evaluateMismatch(pSpec: pSpec, qSpec: qSpec)
         fillJacobian()
         let lu = block.copySymbolic()
-        guard (try? lu.factor(UnsafeBufferPointer(rebasing: jacobian[0..<structure.pattern.nonzeros]))) != nil else { return nil }
+        guard (try? lu.factor(UnsafeBufferPointer(rebasing: jacobian[0..<structure.nonzeros]))) != nil else { return nil }
         return OutageStep(factors: lu, vr: Array(vr), vi: Array(vi), vm: Array(vm), p: Array(p), q: Array(q),
                           angleFree: Array(angleFree), magnitudeFree: Array(magnitudeFree))
     }

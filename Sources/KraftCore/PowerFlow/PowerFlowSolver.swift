@@ -27,11 +27,16 @@ public final class PowerFlowSolver {
     private var baseYbus: AdmittanceMatrix?
     private var ybus: AdmittanceMatrix?
     /// Kernels of the classifications met, the most recently used first.
-    private var kernels: [(key: KernelKey, kernel: NewtonRaphsonKernel)] = []
+    private var kernels: [KeptKernel] = []
     /// How many kernels are kept: a year's hours on Nordic44 meet a handful of classifications.
     static let keptKernels = 8
     private struct KernelKey: Equatable {
         let buses: BusClassification, participation: [Double]?, choice: LinearSolverChoice
+    }
+    /// A struct, not a tuple: see `RoundSolution.ReferenceCorrection`.
+    private struct KeptKernel {
+        let key: KernelKey
+        let kernel: NewtonRaphsonKernel
     }
     private var classification: BusClassification?
 
@@ -147,7 +152,8 @@ public final class PowerFlowSolver {
             timings += solved.timings
             notes += solved.notes
             // DC: the reference buses' generators take up what the angles leave at their bus.
-            for (r, correction) in solved.referenceCorrection {
+            for c in solved.referenceCorrection {
+                let r = c.bus, correction = c.pu
                 if let g = (0..<gens.count).first(where: { state.generatorOn[$0] && gens.bus[$0] == r }) { state.pg[g] += correction }
             }
             iterations += outcome.iterations
@@ -251,7 +257,7 @@ public final class PowerFlowSolver {
         }
         let k = NewtonRaphsonKernel(ybus: ybus, buses: buses, participation: participation, linearSolver: choice)
         k.freshFactorization = freshFactorization
-        kernels.insert((key, k), at: 0)
+        kernels.insert(KeptKernel(key: key, kernel: k), at: 0)
         if kernels.count > Self.keptKernels { kernels.removeLast() }
         return k
     }
