@@ -12,7 +12,8 @@ public struct Fleet: Sendable, Equatable {
         public var minShare: Double = 0
         /// Share of capacity available outside outages.
         public var availability: Double = 1
-        /// First day of the yearly outage (1 = 1 January) and its length in days.
+        /// First day of the yearly outage (1 = 1 January) and its length in days (for a unit a
+        /// fleet's `[[energy_availability]]` covers, set per year by `outage(in:)`).
         public var refuellingDay: Int?
         public var refuellingDays: Int = 0
         /// Marginal cost override, EUR/MWh (nil: the technology's).
@@ -42,6 +43,19 @@ public struct Fleet: Sendable, Equatable {
         public var strategicReserve: Bool
         public var reserveFrom: CalendarDate?
         public var reserveTo: CalendarDate?
+    }
+
+    /// The unit's operation in `year`: where the fleet's energy availability covers it, its outage
+    /// lasts `EnergyAvailability.outageDays(in:)` and starts on its `refuelling_day`, or earlier
+    /// when it would run past 31 December (it ends that day).
+    public func operation(of unit: Unit, in year: Int) -> Operation {
+        var o = unit.operation
+        guard let a = energyAvailability.first(where: { $0.covers(unit) }), let start = o.refuellingDay else { return o }
+        let days = a.outageDays(in: year)
+        let yearDays = CalendarDate.isLeap(year) ? 366 : 365
+        o.refuellingDays = days
+        o.refuellingDay = max(1, min(start, yearDays + 1 - days))
+        return o
     }
 
     public struct Aggregate: Sendable, Equatable {
@@ -94,6 +108,8 @@ public struct Fleet: Sendable, Equatable {
     public var zones: [String]
     public var units: [Unit]
     public var aggregates: [Aggregate]
+    /// Outage lengths by year from a fleet's published availability (see `EnergyAvailability`).
+    public var energyAvailability: [EnergyAvailability] = []
 
     public static let technologies = Technology.fleet
 }
@@ -199,8 +215,9 @@ extension Fleet {
                                         reservoirTWh: reservoir, reservoirStartShare: startShare, runOfRiverShare: runOfRiver ?? 0,
                                         operation: o))
         }
+        let availability = energyAvailability(top.tables("energy_availability"), zones: zones, units: units, file: file, log: log)
         top.finish()
         if !log.problems.isEmpty { throw ScenarioProblems(problems: log.problems) }
-        return Fleet(zones: zones, units: units, aggregates: aggregates)
+        return Fleet(zones: zones, units: units, aggregates: aggregates, energyAvailability: availability)
     }
 }

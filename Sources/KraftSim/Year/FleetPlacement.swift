@@ -47,7 +47,7 @@ enum FleetPlacement {
         for u in fleet.units {
             guard let bus = network.busIndex[u.bus] else { continue }
             placed.append(Placed(bus: bus, zone: u.zone, technology: u.technology, capacityMW: u.capacityMW, unit: u.name,
-                                 operation: u.operation, inService: u.inService, closed: u.closed,
+                                 operation: fleet.operation(of: u, in: year), inService: u.inService, closed: u.closed,
                                  reserve: u.strategicReserve ? (u.reserveFrom, u.reserveTo) : nil))
         }
         let load = network.busDemand().p
