@@ -34,8 +34,8 @@ import KraftCore
 /// the optimum is the full LP's (the same objective; on a degenerate LP possibly another vertex
 /// of equal cost). Otherwise, or when the LP without them is infeasible (a shortfall), the window
 /// is solved again with them. Why: the columns enter every limit row of their hour (dense PTDF
-/// rows), and leaving them out cut the year's CPU time by about a tenth (Benchmarks/RESULTS.md,
-/// "The Swedish year's LP, again").
+/// rows), and leaving them out cut the year's CPU time by 6–11 % with the same CLP iterations
+/// (Benchmarks/RESULTS.md, "The Swedish year's LP, again").
 ///
 /// Surplus: when minimum outputs and fixed imports are more than an island's load, exports and
 /// links can take (hours of zero load, say), the LP gets one more column per hour at every bus
