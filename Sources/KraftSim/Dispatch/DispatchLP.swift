@@ -4,7 +4,7 @@ import KraftCore
 ///
 /// Formulation (PTDF, branch limits added as they bind). Per hour `h` the columns are, in this
 /// order: unit outputs (MW, pmin…pmax; one column per group of units, see `Layout`), unserved
-/// demand at each bus with load (0…max(load, 0)), the exchange with every neighbour (−export…import, + into the grid; a fixed schedule has both bounds at its
+/// demand at each bus with load (0…max(load, 0); only when needed, see "Unserved demand"), the exchange with every neighbour (−export…import, + into the grid; a fixed schedule has both bounds at its
 /// value) and the flow of every link (−backward…forward, no cost; −1 at its from bus, +1 at its
 /// to bus, so it counts as those two injections in every row). The rows per hour are one energy balance per island, `Σ injections = Σ load`, and one
 /// row per interface, `−backward ≤ Σ_b a_b (injection_b − load_b) ≤ forward` with
@@ -27,6 +27,16 @@ import KraftCore
 /// LP, the angle formulation and one with flow columns bounded by the limits took 0.7–1.0 s in
 /// CLP; this form, rounds included, 0.15–0.25 s (Benchmarks/RESULTS.md, "Dispatch LP").
 ///
+/// Unserved demand: the LP is first solved without its unserved-demand columns (17 of 93 an hour
+/// on the default scenario, none of them used in a normal week). An omitted column, at its lower
+/// bound 0, has reduced cost `unservedCost − price(bus, hour)`; when no nodal price of that
+/// optimum (market round and redispatch alike) exceeds the unserved cost, none would enter, so
+/// the optimum is the full LP's (the same objective; on a degenerate LP possibly another vertex
+/// of equal cost). Otherwise, or when the LP without them is infeasible (a shortfall), the window
+/// is solved again with them. Why: the columns enter every limit row of their hour (dense PTDF
+/// rows), and leaving them out cut the year's CPU time by 6–11 % with the same CLP iterations
+/// (Benchmarks/RESULTS.md, "The Swedish year's LP, again").
+///
 /// Surplus: when minimum outputs and fixed imports are more than an island's load, exports and
 /// links can take (hours of zero load, say), the LP gets one more column per hour at every bus
 /// with minimum output or a fixed import, after the link columns: a withdrawal of up to that
@@ -48,23 +58,35 @@ public enum DispatchLP {
     /// so a grid with fewer than 100 limited branches never reaches it).
     static let maximumRounds = 100
 
-    /// Solves the window. Surplus columns (see `Layout`) enter only when needed: when minimum
-    /// outputs and fixed imports exceed what an island's load and exports can take in some hour,
-    /// or when the LP without them is primal infeasible (a limit keeps such injections in). A
-    /// normal window solves the LP it always did.
+    /// Solves the window. Unserved-demand and surplus columns (see `Layout`) enter only when
+    /// needed, in this order: first without unserved demand; with it when some nodal price would
+    /// make it enter or the LP is infeasible; surplus columns when minimum outputs and fixed
+    /// imports exceed what an island's load and exports can take in some hour, or when the LP
+    /// without them is primal infeasible (a limit keeps such injections in). Each attempt is a
+    /// fresh LP of the window's own inputs, so the answer stays a function of the window.
     public static func solve(_ problem: DispatchProblem, options: ClpOptions = ClpOptions()) throws(DispatchError) -> DispatchSolution {
         try problem.validate()
-        if !problem.hasUnavoidableSurplus {
-            do { return try solve(problem, options: options, surplus: false) } catch {
+        let attempts: [(surplus: Bool, unserved: Bool)] = problem.hasUnavoidableSurplus
+            ? [(true, false)] : [(false, false), (false, true)]
+        for (surplus, unserved) in attempts {
+            do {
+                if let solution = try solve(problem, options: options, surplus: surplus, unserved: unserved) { return solution }
+            } catch {
                 guard case .solverFailed(let message) = error, message.hasPrefix("CLP status 1,") else { throw error }
             }
         }
-        return try solve(problem, options: options, surplus: true)
+        guard let solution = try solve(problem, options: options, surplus: true, unserved: true) else {
+            throw .solverFailed("the LP with unserved demand reported a price above the unserved cost")
+        }
+        return solution
     }
 
-    static func solve(_ problem: DispatchProblem, options: ClpOptions, surplus: Bool) throws(DispatchError) -> DispatchSolution {
+    /// One LP of the window. Without unserved-demand columns (`unserved` false) it returns nil
+    /// when a nodal price of some round exceeds the unserved cost: that optimum is not the full
+    /// LP's.
+    static func solve(_ problem: DispatchProblem, options: ClpOptions, surplus: Bool, unserved: Bool) throws(DispatchError) -> DispatchSolution? {
         var clock = Stopwatch()
-        var layout = try Layout(problem, surplus: surplus)
+        var layout = try Layout(problem, surplus: surplus, unserved: unserved)
         let model = try ClpModel(layout.program(problem))
         var limitRows = [(hour: Int, branch: Int)](), limitedBranches = Set<Int>()
         var iterations = 0
@@ -73,6 +95,9 @@ public enum DispatchLP {
         while true {
             let result = try model.solve(options: options)
             iterations += result.iterations
+            // CLP's dual feasibility tolerance (1e-7, no scaling) on the omitted columns' reduced costs.
+            if !unserved && layout.nodalPrices(problem, result, limitRows: limitRows).values
+                .contains(where: { $0 > problem.unservedCostEURPerMWh + 1e-7 }) { return nil }
             let flow = layout.flows(problem, result.x)
             // The first round has no branch limits: with zonal pricing, it is the market.
             if rounds == 0 && problem.pricing == .zonal { market = layout.solution(problem, result, flow: flow, limitRows: []) }
@@ -118,14 +143,15 @@ public enum DispatchLP {
     /// Units at one bus with the same cost, curtailability and energy budget are one column (their
     /// summed pmin…pmax): any split of their output costs the same and flows the same, so the LP
     /// need not choose one; `solution` splits it in proportion to each unit's room above pmin.
-    /// Unserved demand has a column only at buses with load in some hour of the window. Both keep
-    /// the LP small: on the Nordic44 study grid, 49 columns an hour instead of 143.
+    /// Unserved demand has a column only at buses with load in some hour of the window, and only
+    /// in the LP that needs it (`unserved`; see `DispatchLP`). Both keep the LP small: on the
+    /// Nordic44 study grid, 49 columns an hour instead of 143.
     struct Layout {
         let buses: Int, externals: Int, links: Int, hours: Int, islands: Int
         let island: [Int]
         /// Units of each unit column, in unit order.
         let groups: [[Int]]
-        /// Buses with an unserved-demand column.
+        /// Buses with an unserved-demand column (none when the LP is solved without them).
         let loadBuses: [Int]
         /// Buses with a surplus column (a withdrawal of up to the bus's minimum output and fixed
         /// imports, at `surplusCostEURPerMWh`); none unless the window needs them.
@@ -146,7 +172,7 @@ public enum DispatchLP {
         func linkColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + k }
         func surplusColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + links + k }
 
-        init(_ p: DispatchProblem, surplus: Bool = false) throws(DispatchError) {
+        init(_ p: DispatchProblem, surplus: Bool = false, unserved: Bool = true) throws(DispatchError) {
             buses = p.busCount; externals = p.externals.count; links = p.links.count; hours = p.hours
             island = p.islandOfBus()
             islands = (island.max() ?? -1) + 1
@@ -159,7 +185,7 @@ public enum DispatchLP {
                 if let g = groupOf[key] { groups[g].append(u) } else { groupOf[key] = groups.count; groups.append([u]) }
             }
             self.groups = groups
-            loadBuses = (0..<p.busCount).filter { b in (0..<p.hours).contains { p.loadMW[$0, b] > 0 } }
+            loadBuses = unserved ? (0..<p.busCount).filter { b in (0..<p.hours).contains { p.loadMW[$0, b] > 0 } } : []
             let capacity = surplus ? (0..<p.hours).map { p.surplusCapacityMW(hour: $0) } : []
             surplusCapacity = capacity
             surplusBuses = surplus ? (0..<p.busCount).filter { b in capacity.contains { $0[b] > 0 } } : []
