@@ -12,8 +12,11 @@ public struct Fleet: Sendable, Equatable {
         public var minShare: Double = 0
         /// Share of capacity available outside outages.
         public var availability: Double = 1
-        /// First day of the yearly outage (1 = 1 January) and its length in days (for a unit a
-        /// fleet's `[[energy_availability]]` covers, set per year by `outage(in:)`).
+        /// Whether `availability` is a published fleet factor spread over the year (the expected
+        /// share of forced outages and derates): `kraft adequacy` draws it as forced outages
+        /// instead of derating the unit every hour.
+        public var availabilityFromFleetFactor = false
+        /// First day of the yearly outage (1 = 1 January) and its length in days.
         public var refuellingDay: Int?
         public var refuellingDays: Int = 0
         /// Marginal cost override, EUR/MWh (nil: the technology's).
@@ -45,16 +48,14 @@ public struct Fleet: Sendable, Equatable {
         public var reserveTo: CalendarDate?
     }
 
-    /// The unit's operation in `year`: where the fleet's energy availability covers it, its outage
-    /// lasts `EnergyAvailability.outageDays(in:)` and starts on its `refuelling_day`, or earlier
-    /// when it would run past 31 December (it ends that day).
+    /// The unit's operation in `year`: where the fleet's energy availability covers it, its
+    /// availability outside its refuelling outage is `EnergyAvailability.availability(in:outageDays:)`,
+    /// so that the year's available energy is the published factor's.
     public func operation(of unit: Unit, in year: Int) -> Operation {
         var o = unit.operation
-        guard let a = energyAvailability.first(where: { $0.covers(unit) }), let start = o.refuellingDay else { return o }
-        let days = a.outageDays(in: year)
-        let yearDays = CalendarDate.isLeap(year) ? 366 : 365
-        o.refuellingDays = days
-        o.refuellingDay = max(1, min(start, yearDays + 1 - days))
+        guard let a = energyAvailability.first(where: { $0.covers(unit) }) else { return o }
+        o.availability = a.availability(in: year, outageDays: o.refuellingDay == nil ? 0 : o.refuellingDays)
+        o.availabilityFromFleetFactor = true
         return o
     }
 

@@ -106,8 +106,8 @@ struct FleetTests {
         #expect(closed.units[g].inertiaMWs > 5 * s && closed.units[g].inertiaMWs < 6.1 * s)
     }
 
-    @Test("each Swedish reactor is out as many days a year as the fleet's published energy availability leaves out")
-    func outageFromAvailability() throws {
+    @Test("each Swedish reactor's year holds the energy the fleet's published availability factor gives")
+    func availabilityFromPublishedFactor() throws {
         let url = Self.shared.appendingPathComponent("nuclear_availability_se.csv")
         try #require(FileManager.default.fileExists(atPath: url.path), "shared/data/sweden/nuclear_availability_se.csv is absent: the published reference is not here")
         let factors = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst().map { line in
@@ -118,18 +118,18 @@ struct FleetTests {
         let lastFive = factors.suffix(5).map(\.factor).reduce(0, +) / 5
         for (scenario, year) in [("history-2019", 2019), ("history-2023", 2023), ("base-2025", 2025)] {
             let factor = factors.first { $0.year == year }?.factor ?? lastFive
-            let expected = Int(((1 - factor) * 365).rounded())
             let (_, grid) = try Self.grid(scenario)
             let reactors = grid.units.indices.filter { grid.units[$0].technology == .nuclear && grid.zoneOfBus[grid.network.generators.bus[$0]] == "SE3" }
-            let days = (0..<365).map { CalendarDate(year: year, month: 1, day: 1).adding(days: $0) }
-            let status = days.map { grid.status(on: $0) }
+            let status = (0..<365).map { grid.status(on: CalendarDate(year: year, month: 1, day: 1).adding(days: $0)) }
             var running = 0
             for g in reactors {
                 let name = grid.units[g].name ?? ""
-                #expect(grid.units[g].operation.refuellingDays == expected, "\(name) in \(year): \(grid.units[g].operation.refuellingDays) days")
-                // Days out in a year it runs from 1 January to 31 December.
-                guard status[0][g] && status[364][g] else { continue }
-                #expect(status.filter { !$0[g] }.count == expected, "\(name) out \(status.filter { !$0[g] }.count) days in \(year), expected \(expected)")
+                // A unit in service all year (but its outage): its available energy over the year,
+                // days in service × availability, is the factor's share of the year.
+                guard status[0][g] && status[364][g], case .constant(let a) = grid.units[g].availability else { continue }
+                let days = Double(status.filter { $0[g] }.count)
+                #expect(abs(days * a / 365 - factor) < 1e-9, "\(name) in \(year): \(days) days at \(a)")
+                #expect(days == 325, "\(name) out \(365 - days) days in \(year)")
                 running += 1
             }
             // 2019: O3, R1, R3, R4, F1–F3 all year (R2 closed on 30 December); later O3, R3, R4, F1–F3.
@@ -137,10 +137,10 @@ struct FleetTests {
         }
     }
 
-    @Test("a week in May: reactors in refuelling give nothing, the others at least 0.6 of capacity")
+    @Test("a week in May: reactors in refuelling give nothing, the others between 0.6 of capacity and their availability")
     func refuellingAndMinimumOutput() throws {
-        // 2025-05-12 to 05-18 are days 132–138 of the year: F1 (from day 91) and R3 (from day 100)
-        // are out all week (74 days, the test above), the others run.
+        // 2025-05-12 to 05-18 are days 132–138 of the year: F1 (days 110–149) is out all week, R3
+        // (from day 135) from the fourth day.
         let r = try YearRunTests.run("base-2025", from: "2025-05-12", to: "2025-05-18")
         let g = r.grid
         let nuclear = g.units.indices.filter { g.units[$0].technology == .nuclear && g.zoneOfBus[g.network.generators.bus[$0]] == "SE3" }
@@ -156,6 +156,7 @@ struct FleetTests {
                     out.insert(name)
                 } else {
                     #expect(record.generatorMW[k] >= 0.6 * g.units[k].capacityMW - 1e-6, "\(name) at \(record.generatorMW[k]) MW")
+                    #expect(record.generatorMW[k] <= g.units[k].operation.availability * g.units[k].capacityMW + 1e-6, "\(name) above its availability")
                 }
             }
         }

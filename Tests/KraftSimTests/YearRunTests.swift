@@ -142,7 +142,7 @@ struct YearRunTests {
         }
     }
 
-    @Test("closing Ringhals 3–4 means more imports into SE3, a wider north–south price gap, more congestion on SE3's borders, less reserve and inertia")
+    @Test("closing Ringhals 3–4 means more imports into SE3, a wider north–south price gap, more congestion on the cut from the north, less reserve and inertia")
     func ringhalsClosure() throws {
         let base = try Self.run("base-2025", from: "2030-01-07", to: "2030-01-20")
         let closed = try Self.run("ringhals-3-4-close-2030", from: "2030-01-07", to: "2030-01-20")
@@ -152,8 +152,10 @@ struct YearRunTests {
         // The corridor from SE2 is held by its lines before the cut's trading capacity binds (the
         // cut itself is rarely congested): SE3's price moves further from SE2's.
         #expect(c["price_mean_se3_eur_mwh"]! - c["price_mean_se2_eur_mwh"]! > b["price_mean_se3_eur_mwh"]! - b["price_mean_se2_eur_mwh"]!)
-        let se3Borders = ["se2_se3", "se3_se4", "se3_no1", "se3_fi"].map { "congested_hours_" + $0 }
-        #expect(se3Borders.reduce(0) { $0 + c[$1]! } > se3Borders.reduce(0) { $0 + b[$1]! })
+        // The cut from the north is congested in more hours (183 → 204 in this fortnight); the
+        // borders SE3 exports over (NO1, Fenno-Skan) in fewer, as SE3 has less to export.
+        #expect(c["congested_hours_se2_se3"]! > b["congested_hours_se2_se3"]!)
+        #expect(c["congested_hours_se3_no1"]! + c["congested_hours_se3_fi"]! <= b["congested_hours_se3_no1"]! + b["congested_hours_se3_fi"]!)
         // SE3's reactive reserve, hour by hour over the hours both AC checks solved (a minimum over
         // each run's own converged hours would compare different hours).
         let se3Index = try #require(base.grid.zones.firstIndex(of: "SE3"))

@@ -67,11 +67,16 @@ public struct AdequacyStudy: Sendable {
             let fallback = ForcedOutageDefaults.entry(tech)
             let scenarioOverride = settings.forcedOutage[tech]
             let op = grid.units[g].operation
-            let rate = op.forcedOutageRate ?? scenarioOverride?.rate ?? fallback.outage.rate
+            // A published fleet factor spread over the year as a derating is drawn here as forced
+            // outages of the same mean (the derating itself is undone in `weatherYear`).
+            let fleetFactorRate = op.availabilityFromFleetFactor ? 1 - op.availability : nil
+            let rate = op.forcedOutageRate ?? scenarioOverride?.rate ?? fleetFactorRate ?? fallback.outage.rate
             let mttr = op.mttrHours ?? scenarioOverride?.mttrHours ?? fallback.outage.mttrHours
             let unitMW = op.unitMW ?? scenarioOverride?.unitMW ?? fallback.unitMW
             let source = op.forcedOutageRate != nil || op.mttrHours != nil ? "fleet file"
-                : scenarioOverride != nil ? "scenario [adequacy.forced_outage.\(tech.rawValue)]" : fallback.source
+                : scenarioOverride != nil ? "scenario [adequacy.forced_outage.\(tech.rawValue)]"
+                : fleetFactorRate != nil ? "rate: 1 − the unit's availability outside refuelling (fleet [[energy_availability]]); MTTR: \(fallback.source)"
+                : fallback.source
             groupIndex[key] = groups.count
             groupOfGenerator[g] = groups.count
             groups.append(AdequacyModel.Group(name: key, zone: z, technology: tech, units: 1,
@@ -198,7 +203,11 @@ public struct AdequacyStudy: Sendable {
         for h in 0..<hours {
             let inputs = maker.inputs(hour: h)
             for (l, z) in demandLoads { demand[z][h] += inputs.loadP[l] }
-            for g in 0..<inputs.available.count { if let k = groupOfGenerator[g] { available[k][h] += inputs.available[g] } }
+            for g in 0..<inputs.available.count {
+                guard let k = groupOfGenerator[g] else { continue }
+                let op = grid.units[g].operation
+                available[k][h] += op.availabilityFromFleetFactor ? inputs.available[g] / op.availability : inputs.available[g]
+            }
         }
         return AdequacyWeatherYear(start: profiles.start, hours: hours, demandMW: demand, availableMW: available, label: label)
     }
