@@ -76,7 +76,10 @@ public struct AdmittanceMatrix: Sendable {
         rowIndex.removeLast(rowIndex.count - nonzeros)
         let pattern = SparsePattern(rows: n, columns: n, columnStart: start, rowIndex: rowIndex)
         self.pattern = pattern
-        let diagonal = Array(slotPosition[2 * m..<2 * m + n])
+        // By index, not `Array(slotPosition[2 * m...])`: the slice's copy needs type metadata
+        // the runtime builds at first use, in a cold solve.
+        var diagonal = [Int32](repeating: 0, count: n)
+        for k in 0..<n { diagonal[k] = slotPosition[2 * m + k] }
         self.diagonal = diagonal
         var ff = [Int32](repeating: 0, count: m), ft = ff, tf = ff, tt = ff
         for l in 0..<m {
