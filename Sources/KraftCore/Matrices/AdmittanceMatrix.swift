@@ -152,6 +152,27 @@ public struct AdmittanceMatrix: Sendable {
         }}}}
     }
 
+    /// Computed injections `S = V ∘ conj(Ybus V)` for voltages in rectangular form, p.u. (the
+    /// same numbers as `injections(vm:va:)` at the voltages' polar values).
+    func injections(at v: RectangularVoltages) -> (p: [Double], q: [Double]) {
+        let n = busCount
+        var vr = v.vr, vi = v.vi
+        var p = [Double](repeating: 0, count: n), q = p
+        let current = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * max(n, 1))
+        defer { current.deallocate() }
+        let ir = UnsafeMutableBufferPointer(rebasing: current[0..<n])
+        let ii = UnsafeMutableBufferPointer(rebasing: current[n..<2 * n])
+        vr.withUnsafeMutableBufferPointer { vr in
+        vi.withUnsafeMutableBufferPointer { vi in
+            multiply(vr: vr, vi: vi, ir: ir, ii: ii)
+            for i in 0..<n {
+                p[i] = vr[i] * ir[i] + vi[i] * ii[i]
+                q[i] = vi[i] * ir[i] - vr[i] * ii[i]
+            }
+        }}
+        return (p, q)
+    }
+
     /// Computed injections `S = V ∘ conj(Ybus V)` for voltages in polar form, p.u.
     public func injections(vm: [Double], va: [Double]) -> (p: [Double], q: [Double]) {
         let n = busCount

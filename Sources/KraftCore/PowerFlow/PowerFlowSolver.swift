@@ -127,6 +127,8 @@ public final class PowerFlowSolver {
         var linearSolverName = options.linearSolver.rawValue
         var round = 0
         var finalInjection: (p: [Double], q: [Double])?
+        /// The voltages `finalInjection` was computed at, which the branch flows reuse.
+        var finalVoltages: RectangularVoltages?
 
         rounds: while true {
             round += 1
@@ -161,8 +163,10 @@ public final class PowerFlowSolver {
             iterations += outcome.iterations
             guard options.method != .dc else { break rounds }
 
-            let injection = ybus.injections(vm: vm, va: va)
+            let voltages = RectangularVoltages(vm: vm, va: va)
+            let injection = ybus.injections(at: voltages)
             finalInjection = injection
+            finalVoltages = voltages
             var balanceBuses = buses.ref
             if participation != nil {
                 var seen = Set<Int>()
@@ -217,8 +221,15 @@ public final class PowerFlowSolver {
             let with = options.method != .nr ? "the \(options.method.rawValue) method" : "a distributed slack"
             notes.append("block LU asked for, \(linearSolverName) used: the block LU needs Newton–Raphson's bus-block layout, not available with \(with)")
         }
-        let flows = options.method == .dc ? DCPowerFlow.flows(network: network, ybus: ybus, va: va)
-            : BranchFlows(network: network, vm: vm, va: va)
+        let flows: BranchFlows
+        if options.method == .dc {
+            flows = DCPowerFlow.flows(network: network, ybus: ybus, va: va)
+        } else if let finalVoltages {
+            let v = finalVoltages.at(vm: vm, va: va)
+            flows = BranchFlows(network: network, vr: v.vr, vi: v.vi)
+        } else {
+            flows = BranchFlows(network: network, vm: vm, va: va)
+        }
         timings.iterate += max(0, wall.elapsed - timings.total)
         var result = PowerFlowResult(
             method: options.method, converged: outcome.converged, failure: outcome.failure, iterations: iterations,
