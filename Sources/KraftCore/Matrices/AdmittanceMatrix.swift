@@ -95,18 +95,28 @@ public struct AdmittanceMatrix: Sendable {
     }
 
     /// Recomputes every value for new branch data or statuses on the same topology.
+    /// Through buffer pointers: a write to a stored array pays a uniqueness check (two per
+    /// entry here, eight per branch).
     public mutating func refill(branches: BranchTable, shuntG: [Double], shuntB: [Double]) {
-        for p in 0..<g.count { g[p] = 0; b[p] = 0 }
-        for i in 0..<busCount {
-            g[Int(diagonal[i])] += shuntG[i]
-            b[Int(diagonal[i])] += shuntB[i]
-        }
-        let r = branches.r, x = branches.x, b = branches.b, ratio = branches.ratio, shift = branches.shift
-        for l in 0..<branches.count where branches.status[l] {
-            let y = BranchAdmittance(r: r[l], x: x[l], b: b[l], ratio: ratio[l], shift: shift[l], inService: true)
-            add(y.ff, at: branchFF[l]); add(y.ft, at: branchFT[l])
-            add(y.tf, at: branchTF[l]); add(y.tt, at: branchTT[l])
-        }
+        let diagonal = self.diagonal, ff = branchFF, ft = branchFT, tf = branchTF, tt = branchTT
+        g.withUnsafeMutableBufferPointer { g in
+        b.withUnsafeMutableBufferPointer { bus in
+            for p in 0..<g.count { g[p] = 0; bus[p] = 0 }
+            for i in 0..<diagonal.count {
+                g[Int(diagonal[i])] += shuntG[i]
+                bus[Int(diagonal[i])] += shuntB[i]
+            }
+            func add(_ y: Complex, at p: Int32) {
+                g[Int(p)] += y.re
+                bus[Int(p)] += y.im
+            }
+            let r = branches.r, x = branches.x, b = branches.b, ratio = branches.ratio, shift = branches.shift
+            for l in 0..<branches.count where branches.status[l] {
+                let y = BranchAdmittance(r: r[l], x: x[l], b: b[l], ratio: ratio[l], shift: shift[l], inService: true)
+                add(y.ff, at: ff[l]); add(y.ft, at: ft[l])
+                add(y.tf, at: tf[l]); add(y.tt, at: tt[l])
+            }
+        }}
     }
 
     private mutating func add(_ y: Complex, at p: Int32) {
