@@ -4,8 +4,9 @@ import CKLU
 /// shape of a power-flow Jacobian written bus by bus — in the manner of power-grid-model's
 /// block LU solver.
 ///
-/// - **Ordering**: approximate minimum degree (SuiteSparse AMD) on the block graph, which is the
-///   bus graph: half the size of the scalar Jacobian's graph, so the analysis is cheap.
+/// - **Ordering**: minimum degree on the block graph, which is the bus graph: half the size of
+///   the scalar Jacobian's graph, so the analysis is cheap. Exact minimum degree up to a few
+///   hundred buses (`MinimumDegreeOrdering`), approximate minimum degree (SuiteSparse AMD) above.
 /// - **Symbolic factorization** once per pattern: the elimination tree and the row patterns of
 ///   L and U (structurally symmetric), so the numeric phase allocates nothing.
 /// - **Numeric factorization** row by row (the IKJ form of Gaussian elimination) with 2×2 block
@@ -95,11 +96,21 @@ public final class BlockSparseLU: LinearSolver {
     private func analyze(blockStart: [Int32], blockRow: [Int32]) throws(LinearSolverError) {
         let n = self.n
 
-        // Fill-reducing order on the block graph (AMD reads the pattern in place: no copies).
+        // Fill-reducing order on the block graph: exact minimum degree on a small one (AMD's
+        // bookkeeping would cost more than the ordering, see `MinimumDegreeOrdering`), AMD above
+        // (it reads the pattern in place: no copies).
         order = [Int32](repeating: 0, count: n)
-        let status = n > 0 ? amd_order(Int32(n), blockStart, blockRow, &order, nil, nil) : AMD_OK
-        if status != AMD_OK && status != AMD_OK_BUT_JUMBLED {
-            order = (0..<Int32(n)).map { $0 }
+        if n <= MinimumDegreeOrdering.largestOrder {
+            blockStart.withUnsafeBufferPointer { start in
+            blockRow.withUnsafeBufferPointer { row in
+            order.withUnsafeMutableBufferPointer { order in
+                MinimumDegreeOrdering.order(n: n, start: start, index: row, into: order)
+            }}}
+        } else {
+            let status = amd_order(Int32(n), blockStart, blockRow, &order, nil, nil)
+            if status != AMD_OK && status != AMD_OK_BUT_JUMBLED {
+                order = (0..<Int32(n)).map { $0 }
+            }
         }
         position = [Int32](repeating: 0, count: n)
         for (new, old) in order.enumerated() { position[Int(old)] = Int32(new) }

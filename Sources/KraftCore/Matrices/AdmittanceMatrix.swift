@@ -76,7 +76,10 @@ public struct AdmittanceMatrix: Sendable {
         rowIndex.removeLast(rowIndex.count - nonzeros)
         let pattern = SparsePattern(rows: n, columns: n, columnStart: start, rowIndex: rowIndex)
         self.pattern = pattern
-        let diagonal = Array(slotPosition[2 * m..<2 * m + n])
+        // By index, not `Array(slotPosition[2 * m...])`: the slice's copy needs type metadata
+        // the runtime builds at first use, in a cold solve.
+        var diagonal = [Int32](repeating: 0, count: n)
+        for k in 0..<n { diagonal[k] = slotPosition[2 * m + k] }
         self.diagonal = diagonal
         var ff = [Int32](repeating: 0, count: m), ft = ff, tf = ff, tt = ff
         for l in 0..<m {
@@ -92,18 +95,28 @@ public struct AdmittanceMatrix: Sendable {
     }
 
     /// Recomputes every value for new branch data or statuses on the same topology.
+    /// Through buffer pointers: a write to a stored array pays a uniqueness check (two per
+    /// entry here, eight per branch).
     public mutating func refill(branches: BranchTable, shuntG: [Double], shuntB: [Double]) {
-        for p in 0..<g.count { g[p] = 0; b[p] = 0 }
-        for i in 0..<busCount {
-            g[Int(diagonal[i])] += shuntG[i]
-            b[Int(diagonal[i])] += shuntB[i]
-        }
-        let r = branches.r, x = branches.x, b = branches.b, ratio = branches.ratio, shift = branches.shift
-        for l in 0..<branches.count where branches.status[l] {
-            let y = BranchAdmittance(r: r[l], x: x[l], b: b[l], ratio: ratio[l], shift: shift[l], inService: true)
-            add(y.ff, at: branchFF[l]); add(y.ft, at: branchFT[l])
-            add(y.tf, at: branchTF[l]); add(y.tt, at: branchTT[l])
-        }
+        let diagonal = self.diagonal, ff = branchFF, ft = branchFT, tf = branchTF, tt = branchTT
+        g.withUnsafeMutableBufferPointer { g in
+        b.withUnsafeMutableBufferPointer { bus in
+            for p in 0..<g.count { g[p] = 0; bus[p] = 0 }
+            for i in 0..<diagonal.count {
+                g[Int(diagonal[i])] += shuntG[i]
+                bus[Int(diagonal[i])] += shuntB[i]
+            }
+            func add(_ y: Complex, at p: Int32) {
+                g[Int(p)] += y.re
+                bus[Int(p)] += y.im
+            }
+            let r = branches.r, x = branches.x, b = branches.b, ratio = branches.ratio, shift = branches.shift
+            for l in 0..<branches.count where branches.status[l] {
+                let y = BranchAdmittance(r: r[l], x: x[l], b: b[l], ratio: ratio[l], shift: shift[l], inService: true)
+                add(y.ff, at: ff[l]); add(y.ft, at: ft[l])
+                add(y.tf, at: tf[l]); add(y.tt, at: tt[l])
+            }
+        }}
     }
 
     private mutating func add(_ y: Complex, at p: Int32) {
@@ -147,6 +160,27 @@ public struct AdmittanceMatrix: Sendable {
                 }
             }
         }}}}
+    }
+
+    /// Computed injections `S = V ∘ conj(Ybus V)` for voltages in rectangular form, p.u. (the
+    /// same numbers as `injections(vm:va:)` at the voltages' polar values).
+    func injections(at v: RectangularVoltages) -> (p: [Double], q: [Double]) {
+        let n = busCount
+        var vr = v.vr, vi = v.vi
+        var p = [Double](repeating: 0, count: n), q = p
+        let current = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * max(n, 1))
+        defer { current.deallocate() }
+        let ir = UnsafeMutableBufferPointer(rebasing: current[0..<n])
+        let ii = UnsafeMutableBufferPointer(rebasing: current[n..<2 * n])
+        vr.withUnsafeMutableBufferPointer { vr in
+        vi.withUnsafeMutableBufferPointer { vi in
+            multiply(vr: vr, vi: vi, ir: ir, ii: ii)
+            for i in 0..<n {
+                p[i] = vr[i] * ir[i] + vi[i] * ii[i]
+                q[i] = vi[i] * ir[i] - vr[i] * ii[i]
+            }
+        }}
+        return (p, q)
     }
 
     /// Computed injections `S = V ∘ conj(Ybus V)` for voltages in polar form, p.u.

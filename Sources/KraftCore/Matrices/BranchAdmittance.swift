@@ -22,7 +22,9 @@ struct BranchAdmittance: Sendable {
             return
         }
         let ys = Complex(1) / Complex(r, x)
-        let t = Complex.polar(ratio, shift)
+        // cos(±0) = 1 and sin(±0) = ±0 exactly: most branches have no phase shift, and a cold
+        // solve then calls no sine or cosine here.
+        let t = shift == 0 ? Complex(ratio, ratio * shift) : Complex.polar(ratio, shift)
         tt = ys + Complex(0, b / 2)
         ff = Complex(tt.re / (ratio * ratio), tt.im / (ratio * ratio))
         ft = -ys / t.conjugate

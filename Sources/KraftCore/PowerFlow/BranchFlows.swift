@@ -8,17 +8,18 @@ public struct BranchFlows: Sendable {
     }
 
     public init(network: Network, vm: [Double], va: [Double]) {
+        let v = RectangularVoltages(vm: vm, va: va)
+        self.init(network: network, vr: v.vr, vi: v.vi)
+    }
+
+    /// The flows at bus voltages `vr + j vi`: each bus's voltage once (a branch end would
+    /// otherwise take a cosine and a sine again), as two arrays of Double (an array of `Complex`
+    /// costs a first-use metadata instantiation).
+    init(network: Network, vr: [Double], vi: [Double]) {
         let br = network.branches
         let m = br.count
         pf = [Double](repeating: 0, count: m); qf = pf; pt = pf; qt = pf
         let from = br.from, to = br.to, r = br.r, x = br.x, b = br.b, ratio = br.ratio, shift = br.shift
-        // Each bus's voltage once (a branch end would otherwise take a cosine and a sine again),
-        // as two arrays of Double: an array of `Complex` costs a first-use metadata instantiation.
-        var vr = [Double](repeating: 0, count: vm.count), vi = vr
-        for i in 0..<vm.count {
-            let v = Complex.polar(vm[i], va[i])
-            vr[i] = v.re; vi[i] = v.im
-        }
         for l in 0..<m where br.status[l] {
             let y = BranchAdmittance(r: r[l], x: x[l], b: b[l], ratio: ratio[l], shift: shift[l], inService: true)
             let vf = Complex(vr[from[l]], vi[from[l]]), vt = Complex(vr[to[l]], vi[to[l]])

@@ -12,7 +12,7 @@ struct DCMethod: PowerFlowAlgorithm {
             return RoundSolution(vm: vm, va: dc.va, slackShare: e.slackShare,
                                  outcome: .init(converged: true, iterations: 1, maxMismatch: 0, failure: nil),
                                  linearSolver: dc.linearSolver, timings: dc.timings,
-                                 referenceCorrection: e.buses.ref.map { .init(bus: $0, pu: dc.injection[$0] - e.pSpec[$0]) })
+                                 referenceCorrection: e.buses.ref.map { dc.injection[$0] - e.pSpec[$0] })
         } catch {
             return RoundSolution(vm: e.vm, va: e.va, slackShare: e.slackShare,
                                  outcome: .init(converged: false, iterations: 0, maxMismatch: .nan, failure: .singularJacobian(worstBuses: [])),

@@ -53,7 +53,7 @@ struct JacobianStructure {
         precondition(!busBlocks || participation == nil, "the bus-block layout has no slack-share unknowns")
         let n = ybus.busCount
         var pRow = [Int32](repeating: -1, count: n), qRow = pRow, aCol = pRow, mCol = pRow
-        let pvpq = (buses.pv + buses.pq).sorted()
+        let pvpq = Self.ascendingUnion(buses.pv, buses.pq)
         // Under distributed slack the first reference bus of each island gets its P equation back;
         // further reference buses of an island keep a free injection, as without it.
         var pBuses = pvpq
@@ -145,6 +145,25 @@ struct JacobianStructure {
         self.constantEntries = constantEntries
         self.blockPattern = nil
         precondition(pattern.columns == size)
+    }
+
+    /// The buses of `a` and `b` (disjoint) in ascending order: merged when each is ascending, as
+    /// a classification lists them, sorted otherwise. Not `(a + b).sorted()`: the standard
+    /// library's sort of more than 20 elements allocates an array of ranges, whose type metadata
+    /// the runtime builds from its mangled name at first use, in a cold solve.
+    static func ascendingUnion(_ a: [Int], _ b: [Int]) -> [Int] {
+        func ascending(_ x: [Int]) -> Bool {
+            for k in x.indices.dropFirst() where x[k - 1] >= x[k] { return false }
+            return true
+        }
+        guard ascending(a) && ascending(b) else { return (a + b).sorted() }
+        var merged = [Int]()
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) { merged.append(a[i]); i += 1 } else { merged.append(b[j]); j += 1 }
+        }
+        return merged
     }
 
     /// The scalar pattern of the layout (KLU's input) and, in the bus-block layout, the position

@@ -23,21 +23,24 @@ public final class PowerFlowSolver {
     public private(set) var branchesOut: [Int] = []
     /// Branch statuses of the network as given.
     private var givenBranchStatus: [Bool]
+    /// The admittance matrices, built on first use (`matrices()`).
+    private var admittances: Admittances?
     /// The admittance matrix of the network as given, and the one in force (minus `branchesOut`).
-    private var baseYbus: AdmittanceMatrix?
-    private var ybus: AdmittanceMatrix?
+    /// A class, so that the optional holding it is a pointer: an optional `AdmittanceMatrix` had
+    /// its type metadata built by the runtime at first use, in a cold solve.
+    private final class Admittances {
+        let base: AdmittanceMatrix
+        var current: AdmittanceMatrix
+
+        init(_ base: AdmittanceMatrix) {
+            self.base = base
+            current = base
+        }
+    }
     /// Kernels of the classifications met, the most recently used first.
-    private var kernels: [KeptKernel] = []
+    private var kernels = KeptKernels(capacity: keptKernels)
     /// How many kernels are kept: a year's hours on Nordic44 meet a handful of classifications.
     static let keptKernels = 8
-    private struct KernelKey: Equatable {
-        let buses: BusClassification, participation: [Double]?, choice: LinearSolverChoice
-    }
-    /// A struct, not a tuple: see `RoundSolution.ReferenceCorrection`.
-    private struct KeptKernel {
-        let key: KernelKey
-        let kernel: NewtonRaphsonKernel
-    }
     private var classification: BusClassification?
 
     public init(network: Network, options: PowerFlowOptions = PowerFlowOptions()) {
@@ -49,17 +52,17 @@ public final class PowerFlowSolver {
     /// Takes `branches` out of service for the next solves, putting back those taken out
     /// before. Branches already out of service in the network as given are ignored.
     public func takeOut(branches: [Int]) {
-        let base = admittance().base
+        let admittances = matrices(), base = admittances.base
         for l in branchesOut {
-            ybus!.restore(branch: l, from: base)
-            for k in kernels { k.kernel.restore(branch: l, from: base) }
+            admittances.current.restore(branch: l, from: base)
+            kernels.forEach { $0.restore(branch: l, from: base) }
             network.branches.status[l] = true
         }
         branchesOut = []
         for l in branches where givenBranchStatus[l] && !branchesOut.contains(l) {
             let y = BranchAdmittance(network.branches, l)
-            ybus!.remove(branch: l, y)
-            for k in kernels { k.kernel.remove(branch: l, y) }
+            admittances.current.remove(branch: l, y)
+            kernels.forEach { $0.remove(branch: l, y) }
             network.branches.status[l] = false
             branchesOut.append(l)
         }
@@ -67,14 +70,13 @@ public final class PowerFlowSolver {
     }
 
     /// The admittance matrices of the network as given and in force, built on first use.
-    private func admittance() -> (base: AdmittanceMatrix, current: AdmittanceMatrix) {
-        if baseYbus == nil {
-            var given = network
-            given.branches.status = givenBranchStatus
-            baseYbus = AdmittanceMatrix(network: given)
-            ybus = baseYbus
-        }
-        return (baseYbus!, ybus!)
+    private func matrices() -> Admittances {
+        if let admittances { return admittances }
+        var given = network
+        given.branches.status = givenBranchStatus
+        let made = Admittances(AdmittanceMatrix(network: given))
+        admittances = made
+        return made
     }
 
     /// Moves to another operating point of the same grid. With `initialPoint = .case` the next
@@ -105,7 +107,7 @@ public final class PowerFlowSolver {
         var timings = PhaseTimings()
         let wall = Stopwatch()
         var clock = Stopwatch()
-        let ybus = admittance().current
+        let ybus = matrices().current
         timings.ybus = clock.lap()
 
         let gens = network.generators
@@ -125,6 +127,8 @@ public final class PowerFlowSolver {
         var linearSolverName = options.linearSolver.rawValue
         var round = 0
         var finalInjection: (p: [Double], q: [Double])?
+        /// The voltages `finalInjection` was computed at, which the branch flows reuse.
+        var finalVoltages: RectangularVoltages?
 
         rounds: while true {
             round += 1
@@ -152,15 +156,17 @@ public final class PowerFlowSolver {
             timings += solved.timings
             notes += solved.notes
             // DC: the reference buses' generators take up what the angles leave at their bus.
-            for c in solved.referenceCorrection {
-                let r = c.bus, correction = c.pu
+            for k in solved.referenceCorrection.indices {
+                let r = buses.ref[k], correction = solved.referenceCorrection[k]
                 if let g = (0..<gens.count).first(where: { state.generatorOn[$0] && gens.bus[$0] == r }) { state.pg[g] += correction }
             }
             iterations += outcome.iterations
             guard options.method != .dc else { break rounds }
 
-            let injection = ybus.injections(vm: vm, va: va)
+            let voltages = RectangularVoltages(vm: vm, va: va)
+            let injection = ybus.injections(at: voltages)
             finalInjection = injection
+            finalVoltages = voltages
             var balanceBuses = buses.ref
             if participation != nil {
                 var seen = Set<Int>()
@@ -215,8 +221,15 @@ public final class PowerFlowSolver {
             let with = options.method != .nr ? "the \(options.method.rawValue) method" : "a distributed slack"
             notes.append("block LU asked for, \(linearSolverName) used: the block LU needs Newton–Raphson's bus-block layout, not available with \(with)")
         }
-        let flows = options.method == .dc ? DCPowerFlow.flows(network: network, ybus: ybus, va: va)
-            : BranchFlows(network: network, vm: vm, va: va)
+        let flows: BranchFlows
+        if options.method == .dc {
+            flows = DCPowerFlow.flows(network: network, ybus: ybus, va: va)
+        } else if let finalVoltages {
+            let v = finalVoltages.at(vm: vm, va: va)
+            flows = BranchFlows(network: network, vr: v.vr, vi: v.vi)
+        } else {
+            flows = BranchFlows(network: network, vm: vm, va: va)
+        }
         timings.iterate += max(0, wall.elapsed - timings.total)
         var result = PowerFlowResult(
             method: options.method, converged: outcome.converged, failure: outcome.failure, iterations: iterations,
@@ -245,20 +258,15 @@ public final class PowerFlowSolver {
     /// least recently used beyond `keptKernels` is dropped.
     func nrKernel(ybus: AdmittanceMatrix, buses: BusClassification, participation: [Double]?,
                           choice: LinearSolverChoice) -> NewtonRaphsonKernel {
-        let key = KernelKey(buses: buses, participation: participation, choice: choice)
-        if let i = kernels.firstIndex(where: { $0.key == key }) {
-            let kept = kernels.remove(at: i)
-            kernels.insert(kept, at: 0)
-            return kept.kernel
-        }
-        if let last = kernels.first, last.key.participation == participation, last.key.choice == choice, last.kernel.busBlocks,
+        let key = KeptKernels.Key(buses: buses, participation: participation, choice: choice)
+        if let kept = kernels.take(key) { return kept }
+        if let last = kernels.newest, last.key.participation == participation, last.key.choice == choice, last.kernel.busBlocks,
            NewtonRaphsonKernel.usesBusBlocks(buses: buses, participation: participation, linearSolver: choice) {
             return last.kernel
         }
         let k = NewtonRaphsonKernel(ybus: ybus, buses: buses, participation: participation, linearSolver: choice)
         k.freshFactorization = freshFactorization
-        kernels.insert(KeptKernel(key: key, kernel: k), at: 0)
-        if kernels.count > Self.keptKernels { kernels.removeLast() }
+        kernels.add(k, for: key)
         return k
     }
 
