@@ -109,7 +109,7 @@ public struct Fleet: Sendable, Equatable {
     public var zones: [String]
     public var units: [Unit]
     public var aggregates: [Aggregate]
-    /// Outage lengths by year from a fleet's published availability (see `EnergyAvailability`).
+    /// Availability by year from a fleet's published factor (see `EnergyAvailability`).
     public var energyAvailability: [EnergyAvailability] = []
 
     public static let technologies = Technology.fleet
