@@ -119,6 +119,7 @@ struct FleetTests {
         for (scenario, year) in [("history-2019", 2019), ("history-2023", 2023), ("base-2025", 2025)] {
             let factor = factors.first { $0.year == year }?.factor ?? lastFive
             let (_, grid) = try Self.grid(scenario)
+            #expect(grid.notes.contains { $0.contains("energy availability factor of \(year), \(String(format: "%.3f", factor))") }, "the run's notes name the factor")
             let reactors = grid.units.indices.filter { grid.units[$0].technology == .nuclear && grid.zoneOfBus[grid.network.generators.bus[$0]] == "SE3" }
             let status = (0..<365).map { grid.status(on: CalendarDate(year: year, month: 1, day: 1).adding(days: $0)) }
             var running = 0

@@ -209,6 +209,10 @@ public struct StudyGrid: Sendable {
             }
             notes.append("fleet: \(scenario.fleetPath.map { ($0 as NSString).lastPathComponent } ?? "fleet file") placed on the grid in place of its \(replaced) machines in \(fleet.zones.joined(separator: ", ")) (\(condensers) of them stay as synchronous condensers, without active power or inertia): \(placed.count) generators, \(Int(placed.reduce(0) { $0 + $1.capacityMW }.rounded())) MW in \(scenario.period.from.year)")
             notes.append("nuclear: lowest output 0.6 of capacity while running, one refuelling outage a year per unit (ASSUMPTION, Scenarios/fleet/nordic.toml); CHP heat-led, its lowest output following the heating season; the strategic reserve runs only before load is shed")
+            let year = scenario.period.from.year
+            for a in fleet.energyAvailability {
+                notes.append("\(a.technology.rawValue) in \(a.zones.joined(separator: ", ")): the published energy availability factor of \(year), \(String(format: "%.3f", a.factor(in: year))), each unit available outside its refuelling outage at the share that gives it (fleet [[energy_availability]])")
+            }
         }
 
         // Dated events on the named units.
