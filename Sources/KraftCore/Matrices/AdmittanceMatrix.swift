@@ -143,7 +143,7 @@ public struct AdmittanceMatrix: Sendable {
     }
 
     /// Complex current injections `I = Ybus · V` (V given by real and imaginary parts).
-    public func multiply(vr: UnsafeMutableBufferPointer<Double>, vi: UnsafeMutableBufferPointer<Double>,
+    public func multiply(vr: UnsafeBufferPointer<Double>, vi: UnsafeBufferPointer<Double>,
                          ir: UnsafeMutableBufferPointer<Double>, ii: UnsafeMutableBufferPointer<Double>) {
         let n = busCount
         pattern.columnStart.withUnsafeBufferPointer { cs in
@@ -165,42 +165,36 @@ public struct AdmittanceMatrix: Sendable {
     /// Computed injections `S = V ∘ conj(Ybus V)` for voltages in rectangular form, p.u. (the
     /// same numbers as `injections(vm:va:)` at the voltages' polar values).
     func injections(at v: RectangularVoltages) -> (p: [Double], q: [Double]) {
-        let n = busCount
-        var vr = v.vr, vi = v.vi
-        var p = [Double](repeating: 0, count: n), q = p
-        let current = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * max(n, 1))
-        defer { current.deallocate() }
-        let ir = UnsafeMutableBufferPointer(rebasing: current[0..<n])
-        let ii = UnsafeMutableBufferPointer(rebasing: current[n..<2 * n])
-        vr.withUnsafeMutableBufferPointer { vr in
-        vi.withUnsafeMutableBufferPointer { vi in
-            multiply(vr: vr, vi: vi, ir: ir, ii: ii)
-            for i in 0..<n {
-                p[i] = vr[i] * ir[i] + vi[i] * ii[i]
-                q[i] = vi[i] * ir[i] - vr[i] * ii[i]
-            }
+        v.vr.withUnsafeBufferPointer { vr in
+        v.vi.withUnsafeBufferPointer { vi in
+            injections(vr: vr, vi: vi)
         }}
-        return (p, q)
     }
 
     /// Computed injections `S = V ∘ conj(Ybus V)` for voltages in polar form, p.u.
     public func injections(vm: [Double], va: [Double]) -> (p: [Double], q: [Double]) {
         let n = busCount
-        let vr = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * max(n, 1))
-        defer { vr.deallocate() }
-        let vi = UnsafeMutableBufferPointer(rebasing: vr[n..<2 * n])
-        let ir = UnsafeMutableBufferPointer(rebasing: vr[2 * n..<3 * n])
-        let ii = UnsafeMutableBufferPointer(rebasing: vr[3 * n..<4 * n])
-        let vrr = UnsafeMutableBufferPointer(rebasing: vr[0..<n])
+        let v = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * max(n, 1))
+        defer { v.deallocate() }
         for k in 0..<n {
-            vrr[k] = vm[k] * _cos(va[k])
-            vi[k] = vm[k] * _sin(va[k])
+            v[k] = vm[k] * _cos(va[k])
+            v[n + k] = vm[k] * _sin(va[k])
         }
-        multiply(vr: vrr, vi: vi, ir: ir, ii: ii)
+        return injections(vr: UnsafeBufferPointer(rebasing: v[0..<n]), vi: UnsafeBufferPointer(rebasing: v[n..<2 * n]))
+    }
+
+    /// `S = V ∘ conj(Ybus V)` for voltages `vr + j vi`.
+    private func injections(vr: UnsafeBufferPointer<Double>, vi: UnsafeBufferPointer<Double>) -> (p: [Double], q: [Double]) {
+        let n = busCount
+        let current = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * max(n, 1))
+        defer { current.deallocate() }
+        let ir = UnsafeMutableBufferPointer(rebasing: current[0..<n])
+        let ii = UnsafeMutableBufferPointer(rebasing: current[n..<2 * n])
+        multiply(vr: vr, vi: vi, ir: ir, ii: ii)
         var p = [Double](repeating: 0, count: n), q = p
         for i in 0..<n {
-            p[i] = vrr[i] * ir[i] + vi[i] * ii[i]
-            q[i] = vi[i] * ir[i] - vrr[i] * ii[i]
+            p[i] = vr[i] * ir[i] + vi[i] * ii[i]
+            q[i] = vi[i] * ir[i] - vr[i] * ii[i]
         }
         return (p, q)
     }

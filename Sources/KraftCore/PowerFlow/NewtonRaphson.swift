@@ -555,7 +555,7 @@ public final class NewtonRaphsonKernel {
     /// Computes `I = Ybus V`, `S = V conj(I)` into `p`, `q`, the masked mismatch vector, and
     /// returns ‖F‖∞.
     private func evaluateMismatch(pSpec: [Double], qSpec: [Double]) -> Double {
-        ybus.multiply(vr: vr, vi: vi, ir: ir, ii: ii)
+        ybus.multiply(vr: UnsafeBufferPointer(vr), vi: UnsafeBufferPointer(vi), ir: ir, ii: ii)
         let vr = self.vr, vi = self.vi, ir = self.ir, ii = self.ii, p = self.p, q = self.q
         let mismatch = self.mismatch, slack = self.slack, pe = pEquation, qe = qEquation
         if busBlocks {
