@@ -21,6 +21,10 @@ public struct Fleet: Sendable, Equatable {
         public var refuellingDays: Int = 0
         /// Marginal cost override, EUR/MWh (nil: the technology's).
         public var costEURPerMWh: Double?
+        /// Added costs of the equal steps the unit offers its capacity in, EUR/MWh, ascending
+        /// (empty: one step). Reservoir hydro uses them (`DispatchProblem.Unit.offerSteps`); a
+        /// run-of-river share of the same aggregate does not.
+        public var offerSteps: [Double] = []
         /// Forced outages for `kraft adequacy` (nil: the technology's default or the scenario's
         /// `[adequacy.forced_outage]`): the share of time out, the mean time to repair in hours,
         /// and for an aggregate the size of one of its units (it is sampled as that many units).
@@ -151,6 +155,11 @@ extension Fleet {
             o.refuellingDay = t.integer("refuelling_day", in: 1...366)
             o.refuellingDays = t.integer("refuelling_days", in: 0...365) ?? 0
             o.costEURPerMWh = t.number("cost_eur_mwh", in: -500...10_000)
+            if let steps = t.numbers("offer_steps_eur_mwh", in: 0...1_000) {
+                if steps.isEmpty || zip(steps, steps.dropFirst()).contains(where: { $0 > $1 }) {
+                    t.problem("offer_steps_eur_mwh", "is \(steps) (expected at least one added cost, in ascending order, such as [0, 4, 12])")
+                } else { o.offerSteps = steps }
+            }
             o.forcedOutageRate = t.number("forced_outage_rate", in: 0...1)
             o.mttrHours = t.number("mttr_h", in: 1...100_000, unit: "h")
             o.unitMW = t.number("unit_mw", in: 0...100_000, exclusiveLower: true, unit: "MW")

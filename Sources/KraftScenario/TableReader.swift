@@ -83,6 +83,27 @@ final class TableReader {
         return x
     }
 
+    /// An array of numbers, each in `range`.
+    func numbers(_ key: String, in range: ClosedRange<Double>) -> [Double]? {
+        guard let v = value(key) else { return nil }
+        guard case .array(let items) = v else { problem(key, "is \(v.kind) (expected an array of numbers)"); return nil }
+        var out = [Double]()
+        for (i, item) in items.enumerated() {
+            let x: Double
+            switch item {
+            case .integer(let n): x = Double(n)
+            case .float(let f): x = f
+            default: problem(key, "item \(i + 1) is \(item.kind) (expected a number)"); return nil
+            }
+            guard x.isFinite, range.contains(x) else {
+                problem(key, "item \(i + 1) is \(clean(x)) (expected a number from \(clean(range.lowerBound)) to \(clean(range.upperBound)))")
+                return nil
+            }
+            out.append(x)
+        }
+        return out
+    }
+
     func bool(_ key: String) -> Bool? {
         guard let v = value(key) else { return nil }
         guard case .bool(let b) = v else { problem(key, "is \(v.kind) (expected true or false)"); return nil }

@@ -5,7 +5,7 @@ import KraftScenario
 import KraftSim
 import Testing
 
-/// A week of the Ringhals 3–4 closure in February 2030 without support (some hours fail, among
+/// A week of the Ringhals 3–4 closure in February and March 2030 without support (some hours fail, among
 /// them the peak-load hour, and voltages leave their limits): the result files say so, and
 /// agree with the hour records counted here.
 @Suite("Voltage limits and failed hours in the result files", .serialized)
@@ -13,7 +13,7 @@ struct VoltageLimitFilesTests {
     static let result: YearResult = {
         let path = ReportFixtures.root.appendingPathComponent("Scenarios/sweden/ringhals-3-4-close-2030.toml").path
         let (s, network, sidecar) = try! ScenarioLoader.load(path: path)
-        let span = Period(from: CalendarDate(year: 2030, month: 2, day: 11), to: CalendarDate(year: 2030, month: 2, day: 17))
+        let span = Period(from: CalendarDate(year: 2030, month: 2, day: 25), to: CalendarDate(year: 2030, month: 3, day: 3))
         let (profiles, hours) = try! YearRun.profiles(weather: s.weather, covering: span, sidecar: sidecar)
         return try! YearRun.run(scenario: s, network: network, sidecar: sidecar, profiles: profiles, only: hours, threads: 2)
     }()

@@ -213,6 +213,26 @@ struct FleetTests {
         #expect(a.capacity(in: 2023) == 3500 && a.capacity(in: 2021) == 1500 && a.capacity(in: 2024) == 4000 && a.capacity(in: 2019) == 1000)
     }
 
+    @Test("reservoir hydro offers in the fleet's steps; its run-of-river share and other units in one")
+    func hydroOfferSteps() throws {
+        let (s, network, sidecar) = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)
+        let day = try #require(CalendarDate(parsing: "2025-01-15"))
+        let (profiles, _) = try YearRun.profiles(weather: s.weather, covering: Period(from: day, to: day), sidecar: sidecar)
+        let setup = YearRun.Setup(scenario: s, network: network, sidecar: sidecar, profiles: profiles)
+        let (_, problem) = setup.problem(0..<24)
+        let grid = setup.grid
+        var reservoir = 0
+        for (g, unit) in grid.units.enumerated() {
+            if unit.technology == .hydro && !unit.runOfRiver && !unit.added {
+                #expect(problem.units[g].offerSteps == [0, 4, 12], "generator \(g)")
+                reservoir += 1
+            } else {
+                #expect(problem.units[g].offerSteps.isEmpty, "generator \(g) (\(unit.technology))")
+            }
+        }
+        #expect(reservoir > 0)
+    }
+
     @Test("a bad fleet file is refused with every problem named by file and key")
     func badFleet() throws {
         let loaded = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)
@@ -234,6 +254,13 @@ struct FleetTests {
             capacity_mw = { 2019 = 100, next = 5 }
             reservoir_twh = 2.0
             colour = "blue"
+            offer_steps_eur_mwh = [0, 12, 4]
+
+            [[aggregate]]
+            zone = "SE3"
+            technology = "hydro"
+            capacity_mw = { 2019 = 100 }
+            offer_steps_eur_mwh = [0, "x"]
             """
         do {
             _ = try Fleet.parse(text, file: "fleet.toml", network: loaded.network)
@@ -246,7 +273,9 @@ struct FleetTests {
                              "unit[1].bus: is 1234567, not a bus of the grid",
                              "aggregate[1].capacity_mw.next: is not a year",
                              "aggregate[1].reservoir_start_share: is missing (expected reservoir_twh and reservoir_start_share together)",
-                             "aggregate[1].colour: is not a known key here"] {
+                             "aggregate[1].colour: is not a known key here",
+                             "aggregate[1].offer_steps_eur_mwh: is [0.0, 12.0, 4.0] (expected at least one added cost, in ascending order",
+                             "aggregate[2].offer_steps_eur_mwh: item 2 is a string (expected a number)"] {
                 #expect(messages.contains { $0.hasPrefix(expected) }, "\(expected) in \(messages)")
             }
         }

@@ -1,5 +1,5 @@
 /// The objective both dispatch methods minimise, evaluated on a result so that their costs are
-/// computed the same way: generation at unit cost, curtailment at the curtailment cost, unserved
+/// computed the same way: generation at unit cost (with its offer steps), curtailment at the curtailment cost, unserved
 /// energy at VoLL, surplus dumped at its cost, and price-taking exchanges at the neighbour's price (imports cost, exports
 /// earn). Fixed exchanges cost nothing here: they are not a decision.
 extension DispatchProblem {
@@ -9,7 +9,7 @@ extension DispatchProblem {
         for h in 0..<hours {
             for (k, unit) in units.enumerated() {
                 let p = outputMW[h, k]
-                total += unit.cost * p
+                total += unit.energyCost(p, hour: h)
                 if unit.curtailable { total += curtailmentCostEURPerMWh * (unit.pmax[h] - p) }
             }
             for b in 0..<busCount { total += unservedCostEURPerMWh * unservedMW[h, b] }

@@ -3,7 +3,9 @@ import KraftCore
 /// DC optimal power flow over a whole window as one linear program, solved with CLP.
 ///
 /// Formulation (PTDF, branch limits added as they bind). Per hour `h` the columns are, in this
-/// order: unit outputs (MW, pmin…pmax; one column per group of units, see `Layout`), unserved
+/// order: unit outputs (MW, pmin…pmax; one column per group of units and offer step, see `Layout`
+/// and `DispatchProblem.Unit.offerSteps`: step k of n holds the group's output between k/n and
+/// (k+1)/n of its capacity, so the steps fill in order as their costs rise), unserved
 /// demand at each bus with load (0…max(load, 0); only when needed, see "Unserved demand"), the exchange with every neighbour (−export…import, + into the grid; a fixed schedule has both bounds at its
 /// value) and the flow of every link (−backward…forward, no cost; −1 at its from bus, +1 at its
 /// to bus, so it counts as those two injections in every row). The rows per hour are one energy balance per island, `Σ injections = Σ load`, and one
@@ -151,6 +153,9 @@ public enum DispatchLP {
         let island: [Int]
         /// Units of each unit column, in unit order.
         let groups: [[Int]]
+        /// The unit columns of an hour: each group's offer steps in turn (one column for a group
+        /// without steps), as (group, step).
+        let offers: [(group: Int, step: Int)]
         /// Buses with an unserved-demand column (none when the LP is solved without them).
         let loadBuses: [Int]
         /// Buses with a surplus column (a withdrawal of up to the bus's minimum output and fixed
@@ -163,28 +168,29 @@ public enum DispatchLP {
         /// Interface factors, `[k * buses + b]`.
         let interfaceFactor: [Double]
         var nonzeros = 0
-        var columnsPerHour: Int { groups.count + loadBuses.count + externals + links + surplusBuses.count }
+        var columnsPerHour: Int { offers.count + loadBuses.count + externals + links + surplusBuses.count }
         var rowsPerHour: Int { islands + interfaceCount }
         var interfaceCount: Int { interfaceFactor.count / max(buses, 1) }
-        func groupColumn(_ h: Int, _ g: Int) -> Int { h * columnsPerHour + g }
-        func unservedColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + k }
-        func externalColumn(_ h: Int, _ e: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + e }
-        func linkColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + k }
-        func surplusColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + groups.count + loadBuses.count + externals + links + k }
+        func offerColumn(_ h: Int, _ o: Int) -> Int { h * columnsPerHour + o }
+        func unservedColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offers.count + k }
+        func externalColumn(_ h: Int, _ e: Int) -> Int { h * columnsPerHour + offers.count + loadBuses.count + e }
+        func linkColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offers.count + loadBuses.count + externals + k }
+        func surplusColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offers.count + loadBuses.count + externals + links + k }
 
         init(_ p: DispatchProblem, surplus: Bool = false, unserved: Bool = true) throws(DispatchError) {
             buses = p.busCount; externals = p.externals.count; links = p.links.count; hours = p.hours
             island = p.islandOfBus()
             islands = (island.max() ?? -1) + 1
-            struct Key: Hashable { let bus: Int, cost: Double, curtailable: Bool, budget: Int? }
+            struct Key: Hashable { let bus: Int, cost: Double, curtailable: Bool, budget: Int?, steps: [Double] }
             var groupOf = [Key: Int](), groups = [[Int]]()
             // A unit that can produce nothing in any hour of the window (out of service, a
             // synchronous condenser) gets no column: its output is 0.
             for (u, unit) in p.units.enumerated() where unit.pmax.contains(where: { $0 > 0 }) {
-                let key = Key(bus: unit.bus, cost: unit.cost, curtailable: unit.curtailable, budget: unit.budget)
+                let key = Key(bus: unit.bus, cost: unit.cost, curtailable: unit.curtailable, budget: unit.budget, steps: unit.offerSteps)
                 if let g = groupOf[key] { groups[g].append(u) } else { groupOf[key] = groups.count; groups.append([u]) }
             }
             self.groups = groups
+            offers = groups.indices.flatMap { g in (0..<max(p.units[groups[g][0]].offerSteps.count, 1)).map { (group: g, step: $0) } }
             loadBuses = unserved ? (0..<p.busCount).filter { b in (0..<p.hours).contains { p.loadMW[$0, b] > 0 } } : []
             let capacity = surplus ? (0..<p.hours).map { p.surplusCapacityMW(hour: $0) } : []
             surplusCapacity = capacity
@@ -202,7 +208,7 @@ public enum DispatchLP {
         /// Where every column within an hour injects: +1 at the bus of a unit, unserved-demand or
         /// exchange column; −1 at a link's from bus and +1 at its to bus.
         func injections(_ p: DispatchProblem) -> [[(bus: Int, coefficient: Double)]] {
-            (groups.map { p.units[$0[0]].bus } + loadBuses + p.externals.map(\.bus)).map { [(bus: $0, coefficient: 1.0)] }
+            (offers.map { p.units[groups[$0.group][0]].bus } + loadBuses + p.externals.map(\.bus)).map { [(bus: $0, coefficient: 1.0)] }
                 + p.links.map { [(bus: $0.from, coefficient: -1.0), (bus: $0.to, coefficient: 1.0)] }
                 + surplusBuses.map { [(bus: $0, coefficient: -1.0)] }
         }
@@ -241,12 +247,18 @@ public enum DispatchLP {
                         let a = Self.coefficient(terms[c], interfaceFactor, offset: k * buses)
                         if a != 0 { index.append(Int32(rowBase + islands + k)); value.append(a) }
                     }
-                    if c < groups.count, let g = p.units[groups[c][0]].budget { index.append(Int32(budgetRow0 + g)); value.append(1) }
+                    if c < offers.count, let g = p.units[groups[offers[c].group][0]].budget { index.append(Int32(budgetRow0 + g)); value.append(1) }
                 }
-                for (g, members) in groups.enumerated() {
-                    let c = groupColumn(h, g), unit = p.units[members[0]]
-                    for u in members { colLower[c] += p.units[u].pmin[h]; colUpper[c] += p.units[u].pmax[h] }
-                    cost[c] = unit.cost - (unit.curtailable ? p.curtailmentCostEURPerMWh : 0)
+                for (o, (g, k)) in offers.enumerated() {
+                    // Step k of n covers [k, k+1]·pmax/n of the group's output; the minimum output
+                    // fills the steps from the first.
+                    let c = offerColumn(h, o), unit = p.units[groups[g][0]], steps = max(unit.offerSteps.count, 1)
+                    var low = 0.0, high = 0.0
+                    for u in groups[g] { low += p.units[u].pmin[h]; high += p.units[u].pmax[h] }
+                    let width = high / Double(steps)
+                    colUpper[c] = steps == 1 ? high : width
+                    colLower[c] = steps == 1 ? low : min(max(low - Double(k) * width, 0), width)
+                    cost[c] = unit.cost + (unit.offerSteps.isEmpty ? 0 : unit.offerSteps[k]) - (unit.curtailable ? p.curtailmentCostEURPerMWh : 0)
                 }
                 for (k, b) in loadBuses.enumerated() {
                     let c = unservedColumn(h, k)
@@ -365,11 +377,13 @@ public enum DispatchLP {
             var linkFlow = HourMatrix(hours: hours, width: links, repeating: 0.0), linkDifference = linkFlow
             let nodal = nodalPrices(p, r, limitRows: limitRows)
             for h in 0..<hours {
+                var groupOutput = [Double](repeating: 0, count: groups.count)
+                for (o, offer) in offers.enumerated() { groupOutput[offer.group] += x[offerColumn(h, o)] }
                 for (g, members) in groups.enumerated() {
-                    // The column's output over its units: each at pmin plus the same share of its room.
+                    // The group's output over its units: each at pmin plus the same share of its room.
                     var low = 0.0, high = 0.0
                     for u in members { low += p.units[u].pmin[h]; high += p.units[u].pmax[h] }
-                    let share = high > low ? min(max((x[groupColumn(h, g)] - low) / (high - low), 0), 1) : 0
+                    let share = high > low ? min(max((groupOutput[g] - low) / (high - low), 0), 1) : 0
                     for u in members {
                         let unit = p.units[u], out = unit.pmin[h] + (unit.pmax[h] - unit.pmin[h]) * share
                         output[h, u] = out

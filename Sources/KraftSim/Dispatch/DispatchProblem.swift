@@ -29,9 +29,29 @@ public struct DispatchProblem: Sendable {
         public var curtailable: Bool
         /// Index into `energyBudgetsMWh` when the unit draws on a shared energy budget (hydro).
         public var budget: Int?
+        /// The unit's offer in equal steps of its hour's capacity, each at `cost` plus its added
+        /// cost (EUR/MWh, ascending); empty: all of it at `cost`. Reservoir hydro offers so: the
+        /// harder it runs in an hour, the dearer its water (lower efficiency near full output, less
+        /// room left for the week's dearer hours), which gives a hydro system's prices their shape
+        /// within the day (README.md, "Reservoir hydro").
+        public var offerSteps: [Double] = []
         public init(bus: Int, cost: Double, pmin: [Double], pmax: [Double], curtailable: Bool, budget: Int?) {
             self.bus = bus; self.cost = cost; self.pmin = pmin; self.pmax = pmax
             self.curtailable = curtailable; self.budget = budget
+        }
+
+        /// What producing `output` MW costs in hour `h`, EUR/h: `cost` on all of it plus each
+        /// offer step's added cost on the part of `output` in that step.
+        public func energyCost(_ output: Double, hour h: Int) -> Double {
+            var total = cost * output
+            guard !offerSteps.isEmpty else { return total }
+            let width = pmax[h] / Double(offerSteps.count)
+            for (k, added) in offerSteps.enumerated() where added != 0 {
+                // The last step also carries what an AC slack produces above pmax.
+                let above = max(output - Double(k) * width, 0)
+                total += added * (k == offerSteps.count - 1 ? above : min(above, width))
+            }
+            return total
         }
     }
 

@@ -51,6 +51,9 @@ extension DispatchProblem {
         for (u, unit) in units.enumerated() {
             guard (0..<busCount).contains(unit.bus) else { throw fail("unit \(u): bus \(unit.bus) is out of range (expected 0..<\(busCount))") }
             guard unit.cost.isFinite else { throw fail("unit \(u): cost is \(unit.cost) (expected a finite EUR/MWh value)") }
+            guard unit.offerSteps.allSatisfy(\.isFinite), zip(unit.offerSteps, unit.offerSteps.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+                throw fail("unit \(u): offer steps \(unit.offerSteps) (expected finite added costs in ascending order)")
+            }
             guard unit.pmin.count == hours, unit.pmax.count == hours else {
                 throw fail("unit \(u): pmin has \(unit.pmin.count) and pmax \(unit.pmax.count) values (expected \(hours) each)")
             }

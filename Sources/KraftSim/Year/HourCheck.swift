@@ -168,7 +168,7 @@ final class HourCheck {
             record.generatorCurtailedMW[g] = curtailed
             record.generationMW += output
             record.curtailedMW += curtailed
-            record.costEUR += grid.units[g].cost * output + curtailed * problem.curtailmentCostEURPerMWh
+            record.costEUR += problem.units[g].energyCost(output, hour: h) + curtailed * problem.curtailmentCostEURPerMWh
             record.emissionsT += grid.units[g].emissions * output
             guard z >= 0 else { continue }
             record.zoneGenerationMW[z][techColumn[g]] += output

@@ -48,9 +48,11 @@ enum WindowProblem {
                 if budgetOfZone[zone] == nil { budgetOfZone[zone] = budgets.count; budgets.append(energy) }
                 budget = budgetOfZone[zone]
             }
-            return DispatchProblem.Unit(bus: net.generators.bus[g], cost: grid.units[g].cost,
-                                        pmin: hours.map { $0.minimum[g] }, pmax: hours.map { $0.available[g] },
-                                        curtailable: grid.units[g].curtailable, budget: budget)
+            var unit = DispatchProblem.Unit(bus: net.generators.bus[g], cost: grid.units[g].cost,
+                                            pmin: hours.map { $0.minimum[g] }, pmax: hours.map { $0.available[g] },
+                                            curtailable: grid.units[g].curtailable, budget: budget)
+            if !grid.units[g].runOfRiver { unit.offerSteps = grid.units[g].operation.offerSteps }
+            return unit
         }
         var load = HourMatrix(hours: count, width: n, repeating: 0.0)
         for (h, hour) in hours.enumerated() {
