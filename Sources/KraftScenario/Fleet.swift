@@ -22,8 +22,8 @@ public struct Fleet: Sendable, Equatable {
         /// Marginal cost override, EUR/MWh (nil: the technology's).
         public var costEURPerMWh: Double?
         /// Added costs of the equal steps the unit offers its capacity in, EUR/MWh, ascending
-        /// (empty: one step). Reservoir hydro uses them (`DispatchProblem.Unit.offerSteps`); a
-        /// run-of-river share of the same aggregate does not.
+        /// (empty: one step; `DispatchProblem.Unit.offerSteps`). The shipped fleet gives them to
+        /// reservoir hydro; the run-of-river share of an aggregate offers in one step.
         public var offerSteps: [Double] = []
         /// Forced outages for `kraft adequacy` (nil: the technology's default or the scenario's
         /// `[adequacy.forced_outage]`): the share of time out, the mean time to repair in hours,

@@ -1,7 +1,8 @@
 /// The objective both dispatch methods minimise, evaluated on a result so that their costs are
-/// computed the same way: generation at unit cost (with its offer steps), curtailment at the curtailment cost, unserved
-/// energy at VoLL, surplus dumped at its cost, and price-taking exchanges at the neighbour's price (imports cost, exports
-/// earn). Fixed exchanges cost nothing here: they are not a decision.
+/// computed the same way: generation at unit cost (with its offer steps), curtailment at the
+/// curtailment cost, unserved energy at VoLL, surplus dumped at its cost, and price-taking
+/// exchanges at the neighbour's price (imports cost, exports earn). Fixed exchanges cost nothing
+/// here: they are not a decision.
 extension DispatchProblem {
     public func cost(outputMW: HourMatrix<Double>, unservedMW: HourMatrix<Double>, externalMW: HourMatrix<Double>,
                      surplusMW: HourMatrix<Double> = HourMatrix(width: 0)) -> Double {

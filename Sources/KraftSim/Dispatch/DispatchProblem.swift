@@ -33,7 +33,8 @@ public struct DispatchProblem: Sendable {
         /// cost (EUR/MWh, ascending); empty: all of it at `cost`. Reservoir hydro offers so: the
         /// harder it runs in an hour, the dearer its water (lower efficiency near full output, less
         /// room left for the week's dearer hours), which gives a hydro system's prices their shape
-        /// within the day (README.md, "Reservoir hydro").
+        /// within the day (README.md, "The Swedish fleet": hydro reservoirs). The merit-order
+        /// dispatch stands such a unit in its order at its first step's cost.
         public var offerSteps: [Double] = []
         public init(bus: Int, cost: Double, pmin: [Double], pmax: [Double], curtailable: Bool, budget: Int?) {
             self.bus = bus; self.cost = cost; self.pmin = pmin; self.pmax = pmax
