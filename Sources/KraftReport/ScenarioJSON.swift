@@ -76,6 +76,11 @@ public enum ScenarioJSON {
             j.raw("{"); j.key("border"); j.string(b.border); j.raw(","); j.key("forward_mw"); j.number(b.forwardMW); j.raw(",")
             j.key("backward_mw"); j.number(b.backwardMW); j.raw("}")
         }
+        j.raw("],"); j.key("inflow_factors"); j.raw("[")
+        for (k, f) in s.inflowFactors.enumerated() {
+            if k > 0 { j.raw(",") }
+            j.raw("{"); j.key("zone"); j.string(f.zone); j.raw(","); j.key("factor"); j.number(f.factor); j.raw("}")
+        }
         j.raw("],"); j.key("certificates")
         if let c = s.certificates {
             j.raw("{"); j.key("quota")

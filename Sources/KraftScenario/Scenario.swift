@@ -25,6 +25,9 @@ public struct Scenario: Sendable {
     public var voltageLimits: VoltageLimitSettings?
     /// Transfer capacities that replace the grid sidecar's for this scenario (`[[border]]`).
     public var borders: [BorderCapacity] = []
+    /// Factors on the fleet's annual hydro inflow of zones, for this scenario (`[[inflow]]`;
+    /// already applied to `fleet`).
+    public var inflowFactors: [InflowFactor] = []
     public var certificates: CertificateSettings?
     public var dispatch: DispatchSettings = DispatchSettings()
     /// What `kraft adequacy` samples (`[adequacy]`), nil when the scenario has no such table.
@@ -117,6 +120,14 @@ public struct DataCentre: Sendable, Equatable {
 
 /// A border's transfer capacity for this scenario, in place of the grid sidecar's: a history
 /// year's trading capacities, or a reinforcement. Applies to the whole period.
+/// A factor on a zone's annual hydro inflow as the fleet file gives it (`[[inflow]]`): a dry or
+/// wet year where the weather has no inflow series for the zone.
+public struct InflowFactor: Sendable, Equatable {
+    public var zone: String
+    public var factor: Double
+    public var origin: Origin
+}
+
 public struct BorderCapacity: Sendable, Equatable {
     /// The border's name in the sidecar, such as "SE3-SE4".
     public var border: String

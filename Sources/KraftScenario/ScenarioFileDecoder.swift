@@ -16,6 +16,7 @@ struct PartialScenario {
     var compensation: [Compensation] = []
     var voltageLimits: VoltageLimitSettings?
     var borders: [BorderCapacity] = []
+    var inflowFactors: [InflowFactor] = []
     var certificates: PartialCertificateSettings?
     var dispatch: DispatchSettings?
     var adequacy: AdequacySettings?
@@ -45,6 +46,7 @@ struct PartialScenario {
         lines += compensation.map(\.summary)
         if voltageLimits != nil { lines.append("voltage limits changed") }
         lines += borders.map { "\($0.border) at \(Int($0.forwardMW.rounded())) MW forward, \(Int($0.backwardMW.rounded())) MW back" }
+        lines += inflowFactors.map { "\($0.zone)'s hydro inflow × \($0.factor)" }
         if certificates != nil { lines.append("certificate settings changed") }
         if dispatch != nil { lines.append("dispatch settings changed") }
         if adequacy != nil { lines.append("adequacy settings changed") }
@@ -69,6 +71,7 @@ struct PartialScenario {
         m.compensation += compensation
         m.voltageLimits = voltageLimits ?? base.voltageLimits
         m.borders += borders
+        m.inflowFactors += inflowFactors
         m.certificates = certificates?.over(base.certificates) ?? base.certificates
         m.dispatch = dispatch ?? base.dispatch
         m.adequacy = adequacy ?? base.adequacy  // replaced whole, as the sweep's merged tree does
@@ -107,6 +110,7 @@ enum ScenarioFileDecoder {
         s.compensation = top.tables("compensation").compactMap { CompensationDecoder.compensation($0, file: file, years: years) }
         if let v = top.table("voltage_limits") { s.voltageLimits = CompensationDecoder.voltageLimits(v, file: file) }
         s.borders = top.tables("border").compactMap { border($0, file: file) }
+        s.inflowFactors = top.tables("inflow").compactMap { inflow($0, file: file) }
         if let c = top.table("certificates") { s.certificates = certificates(c, file: file, folder: folder) }
         if let d = top.table("dispatch") { s.dispatch = dispatch(d, file: file, folder: folder) }
         if let a = top.table("adequacy") { s.adequacy = adequacy(a, file: file, folder: folder) }
@@ -198,6 +202,15 @@ enum ScenarioFileDecoder {
         _ = t.string("source", maxLength: TableReader.maxDescriptionLength)
         guard let name, let forward, let backward else { return nil }
         return BorderCapacity(border: name, forwardMW: forward, backwardMW: backward, origin: Origin(file: file, keyPath: t.path))
+    }
+
+    private static func inflow(_ t: TableReader, file: String) -> InflowFactor? {
+        defer { t.finish() }
+        let zone = t.require(t.string("zone"), "zone", "a zone whose hydro inflow the fleet file gives, such as \"NO1\"")
+        let factor = t.require(t.number("factor", in: 0...10, exclusiveLower: true), "factor", "the factor on the zone's annual inflow, such as 0.924")
+        _ = t.string("source", maxLength: TableReader.maxDescriptionLength)
+        guard let zone, let factor else { return nil }
+        return InflowFactor(zone: zone, factor: factor, origin: Origin(file: file, keyPath: t.path))
     }
 
     private static func producer(_ t: TableReader, file: String) -> Producer? {

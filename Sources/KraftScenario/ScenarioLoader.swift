@@ -162,9 +162,24 @@ public enum ScenarioLoader {
             sidecar!.interconnectors[i].capacityForwardMW = b.forwardMW
             sidecar!.interconnectors[i].capacityBackwardMW = b.backwardMW
         }
-        let fleet = merged.fleet.flatMap { file in
+        var fleet = merged.fleet.flatMap { file in
             readDataFile(file, key: "fleet", scenario: path, inputs: &inputs, log: log, cache: cache, cacheKey: "fleet\u{0}\(file)\u{0}\(grid)") { text throws(ScenarioProblems) in
                 try Fleet.parse(text, file: file, network: network)
+            }
+        }
+        // A scenario's inflow factors scale the fleet's annual inflow of their zones (a later
+        // file's factor for a zone replaces an earlier one's).
+        var inflowFactor = [String: InflowFactor]()
+        for f in merged.inflowFactors { inflowFactor[f.zone] = f }
+        for f in merged.inflowFactors where inflowFactor[f.zone] == f {
+            let zones = Set(fleet?.aggregates.filter { $0.inflowTWh != nil }.map(\.zone) ?? [])
+            guard zones.contains(f.zone) else {
+                let known = zones.isEmpty ? "none: the scenario's fleet gives no inflow" : zones.sorted().joined(separator: ", ")
+                log.add(f.origin.file, f.origin.keyPath + ".zone", "is \"\(f.zone)\", not a zone whose hydro inflow the fleet file gives (expected one of \(known))")
+                continue
+            }
+            for i in fleet!.aggregates.indices where fleet!.aggregates[i].zone == f.zone {
+                fleet!.aggregates[i].inflowTWh = fleet!.aggregates[i].inflowTWh.map { $0 * f.factor }
             }
         }
         let prices = merged.dispatch?.neighbourPriceSeries.flatMap { file in
@@ -181,7 +196,8 @@ public enum ScenarioLoader {
                                 neighbourPrices: prices, fleet: fleet, fleetPath: merged.fleet, period: period, weather: merged.weather ?? .synthetic(seed: 1), closures: merged.closures,
                                 commissionings: merged.commissionings, dataCentres: merged.dataCentres,
                                 producers: merged.producers, compensation: merged.compensation,
-                                voltageLimits: merged.voltageLimits, borders: merged.borders, certificates: certificates,
+                                voltageLimits: merged.voltageLimits, borders: merged.borders,
+                                inflowFactors: merged.inflowFactors.filter { inflowFactor[$0.zone] == $0 }, certificates: certificates,
                                 dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
                                 changes: merged.changes, inputs: inputs)
         var withAdequacy = scenario

@@ -233,6 +233,26 @@ struct FleetTests {
         #expect(reservoir > 0)
     }
 
+    @Test("[[inflow]] scales a zone's annual inflow from the fleet file; a zone without inflow there is refused")
+    func inflowFactor() throws {
+        let (_, base) = try Self.grid("base-2025")
+        let (dry, grid) = try Self.grid("base-2025", extra: "[[inflow]]\nzone = \"NO2\"\nfactor = 0.5\n")
+        let no2 = try #require(base.inflowTWh["NO2"])
+        #expect(abs(try #require(grid.inflowTWh["NO2"]) - 0.5 * no2) < 1e-12)
+        #expect(grid.inflowTWh["NO1"] == base.inflowTWh["NO1"] && grid.inflowTWh["SE2"] == base.inflowTWh["SE2"])
+        #expect(dry.inflowFactors.map(\.zone) == ["NO2"] && dry.changes.contains("NO2's hydro inflow × 0.5"), "\(dry.changes)")
+        do {
+            _ = try Self.grid("base-2025", extra: "[[inflow]]\nzone = \"DK1\"\nfactor = 0.9\n")
+            Issue.record("an inflow factor for a zone without inflow was accepted")
+        } catch let error as ScenarioProblems {
+            let messages = error.problems.map { "\($0.keyPath): \($0.message)" }
+            #expect(messages.contains { $0.hasPrefix("inflow[1].zone: is \"DK1\", not a zone whose hydro inflow the fleet file gives (expected one of FI, NO1") }, "\(messages)")
+        }
+        // The backtest gives Norway's zones 2019's dry year: 125.7 TWh of SSB's hydro over the fleet's 136.
+        let (h2019, _) = try Self.grid("history-2019")
+        #expect(h2019.inflowFactors.map(\.zone) == ["NO1", "NO2", "NO3", "NO4", "NO5"] && h2019.inflowFactors.allSatisfy { abs($0.factor - 125.7 / 136) < 5e-4 })
+    }
+
     @Test("a bad fleet file is refused with every problem named by file and key")
     func badFleet() throws {
         let loaded = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/sweden/base-2025.toml").path)
