@@ -171,10 +171,10 @@ public enum ScenarioLoader {
         // file's factor for a zone replaces an earlier one's).
         var inflowFactor = [String: InflowFactor]()
         for f in merged.inflowFactors { inflowFactor[f.zone] = f }
+        let inflowZones = Set(fleet?.aggregates.filter { $0.inflowTWh != nil }.map(\.zone) ?? [])
         for f in merged.inflowFactors where inflowFactor[f.zone] == f {
-            let zones = Set(fleet?.aggregates.filter { $0.inflowTWh != nil }.map(\.zone) ?? [])
-            guard zones.contains(f.zone) else {
-                let known = zones.isEmpty ? "none: the scenario's fleet gives no inflow" : zones.sorted().joined(separator: ", ")
+            guard inflowZones.contains(f.zone) else {
+                let known = inflowZones.isEmpty ? "none: the scenario's fleet gives no inflow" : inflowZones.sorted().joined(separator: ", ")
                 log.add(f.origin.file, f.origin.keyPath + ".zone", "is \"\(f.zone)\", not a zone whose hydro inflow the fleet file gives (expected one of \(known))")
                 continue
             }

@@ -153,9 +153,11 @@ public enum DispatchLP {
         let island: [Int]
         /// Units of each unit column, in unit order.
         let groups: [[Int]]
-        /// The unit columns of an hour: each group's offer steps in turn (one column for a group
-        /// without steps), as (group, step).
-        let offers: [(group: Int, step: Int)]
+        /// The unit columns of an hour are each group's offer steps in turn (one column for a group
+        /// without steps): group g's are `offerStart[g]..<offerStart[g + 1]`, and `offerGroup`
+        /// names each column's group.
+        let offerStart: [Int]
+        let offerGroup: [Int]
         /// Buses with an unserved-demand column (none when the LP is solved without them).
         let loadBuses: [Int]
         /// Buses with a surplus column (a withdrawal of up to the bus's minimum output and fixed
@@ -168,14 +170,14 @@ public enum DispatchLP {
         /// Interface factors, `[k * buses + b]`.
         let interfaceFactor: [Double]
         var nonzeros = 0
-        var columnsPerHour: Int { offers.count + loadBuses.count + externals + links + surplusBuses.count }
+        var columnsPerHour: Int { offerGroup.count + loadBuses.count + externals + links + surplusBuses.count }
         var rowsPerHour: Int { islands + interfaceCount }
         var interfaceCount: Int { interfaceFactor.count / max(buses, 1) }
         func offerColumn(_ h: Int, _ o: Int) -> Int { h * columnsPerHour + o }
-        func unservedColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offers.count + k }
-        func externalColumn(_ h: Int, _ e: Int) -> Int { h * columnsPerHour + offers.count + loadBuses.count + e }
-        func linkColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offers.count + loadBuses.count + externals + k }
-        func surplusColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offers.count + loadBuses.count + externals + links + k }
+        func unservedColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offerGroup.count + k }
+        func externalColumn(_ h: Int, _ e: Int) -> Int { h * columnsPerHour + offerGroup.count + loadBuses.count + e }
+        func linkColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offerGroup.count + loadBuses.count + externals + k }
+        func surplusColumn(_ h: Int, _ k: Int) -> Int { h * columnsPerHour + offerGroup.count + loadBuses.count + externals + links + k }
 
         init(_ p: DispatchProblem, surplus: Bool = false, unserved: Bool = true) throws(DispatchError) {
             buses = p.busCount; externals = p.externals.count; links = p.links.count; hours = p.hours
@@ -190,7 +192,9 @@ public enum DispatchLP {
                 if let g = groupOf[key] { groups[g].append(u) } else { groupOf[key] = groups.count; groups.append([u]) }
             }
             self.groups = groups
-            offers = groups.indices.flatMap { g in (0..<max(p.units[groups[g][0]].offerSteps.count, 1)).map { (group: g, step: $0) } }
+            let steps = groups.map { max(p.units[$0[0]].offerSteps.count, 1) }
+            offerStart = steps.reduce(into: [0]) { $0.append($0.last! + $1) }
+            offerGroup = groups.indices.flatMap { g in Array(repeating: g, count: steps[g]) }
             loadBuses = unserved ? (0..<p.busCount).filter { b in (0..<p.hours).contains { p.loadMW[$0, b] > 0 } } : []
             let capacity = surplus ? (0..<p.hours).map { p.surplusCapacityMW(hour: $0) } : []
             surplusCapacity = capacity
@@ -208,7 +212,7 @@ public enum DispatchLP {
         /// Where every column within an hour injects: +1 at the bus of a unit, unserved-demand or
         /// exchange column; −1 at a link's from bus and +1 at its to bus.
         func injections(_ p: DispatchProblem) -> [[(bus: Int, coefficient: Double)]] {
-            (offers.map { p.units[groups[$0.group][0]].bus } + loadBuses + p.externals.map(\.bus)).map { [(bus: $0, coefficient: 1.0)] }
+            (offerGroup.map { p.units[groups[$0][0]].bus } + loadBuses + p.externals.map(\.bus)).map { [(bus: $0, coefficient: 1.0)] }
                 + p.links.map { [(bus: $0.from, coefficient: -1.0), (bus: $0.to, coefficient: 1.0)] }
                 + surplusBuses.map { [(bus: $0, coefficient: -1.0)] }
         }
@@ -247,18 +251,21 @@ public enum DispatchLP {
                         let a = Self.coefficient(terms[c], interfaceFactor, offset: k * buses)
                         if a != 0 { index.append(Int32(rowBase + islands + k)); value.append(a) }
                     }
-                    if c < offers.count, let g = p.units[groups[offers[c].group][0]].budget { index.append(Int32(budgetRow0 + g)); value.append(1) }
+                    if c < offerGroup.count, let g = p.units[groups[offerGroup[c]][0]].budget { index.append(Int32(budgetRow0 + g)); value.append(1) }
                 }
-                for (o, (g, k)) in offers.enumerated() {
+                for (g, members) in groups.enumerated() {
                     // Step k of n covers [k, k+1]·pmax/n of the group's output; the minimum output
                     // fills the steps from the first.
-                    let c = offerColumn(h, o), unit = p.units[groups[g][0]], steps = max(unit.offerSteps.count, 1)
+                    let unit = p.units[members[0]], steps = offerStart[g + 1] - offerStart[g]
                     var low = 0.0, high = 0.0
-                    for u in groups[g] { low += p.units[u].pmin[h]; high += p.units[u].pmax[h] }
+                    for u in members { low += p.units[u].pmin[h]; high += p.units[u].pmax[h] }
                     let width = high / Double(steps)
-                    colUpper[c] = steps == 1 ? high : width
-                    colLower[c] = steps == 1 ? low : min(max(low - Double(k) * width, 0), width)
-                    cost[c] = unit.cost + (unit.offerSteps.isEmpty ? 0 : unit.offerSteps[k]) - (unit.curtailable ? p.curtailmentCostEURPerMWh : 0)
+                    for k in 0..<steps {
+                        let c = offerColumn(h, offerStart[g] + k)
+                        colUpper[c] = steps == 1 ? high : width
+                        colLower[c] = steps == 1 ? low : min(max(low - Double(k) * width, 0), width)
+                        cost[c] = unit.cost + (unit.offerSteps.isEmpty ? 0 : unit.offerSteps[k]) - (unit.curtailable ? p.curtailmentCostEURPerMWh : 0)
+                    }
                 }
                 for (k, b) in loadBuses.enumerated() {
                     let c = unservedColumn(h, k)
@@ -377,13 +384,12 @@ public enum DispatchLP {
             var linkFlow = HourMatrix(hours: hours, width: links, repeating: 0.0), linkDifference = linkFlow
             let nodal = nodalPrices(p, r, limitRows: limitRows)
             for h in 0..<hours {
-                var groupOutput = [Double](repeating: 0, count: groups.count)
-                for (o, offer) in offers.enumerated() { groupOutput[offer.group] += x[offerColumn(h, o)] }
                 for (g, members) in groups.enumerated() {
                     // The group's output over its units: each at pmin plus the same share of its room.
-                    var low = 0.0, high = 0.0
+                    var low = 0.0, high = 0.0, groupOutput = 0.0
                     for u in members { low += p.units[u].pmin[h]; high += p.units[u].pmax[h] }
-                    let share = high > low ? min(max((groupOutput[g] - low) / (high - low), 0), 1) : 0
+                    for o in offerStart[g]..<offerStart[g + 1] { groupOutput += x[offerColumn(h, o)] }
+                    let share = high > low ? min(max((groupOutput - low) / (high - low), 0), 1) : 0
                     for u in members {
                         let unit = p.units[u], out = unit.pmin[h] + (unit.pmax[h] - unit.pmin[h]) * share
                         output[h, u] = out
