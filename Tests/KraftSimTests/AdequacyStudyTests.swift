@@ -41,17 +41,23 @@ struct AdequacyStudyTests {
         #expect(reserve.name == "unit Karlshamn" && m.zones[reserve.zone] == "SE4")
         // The SE1-FI cut holds the line from SE2 to Finland: no unlimited SE2-FI border.
         #expect(!m.transfers.contains { $0.name == "FI-SE2" })
+        // The southern cuts at the scenario's [[border]] capacities (2022's allocation southwards,
+        // the maxima northwards), not the sidecar's maxima.
         let cut = try #require(m.transfers.first { $0.name == "SE2-SE3" })
-        #expect(cut.forwardMW == 7300 && cut.backwardMW == 7300)
+        #expect(cut.forwardMW == 6505 && cut.backwardMW == 7300)
+        let south = try #require(m.transfers.first { $0.name == "SE3-SE4" })
+        #expect(south.forwardMW == 4560 && south.backwardMW == 2800)
         let fennoSkan = try #require(m.transfers.first { $0.name == "SE3-FI" })
         #expect(fennoSkan.forwardMW == 1200)
         // SE4's imports: DK2 1,700, DE 615, PL 600, LT 700 MW.
         #expect(abs(m.importMW[m.zones.firstIndex(of: "SE4")!] - 3615) < 1e-6)
         #expect(m.countryZones.map { m.zones[$0] } == ["SE1", "SE2", "SE3", "SE4"])
         // The AC ties to Norway at their Nord Pool capacities (calibration/exchange.csv); the
-        // equivalent's model-only SE1-SE3 line has none, so it is not limited.
+        // equivalent's SE1-SE3 line lies in both northern cuts, so SE1 reaches SE3 only through
+        // them; Norway's internal borders have no capacity, so they are not limited.
         #expect(m.transfers.contains { $0.name == "SE2-NO3" && $0.forwardMW == 1000 && $0.backwardMW == 600 })
-        #expect(m.transfers.contains { $0.name == "SE1-SE3" && $0.forwardMW == .infinity })
+        #expect(!m.transfers.contains { $0.name == "SE1-SE3" })
+        #expect(m.transfers.contains { $0.name == "NO1-NO2" && $0.forwardMW == .infinity })
     }
 
     @Test("forced outages overridden per technology in the scenario and per unit in the fleet file, the fleet's winning")
@@ -90,8 +96,8 @@ struct AdequacyStudyTests {
         let loaded = try ScenarioLoader.load(path: file.path)
         let m = try AdequacyStudy.prepare(scenario: loaded.scenario, network: loaded.network, sidecar: loaded.sidecar).model
         #expect(m.transfers.allSatisfy { $0.forwardMW.isFinite && $0.backwardMW.isFinite })
-        #expect(m.transfers.first { $0.name == "SE1-SE3" }?.forwardMW == 300)
-        #expect(m.transfers.first { $0.name == "SE2-SE3" }?.forwardMW == 7300)
+        #expect(m.transfers.first { $0.name == "NO1-NO2" }?.forwardMW == 300)
+        #expect(m.transfers.first { $0.name == "SE2-SE3" }?.forwardMW == 6505)
         #expect(abs(m.importMW[m.zones.firstIndex(of: "SE4")!] - 3615 * 0.5) < 1e-6)
     }
 
