@@ -101,8 +101,8 @@ struct BacktestTests {
     func priceSplits() throws {
         let r = try Self.year.get()
         let zone = { (name: String) in r.grid.zones.firstIndex(of: name)! }
-        // Apart by 0.5 EUR/MWh or more: the model's prices are LP duals, which differ by fractions
-        // of a cent where a market's would be equal.
+        // Apart by 0.5 EUR/MWh or more (the README's measure): the LP's duals can differ a little
+        // where a market's prices would be equal (the flow-based market's loops through Norway).
         let apart = { (a: String, b: String) in r.records.filter { abs($0.zonePrice[zone(a)] - $0.zonePrice[zone(b)]) >= 0.5 }.count }
         let se23 = try Self.published("prices.csv", "SE2/SE3", "hours_with_price_difference")
         let se34 = try Self.published("prices.csv", "SE3/SE4", "hours_with_price_difference")
