@@ -15,9 +15,9 @@ struct BranchLimitShareTests {
         var (s, network, sidecar) = try ScenarioLoader.load(path: path)
         s.dispatch.branchLimitShare = share
         let day = try #require(CalendarDate(parsing: "2025-01-15"))
-        let (profiles, _) = try YearRun.profiles(weather: s.weather, covering: Period(from: day, to: day), sidecar: sidecar)
+        let (profiles, hours) = try YearRun.profiles(weather: s.weather, covering: Period(from: day, to: day), sidecar: sidecar)
         let setup = YearRun.Setup(scenario: s, network: network, sidecar: sidecar, profiles: profiles)
-        let (_, problem) = setup.problem(0..<24)
+        let (_, problem) = setup.problem(hours)
         return (problem, try DispatchLP.solve(problem), setup.grid.network, setup.order)
     }
 
