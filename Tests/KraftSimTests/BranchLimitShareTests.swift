@@ -9,16 +9,18 @@ import Testing
 /// angle bound; on Nordic44, rated by its sidecar, each branch is held to the tighter of the two.
 @Suite("Branch limit share")
 struct BranchLimitShareTests {
-    /// One winter day of base-2025 on the GridKit grid dispatched with the given share.
-    static func dispatch(share: Double, scenario: String = "base-2025-gridkit.toml") throws -> (problem: DispatchProblem, solution: DispatchSolution, network: Network, order: [Int]) {
+    /// One day of base-2025 (a winter day unless given) on the GridKit grid dispatched with the
+    /// given share, and the zone of each bus.
+    static func dispatch(share: Double, scenario: String = "base-2025-gridkit.toml", day: String = "2025-01-15") throws
+        -> (problem: DispatchProblem, solution: DispatchSolution, network: Network, order: [Int], zoneOfBus: [String]) {
         let path = YearRunTests.root.appendingPathComponent("Scenarios/sweden/\(scenario)").path
         var (s, network, sidecar) = try ScenarioLoader.load(path: path)
         s.dispatch.branchLimitShare = share
-        let day = try #require(CalendarDate(parsing: "2025-01-15"))
+        let day = try #require(CalendarDate(parsing: day))
         let (profiles, hours) = try YearRun.profiles(weather: s.weather, covering: Period(from: day, to: day), sidecar: sidecar)
         let setup = YearRun.Setup(scenario: s, network: network, sidecar: sidecar, profiles: profiles)
         let (_, problem) = setup.problem(hours)
-        return (problem, try DispatchLP.solve(problem), setup.grid.network, setup.order)
+        return (problem, try DispatchLP.solve(problem), setup.grid.network, setup.order, setup.grid.zoneOfBus)
     }
 
     @Test("rated branches are held to the share of their rating; the full rating lets some pass it")
