@@ -118,8 +118,6 @@ public struct DataCentre: Sendable, Equatable {
     public var origin: Origin
 }
 
-/// A border's transfer capacity for this scenario, in place of the grid sidecar's: a history
-/// year's trading capacities, or a reinforcement. Applies to the whole period.
 /// A factor on a zone's annual hydro inflow as the fleet file gives it (`[[inflow]]`): a dry or
 /// wet year where the weather has no inflow series for the zone.
 public struct InflowFactor: Sendable, Equatable {
@@ -128,6 +126,8 @@ public struct InflowFactor: Sendable, Equatable {
     public var origin: Origin
 }
 
+/// A border's transfer capacity for this scenario, in place of the grid sidecar's: a history
+/// year's trading capacities, or a reinforcement. Applies to the whole period.
 public struct BorderCapacity: Sendable, Equatable {
     /// The border's name in the sidecar, such as "SE3-SE4".
     public var border: String

@@ -169,10 +169,11 @@ public enum ScenarioLoader {
         }
         // A scenario's inflow factors scale the fleet's annual inflow of their zones (a later
         // file's factor for a zone replaces an earlier one's).
-        var inflowFactor = [String: InflowFactor]()
-        for f in merged.inflowFactors { inflowFactor[f.zone] = f }
+        var latest = [String: InflowFactor]()
+        for f in merged.inflowFactors { latest[f.zone] = f }
+        let inflowFactors = merged.inflowFactors.filter { latest[$0.zone] == $0 }
         let inflowZones = Set(fleet?.aggregates.filter { $0.inflowTWh != nil }.map(\.zone) ?? [])
-        for f in merged.inflowFactors where inflowFactor[f.zone] == f {
+        for f in inflowFactors {
             guard inflowZones.contains(f.zone) else {
                 let known = inflowZones.isEmpty ? "none: the scenario's fleet gives no inflow" : inflowZones.sorted().joined(separator: ", ")
                 log.add(f.origin.file, f.origin.keyPath + ".zone", "is \"\(f.zone)\", not a zone whose hydro inflow the fleet file gives (expected one of \(known))")
@@ -197,7 +198,7 @@ public enum ScenarioLoader {
                                 commissionings: merged.commissionings, dataCentres: merged.dataCentres,
                                 producers: merged.producers, compensation: merged.compensation,
                                 voltageLimits: merged.voltageLimits, borders: merged.borders,
-                                inflowFactors: merged.inflowFactors.filter { inflowFactor[$0.zone] == $0 }, certificates: certificates,
+                                inflowFactors: inflowFactors, certificates: certificates,
                                 dispatch: merged.dispatch ?? DispatchSettings(), base: merged.baseName,
                                 changes: merged.changes, inputs: inputs)
         var withAdequacy = scenario
