@@ -86,7 +86,7 @@ enum ScenarioFileDecoder {
 
     /// Arrays of tables that `extends` appends to the base's (`PartialScenario.over`); every other
     /// key of a file replaces the base's value whole.
-    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer", "compensation", "border"]
+    static let appendedLists: Set<String> = ["closure", "commissioning", "datacentre", "producer", "compensation", "border", "inflow"]
 
     /// Keys whose string values are file paths, read against the folder of the file they are in.
     static let pathKeys: [[String]] = [["grid"], ["sidecar"], ["fleet"], ["dispatch", "neighbour_price_series"], ["weather", "folder"],

@@ -52,7 +52,21 @@ struct SweepTests {
             #expect(viaTree.dataCentres.map { "\($0.name) \($0.capacityMW)" } == direct.dataCentres.map { "\($0.name) \($0.capacityMW)" }, "\(name)")
             #expect(viaTree.producers.map { "\($0.technology) \($0.capacityMW) \($0.location)" } == direct.producers.map { "\($0.technology) \($0.capacityMW) \($0.location)" }, "\(name)")
             #expect(viaTree.certificates?.quota == direct.certificates?.quota && viaTree.certificates?.endYear == direct.certificates?.endYear, "\(name)")
+            #expect(viaTree.borders.map { "\($0.border) \($0.forwardMW) \($0.backwardMW)" } == direct.borders.map { "\($0.border) \($0.forwardMW) \($0.backwardMW)" }, "\(name)")
+            #expect(viaTree.inflowFactors.map { "\($0.zone) \($0.factor)" } == direct.inflowFactors.map { "\($0.zone) \($0.factor)" }, "\(name)")
         }
+    }
+
+    @Test("[[inflow]] of a file that extends another is appended in the merged tree, as the loader does")
+    func inflowAppendedInTree() throws {
+        let base = Self.sweden + "/history-2019.toml"
+        let folder = try ScenarioTests.folder(["wet-finland.toml": "extends = \"\(base)\"\n[[inflow]]\nzone = \"FI\"\nfactor = 1.1\n"])
+        let path = folder + "/wet-finland.toml"
+        let direct = try ScenarioLoader.load(path: path).scenario
+        let viaTree = try ScenarioLoader.load(tree: try ScenarioTree.load(path: path)).scenario
+        // history-2019's NO1-NO5 factors and this file's FI.
+        #expect(direct.inflowFactors.map(\.zone) == ["NO1", "NO2", "NO3", "NO4", "NO5", "FI"])
+        #expect(viaTree.inflowFactors.map { "\($0.zone) \($0.factor)" } == direct.inflowFactors.map { "\($0.zone) \($0.factor)" })
     }
 
     @Test("key paths: keys, selectors, positions and appends; a path to nothing is an error naming what exists")
