@@ -47,11 +47,16 @@ final class HourCheck {
     /// Lowest output at which an added producer counts as connected, MW.
     static func isRunning(outputMW: Double, capacityMW: Double) -> Bool { outputMW >= max(1, 0.01 * capacityMW) }
 
-    /// The share of a grid machine's plants that spin: the grid's machines are aggregates of many
-    /// plants, which stay connected while in service (they hold the voltage) and commit plants in
-    /// proportion to their output (ASSUMPTION), so inertia follows the dispatch.
-    static func committedShare(outputMW: Double, capacityMW: Double) -> Double {
-        capacityMW > 0 ? min(max(outputMW / capacityMW, 0), 1) : 0
+    /// The share of a running machine's kinetic energy that spins at `outputMW`. A fleet unit (a
+    /// named reactor or plant) is one turbine-generator: synchronised, it spins whole at any
+    /// output (a reactor following the price down to 0.6 of capacity keeps all its inertia). An
+    /// aggregate stands for many plants, which stay connected while in service (they hold the
+    /// voltage) and commit plants in proportion to their output (ASSUMPTION), so its inertia
+    /// follows the dispatch. A support device (a condenser) spins whole without output.
+    static func spinningShare(outputMW: Double, capacityMW: Double, namedUnit: Bool, support: Bool) -> Double {
+        if support { return 1 }
+        if namedUnit { return isRunning(outputMW: outputMW, capacityMW: capacityMW) ? 1 : 0 }
+        return capacityMW > 0 ? min(max(outputMW / capacityMW, 0), 1) : 0
     }
 
     /// The grid of hour `h` of `solution` (an hour of the window) as dispatched: served demand,
@@ -174,8 +179,8 @@ final class HourCheck {
             record.zoneGenerationMW[z][techColumn[g]] += output
             record.zoneCurtailedMW[z] += curtailed
             if running[g] && synchronous[g] {
-                // A condenser spins whole without output; an aggregate commits plants with it.
-                let share = grid.isSupport(g) ? 1 : Self.committedShare(outputMW: output, capacityMW: grid.units[g].capacityMW)
+                let share = Self.spinningShare(outputMW: output, capacityMW: grid.units[g].capacityMW,
+                                               namedUnit: grid.units[g].name != nil, support: grid.isSupport(g))
                 record.zoneKineticGWs[z] += grid.units[g].inertiaMWs / 1000 * share
             }
             if running[g] && alwaysConnected[g] && flow.converged {

@@ -94,7 +94,7 @@ public enum YearRun {
         if settings.branchLimitShare < 1 {
             notes.append("dispatch: rated branches held to \(settings.branchLimitShare) of their rating (room for the losses and reactive flow the DC dispatch does not see)")
         }
-        notes.append("AC check: Newton–Raphson with reactive limits, slack shared by hydro, thermal and CHP units in proportion to capacity; the grid's machines are aggregates that stay connected while in service, and their kinetic energy counts the share of plants their output commits (ASSUMPTION)")
+        notes.append("AC check: Newton–Raphson with reactive limits, slack shared by hydro, thermal and CHP units in proportion to capacity; the grid's machines are aggregates that stay connected while in service, and their kinetic energy counts the share of plants their output commits (ASSUMPTION); a named unit (a reactor) is one machine and spins whole whenever it runs")
         let surplusHours = records.filter { $0.surplusMW > 0 }
         if !surplusHours.isEmpty {
             let mwh = surplusHours.reduce(0) { $0 + $1.surplusMW }
