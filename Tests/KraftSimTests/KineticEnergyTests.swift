@@ -30,7 +30,7 @@ struct KineticEnergyTests {
         #expect(reactors.count >= 6)
         var partLoad = 0
         for x in r.records {
-            let running = reactors.filter { x.generatorMW[$0] >= max(1, 0.01 * r.grid.units[$0].capacityMW) }
+            let running = reactors.filter { HourCheck.isRunning(outputMW: x.generatorMW[$0], capacityMW: r.grid.units[$0].capacityMW) }
             let whole = running.reduce(0) { $0 + r.grid.units[$1].inertiaMWs } / 1000
             let produced = running.reduce(0) { $0 + x.generatorMW[$1] }, capacity = running.reduce(0) { $0 + r.grid.units[$1].capacityMW }
             if produced < 0.75 * capacity { partLoad += 1 }
